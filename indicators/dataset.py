@@ -1,0 +1,145 @@
+"""The only code that opens Parquet folders or SQLAlchemy engines.
+
+A dataset source is either a folder of Parquet files (one file per table, `units.parquet`, …)
+or any SQLAlchemy URL (`postgresql+psycopg://…`, `sqlite:///…`). It is chosen by the setting
+PAR_DATA_SOURCE (see indicators.settings); the default is the bundled folder `data/`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+
+from indicators import schema as s
+from indicators.settings import data_source
+from indicators.validation import DatasetInvalid, Failure, coerce_and_check
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """The validated tables of one source. Treat the frames as read-only: they may be shared."""
+
+    source: str
+    units: pd.DataFrame
+    unit_successions: pd.DataFrame
+    sources: pd.DataFrame
+    par_scores: pd.DataFrame
+    procedures: pd.DataFrame
+    dossier_stats: pd.DataFrame
+
+    def table(self, name: str) -> pd.DataFrame:
+        return getattr(self, name)
+
+
+def is_url(source: str) -> bool:
+    return "://" in source
+
+
+def _read_parquet_folder(folder: Path) -> dict[str, pd.DataFrame]:
+    raw = {}
+    for name in s.TABLES:
+        path = folder / f"{name}.parquet"
+        if path.exists():
+            try:
+                raw[name] = pd.read_parquet(path)
+            except Exception as exc:  # a damaged file is a data error, reported like the rest
+                raise DatasetInvalid(
+                    [
+                        Failure(
+                            name,
+                            None,
+                            None,
+                            str(path),
+                            "unreadable",
+                            f"không đọc được tệp: {exc}",
+                            f"cannot read the file: {exc}",
+                        )
+                    ]
+                ) from exc
+    return raw
+
+
+def _read_sql(url: str) -> dict[str, pd.DataFrame]:
+    engine = sa.create_engine(url)
+    try:
+        present = set(sa.inspect(engine).get_table_names())
+        with engine.connect() as conn:
+            return {name: pd.read_sql_table(name, conn) for name in s.TABLES if name in present}
+    finally:
+        engine.dispose()
+
+
+def load_raw(source: str | Path | None = None) -> tuple[str, dict[str, pd.DataFrame]]:
+    source = str(source) if source is not None else data_source()
+    if is_url(source):
+        return source, _read_sql(source)
+    folder = Path(source)
+    if not folder.is_dir():
+        raise DatasetInvalid(
+            [
+                Failure(
+                    "*",
+                    None,
+                    None,
+                    source,
+                    "no_source",
+                    "không có thư mục dữ liệu này",
+                    "no such data folder",
+                )
+            ]
+        )
+    return source, _read_parquet_folder(folder)
+
+
+def load_dataset(source: str | Path | None = None) -> Dataset:
+    """Read and validate every table; raises DatasetInvalid with the full report."""
+    name, raw = load_raw(source)
+    return Dataset(source=name, **coerce_and_check(raw))
+
+
+def _for_storage(frame: pd.DataFrame, table: s.Table) -> pd.DataFrame:
+    """Typed like the schema, so that a round trip gives back the same dtypes."""
+    out = frame[table.names].copy()
+    for col in table.columns:
+        out[col.name] = out[col.name].astype(s.PANDAS_DTYPE[col.kind])
+    return out
+
+
+def write_parquet_folder(tables: dict[str, pd.DataFrame], folder: Path) -> None:
+    """Write every table, validated first; each file is replaced atomically (rename)."""
+    typed = coerce_and_check(tables)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in typed.items():
+        target = folder / f"{name}.parquet"
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".parquet", dir=folder)
+        os.close(fd)
+        try:
+            _for_storage(frame, s.TABLES[name]).to_parquet(tmp, index=False)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.remove(tmp)
+
+
+def write_sql(tables: dict[str, pd.DataFrame], url: str) -> None:
+    """Write every table in one transaction: a failure leaves the database as it was."""
+    typed = coerce_and_check(tables)
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            for name, frame in typed.items():
+                _for_storage(frame, s.TABLES[name]).to_sql(
+                    name, conn, if_exists="replace", index=False
+                )
+    finally:
+        engine.dispose()
+
+
+def copy_folder(src: Path, dst: Path) -> None:
+    shutil.copytree(src, dst, dirs_exist_ok=True)

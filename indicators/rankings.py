@@ -1,0 +1,263 @@
+"""Ranks computed from PAR scores, their change from year to year, and top-n counts.
+
+Ranks are always recomputed from the scores (the published rank stays in `rank_published` for
+comparison), and only among units that can fairly be compared: one level, one period of
+validity. Anything else is refused with a bilingual `RankingError` rather than ranked wrongly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from indicators import schema as s
+from indicators.provenance import object_groups
+
+RANK = "rank"
+UNITS_RANKED = "units_ranked"
+RANK_CHANGE = "rank_change"
+SCORE_CHANGE = "score_change"
+YEARS_IN_TOP = "years_in_top"
+YEARS = "years"
+
+RANK_TABLE_COLUMNS = (
+    s.UNIT_CODE,
+    s.NAME_VI,
+    s.LEVEL,
+    s.YEAR,
+    s.SCORE,
+    s.MAX_SCORE,
+    RANK,
+    UNITS_RANKED,
+    s.RANK_PUBLISHED,
+    s.DEMO,
+    s.SOURCE_ID,
+    RANK_CHANGE,
+    SCORE_CHANGE,
+)
+_DTYPES = {
+    s.UNIT_CODE: "string",
+    s.NAME_VI: "string",
+    s.LEVEL: "string",
+    s.YEAR: "Int64",
+    s.SCORE: "Float64",
+    s.MAX_SCORE: "Float64",
+    RANK: "Int64",
+    UNITS_RANKED: "Int64",
+    s.RANK_PUBLISHED: "Int64",
+    s.DEMO: "boolean",
+    s.SOURCE_ID: "string",
+    RANK_CHANGE: "Int64",
+    SCORE_CHANGE: "Float64",
+}
+
+
+class RankingError(ValueError):
+    """A ranking that would compare units that cannot be compared; says why in vi and en."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        self.vi = vi
+        self.en = en
+        super().__init__(f"{vi} / {en}")
+
+
+def competition_rank(scores: pd.Series) -> pd.Series:
+    """Standard competition ranking ("1, 2, 2, 4"): highest score is 1, NA scores get NA.
+
+    Scores are rounded to 2 decimals first, the precision at which they are published, so that
+    95.7 and 95.70000001 tie.
+    """
+    rounded = pd.to_numeric(scores).astype("Float64").round(2)
+    ranks = rounded.rank(method="min", ascending=False, na_option="keep")
+    return ranks.astype("Int64").rename(RANK)
+
+
+def _empty_table() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=_DTYPES[c]) for c in RANK_TABLE_COLUMNS})
+
+
+def _rows(par_scores: pd.DataFrame, index_id: str, year: int, component: str) -> pd.DataFrame:
+    mask = (
+        par_scores[s.INDEX_ID].eq(index_id)
+        & par_scores[s.YEAR].eq(year)
+        & par_scores[s.COMPONENT].eq(component)
+    )
+    return par_scores[mask.fillna(False).astype(bool)]
+
+
+def _units_in_year(units: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The version of each unit valid at some time in `year`; the latest one if several are."""
+    start = pd.Timestamp(year=year, month=1, day=1)
+    end = pd.Timestamp(year=year, month=12, day=31)
+    valid = (units[s.VALID_FROM] <= end) & (units[s.VALID_TO].isna() | (units[s.VALID_TO] >= start))
+    chosen = units[valid.fillna(False).astype(bool)].sort_values([s.CODE, s.VALID_FROM])
+    return chosen.drop_duplicates(s.CODE, keep="last")
+
+
+def _ranked(
+    par_scores: pd.DataFrame, units: pd.DataFrame, index_id: str, year: int, component: str
+) -> pd.DataFrame:
+    """The rank table of one year without the changes from the previous year."""
+    rows = _rows(par_scores, index_id, year, component)
+    if rows.empty:
+        return _empty_table().drop(columns=[RANK_CHANGE, SCORE_CHANGE])
+    where = f"{index_id} {year} ({component})"
+
+    duplicated = sorted(rows.loc[rows[s.UNIT_CODE].duplicated(), s.UNIT_CODE].unique())
+    if duplicated:
+        raise RankingError(
+            f"{where}: đơn vị có nhiều hơn một điểm: {', '.join(duplicated)}",
+            f"{where}: units with more than one score: {', '.join(duplicated)}",
+        )
+    unknown = sorted(set(rows[s.UNIT_CODE]) - set(units[s.CODE].dropna()))
+    if unknown:
+        raise RankingError(
+            f"{where}: mã đơn vị không có trong danh mục đơn vị: {', '.join(unknown)}",
+            f"{where}: unit codes not in the units table: {', '.join(unknown)}",
+        )
+    versions = _units_in_year(units, year)
+    not_valid = sorted(set(rows[s.UNIT_CODE]) - set(versions[s.CODE]))
+    if not_valid:
+        raise RankingError(
+            f"{where}: đơn vị không tồn tại trong năm {year}: {', '.join(not_valid)}",
+            f"{where}: units that did not exist in {year}: {', '.join(not_valid)}",
+        )
+
+    unit_cols = [s.CODE, s.NAME_VI, s.LEVEL, s.VALID_FROM, s.VALID_TO]
+    joined = rows.merge(
+        versions[unit_cols], left_on=s.UNIT_CODE, right_on=s.CODE, how="left", validate="1:1"
+    )
+    levels = sorted(joined[s.LEVEL].dropna().unique())
+    if len(levels) > 1:
+        raise RankingError(
+            f"{where}: không xếp hạng chung các cấp khác nhau ({', '.join(levels)})",
+            f"{where}: cannot rank units of different levels together ({', '.join(levels)})",
+        )
+    latest_start = joined[s.VALID_FROM].max()
+    earliest_end = joined[s.VALID_TO].min()  # NaT when every unit is still valid
+    if pd.notna(earliest_end) and latest_start > earliest_end:
+        first = joined.loc[joined[s.VALID_TO] == earliest_end, s.UNIT_CODE].iloc[0]
+        last = joined.loc[joined[s.VALID_FROM] == latest_start, s.UNIT_CODE].iloc[0]
+        raise RankingError(
+            f"{where}: thời gian hiệu lực của các đơn vị không trùng nhau "
+            f"({first} hết hiệu lực {earliest_end:%Y-%m-%d}, "
+            f"{last} có hiệu lực từ {latest_start:%Y-%m-%d})",
+            f"{where}: the units' periods of validity do not overlap "
+            f"({first} valid until {earliest_end:%Y-%m-%d}, "
+            f"{last} valid from {latest_start:%Y-%m-%d})",
+        )
+
+    out = joined.assign(
+        **{
+            RANK: competition_rank(joined[s.SCORE]).to_numpy(),
+            UNITS_RANKED: int(joined[s.SCORE].notna().sum()),
+        }
+    )
+    columns = [c for c in RANK_TABLE_COLUMNS if c not in (RANK_CHANGE, SCORE_CHANGE)]
+    return out[columns].astype({c: _DTYPES[c] for c in columns})
+
+
+def rank_table(
+    par_scores: pd.DataFrame,
+    units: pd.DataFrame,
+    index_id: str,
+    year: int,
+    component: str = s.TOTAL,
+) -> pd.DataFrame:
+    """Scores of one index, year and component, ranked, with the change since the year before.
+
+    `rank_change` = previous rank - this rank (positive = moved up); NA when the unit was not
+    ranked the year before, or when the year before cannot be ranked, or its level differs.
+    `score_change` = score - previous score of the same index and component.
+    Raises RankingError for mixed levels, non-overlapping unit periods or unknown unit codes.
+    """
+    table = _ranked(par_scores, units, index_id, year, component)
+    if table.empty:
+        return _empty_table()
+
+    try:
+        before = _ranked(par_scores, units, index_id, year - 1, component)
+    except RankingError:
+        before = _empty_table().drop(columns=[RANK_CHANGE, SCORE_CHANGE])
+    before = before[[s.UNIT_CODE, s.LEVEL, RANK]].rename(
+        columns={s.LEVEL: "_level_before", RANK: "_rank_before"}
+    )
+    previous_scores = _rows(par_scores, index_id, year - 1, component)[[s.UNIT_CODE, s.SCORE]]
+    # a unit scored twice the year before has no single previous score
+    previous_scores = previous_scores.drop_duplicates(s.UNIT_CODE, keep=False).rename(
+        columns={s.SCORE: "_score_before"}
+    )
+
+    out = table.merge(before, on=s.UNIT_CODE, how="left").merge(
+        previous_scores, on=s.UNIT_CODE, how="left"
+    )
+    same_level = out["_level_before"].eq(out[s.LEVEL]).fillna(False).astype(bool)
+    out[RANK_CHANGE] = (out["_rank_before"] - out[RANK]).where(same_level)
+    out[SCORE_CHANGE] = out[s.SCORE] - out["_score_before"].astype("Float64")
+    out = out[list(RANK_TABLE_COLUMNS)].astype(_DTYPES)
+    return out.sort_values([RANK, s.NAME_VI], na_position="last", kind="stable").reset_index(
+        drop=True
+    )
+
+
+def rank_history(
+    par_scores: pd.DataFrame,
+    units: pd.DataFrame,
+    index_id: str,
+    years: list[int] | None = None,
+    component: str = s.TOTAL,
+) -> pd.DataFrame:
+    """`rank_table` of every year of the index (or of the given years), one after the other."""
+    if years is None:
+        mask = par_scores[s.INDEX_ID].eq(index_id) & par_scores[s.COMPONENT].eq(component)
+        present = par_scores.loc[mask.fillna(False).astype(bool), s.YEAR].dropna()
+        years = sorted({int(y) for y in present})
+    tables = [rank_table(par_scores, units, index_id, y, component) for y in years]
+    tables = [t for t in tables if not t.empty]
+    if not tables:
+        return _empty_table()
+    return pd.concat(tables, ignore_index=True)
+
+
+def years_in_top(history: pd.DataFrame, n: int) -> pd.DataFrame:
+    """Per unit, how many years it ranked n-th or better, and which years (a sorted list)."""
+    if n < 1:
+        raise ValueError(f"n must be at least 1, got {n}")
+    in_top = history[RANK].le(n).fillna(False).astype(bool)
+    top = history[in_top]
+    keys = [s.UNIT_CODE, s.NAME_VI]
+    units = history[keys].drop_duplicates()
+    lists = (
+        object_groups(top[s.YEAR], [top[c] for c in keys])
+        .agg(lambda y: sorted({int(v) for v in y.dropna()}))
+        .rename(YEARS)
+        .reset_index()
+    )
+    out = units.merge(lists, on=keys, how="left")
+    out[YEARS] = [v if isinstance(v, list) else [] for v in out[YEARS]]
+    out[YEARS_IN_TOP] = pd.array([len(v) for v in out[YEARS]], dtype="Int64")
+    out = out[[*keys, YEARS_IN_TOP, YEARS]]
+    return out.sort_values(
+        [YEARS_IN_TOP, s.NAME_VI], ascending=[False, True], kind="stable"
+    ).reset_index(drop=True)
+
+
+def best_and_average(table: pd.DataFrame) -> dict[str, Any]:
+    """The best score, the mean of the known scores, and who holds the best score.
+
+    Keys: `best` and `average` (float, or pd.NA when no unit has a score), `units_scored`
+    (int) and `best_unit_codes` (tuple of the units whose rounded score equals the best).
+    """
+    scores = pd.to_numeric(table[s.SCORE]).astype("Float64")
+    known = scores.dropna()
+    if known.empty:
+        return {"best": pd.NA, "average": pd.NA, "units_scored": 0, "best_unit_codes": ()}
+    best = float(known.max())
+    is_best = scores.round(2).eq(round(best, 2)).fillna(False).astype(bool)
+    return {
+        "best": best,
+        "average": float(known.mean()),
+        "units_scored": int(len(known)),
+        "best_unit_codes": tuple(sorted(str(c) for c in table.loc[is_best, s.UNIT_CODE])),
+    }

@@ -1,0 +1,287 @@
+"""Lazy validation: every failure of a dataset, as table, row, column, value and rule.
+
+`coerce_and_check` turns raw frames into the typed frames the indicators expect and collects
+every failure instead of stopping at the first, so that one report tells a user all there is
+to fix, in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indicators import schema as s
+
+MAX_REPORTED = 200
+
+
+@dataclass(frozen=True)
+class Failure:
+    table: str
+    row: int | None  # 1-based position of the row in its table; None for the whole table
+    column: str | None
+    value: object
+    rule: str
+    vi: str
+    en: str
+
+    def line(self) -> str:
+        where = f"{self.table}" + (f", dòng/row {self.row}" if self.row is not None else "")
+        where += f", cột/column {self.column}" if self.column else ""
+        value = "" if self.value is None else f" = {_shown(self.value)}"
+        return f"[{where}{value}] ({self.rule}) {self.vi} / {self.en}"
+
+
+def _shown(value: object) -> str:
+    value = value.item() if hasattr(value, "item") else value  # numpy scalar -> Python
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+class DatasetInvalid(ValueError):
+    def __init__(self, failures: list[Failure]):
+        self.failures = failures
+        super().__init__(report(failures))
+
+
+def report(failures: list[Failure]) -> str:
+    head = (
+        f"Dữ liệu không hợp lệ: {len(failures)} lỗi / Invalid dataset: {len(failures)} failure(s)"
+    )
+    lines = [f.line() for f in failures[:MAX_REPORTED]]
+    if len(failures) > MAX_REPORTED:
+        lines.append(
+            f"… và {len(failures) - MAX_REPORTED} lỗi khác / and "
+            f"{len(failures) - MAX_REPORTED} more"
+        )
+    return "\n".join([head, *lines])
+
+
+def _nfc(value: object) -> object:
+    return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+
+
+def _coerce(series: pd.Series, kind: str) -> pd.Series:
+    """Convert to the column's type; values that cannot be converted become NA."""
+    if kind == s.TEXT:
+        text = series.map(lambda v: v if pd.isna(v) else _nfc(str(v)), na_action=None)
+        return text.astype("string")
+    if kind == s.INT:
+        numbers = pd.to_numeric(series, errors="coerce")
+        whole = numbers.where(numbers.isna() | (numbers == numbers.round()))
+        return whole.astype("Float64").astype("Int64")
+    if kind == s.FLOAT:
+        return pd.to_numeric(series, errors="coerce").astype("Float64")
+    if kind == s.BOOL:
+        mapping = {
+            True: True,
+            False: False,
+            "true": True,
+            "false": False,
+            "True": True,
+            "False": False,
+            "1": True,
+            "0": False,
+        }
+        return series.map(
+            lambda v: mapping.get(v, pd.NA) if not pd.isna(v) else pd.NA, na_action=None
+        ).astype("boolean")
+    if kind == s.DATE:
+        return pd.to_datetime(series, errors="coerce").astype("datetime64[ns]")
+    raise ValueError(kind)
+
+
+def _fail(
+    out: list[Failure],
+    table: str,
+    rows: pd.Index,
+    column: str | None,
+    values: pd.Series | None,
+    rule: str,
+    vi: str,
+    en: str,
+) -> None:
+    for i in rows:
+        value = None if values is None else values.loc[i]
+        value = None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+        out.append(Failure(table, int(i) + 1, column, value, rule, vi, en))
+
+
+def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Failure]]:
+    failures: list[Failure] = []
+    missing = [c for c in table.names if c not in raw.columns]
+    for column in missing:
+        failures.append(
+            Failure(
+                table.name, None, column, None, "missing_column", "thiếu cột", "column is missing"
+            )
+        )
+    if missing:
+        return raw, failures
+    raw = raw.reset_index(drop=True)
+    typed = pd.DataFrame(index=raw.index)
+    for col in table.columns:
+        values = raw[col.name]
+        typed[col.name] = _coerce(values, col.kind)
+        bad_type = typed[col.name].isna() & values.notna()
+        if col.kind == s.TEXT:
+            bad_type &= False
+        _fail(
+            failures,
+            table.name,
+            raw.index[bad_type],
+            col.name,
+            values,
+            "type",
+            f"không phải kiểu {col.kind}",
+            f"not a valid {col.kind}",
+        )
+        present = typed[col.name].notna()
+        if not col.nullable:
+            empty = ~present & ~bad_type
+            _fail(
+                failures,
+                table.name,
+                raw.index[empty],
+                col.name,
+                None,
+                "required",
+                "ô bắt buộc bị trống",
+                "required value is empty",
+            )
+        _check_values(failures, table.name, col, typed[col.name], present)
+    dup = typed.duplicated(list(table.key), keep="first")
+    _fail(
+        failures,
+        table.name,
+        typed.index[dup],
+        ", ".join(table.key),
+        None,
+        "duplicate_key",
+        "trùng khóa (" + ", ".join(table.key) + ")",
+        "duplicate key (" + ", ".join(table.key) + ")",
+    )
+    for rule in table.rules:
+        bad = rule.bad(typed).fillna(False).astype(bool)
+        _fail(
+            failures,
+            table.name,
+            typed.index[bad],
+            rule.column,
+            typed[rule.column],
+            rule.name,
+            rule.vi,
+            rule.en,
+        )
+    return typed, failures
+
+
+def _check_values(
+    out: list[Failure], table: str, col: s.Column, values: pd.Series, present: pd.Series
+) -> None:
+    if col.allowed is not None:
+        bad = present & ~values.isin(col.allowed)
+        allowed = ", ".join(col.allowed)
+        _fail(
+            out,
+            table,
+            values.index[bad.fillna(False)],
+            col.name,
+            values,
+            "allowed",
+            f"giá trị không cho phép (cho phép: {allowed})",
+            f"value not allowed ({allowed})",
+        )
+    if col.minimum is not None:
+        bad = present & (values < col.minimum)
+        _fail(
+            out,
+            table,
+            values.index[bad.fillna(False)],
+            col.name,
+            values,
+            "minimum",
+            f"nhỏ hơn {col.minimum:g}",
+            f"below {col.minimum:g}",
+        )
+    if col.maximum is not None:
+        bad = present & (values > col.maximum)
+        _fail(
+            out,
+            table,
+            values.index[bad.fillna(False)],
+            col.name,
+            values,
+            "maximum",
+            f"lớn hơn {col.maximum:g}",
+            f"above {col.maximum:g}",
+        )
+    if col.pattern is not None:
+        pattern = re.compile(col.pattern)
+        ok = values.map(lambda v: pd.isna(v) or bool(pattern.fullmatch(v)), na_action=None)
+        bad = present & ~ok.astype(bool)
+        _fail(
+            out,
+            table,
+            values.index[bad.fillna(False)],
+            col.name,
+            values,
+            "format",
+            "sai định dạng",
+            "wrong format",
+        )
+
+
+def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
+    """unit codes must name a unit, source ids a source."""
+    failures: list[Failure] = []
+    units = set(tables["units"][s.CODE].dropna())
+    sources = set(tables["sources"][s.ID].dropna())
+    for name, column in s.UNIT_REFERENCES.items():
+        frame = tables[name]
+        bad = frame[column].notna() & ~frame[column].isin(units)
+        _fail(
+            failures,
+            name,
+            frame.index[bad],
+            column,
+            frame[column],
+            "unknown_unit",
+            "mã đơn vị không có trong bảng units",
+            "unit code not in units",
+        )
+    for name in s.SOURCE_REFERENCES:
+        frame = tables[name]
+        bad = frame[s.SOURCE_ID].notna() & ~frame[s.SOURCE_ID].isin(sources)
+        _fail(
+            failures,
+            name,
+            frame.index[bad],
+            s.SOURCE_ID,
+            frame[s.SOURCE_ID],
+            "unknown_source",
+            "mã nguồn không có trong bảng sources",
+            "source id not in sources",
+        )
+    return failures
+
+
+def coerce_and_check(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Typed frames for every table, or DatasetInvalid listing every failure."""
+    failures: list[Failure] = []
+    typed: dict[str, pd.DataFrame] = {}
+    for name, table in s.TABLES.items():
+        if name not in raw:
+            failures.append(
+                Failure(name, None, None, None, "missing_table", "thiếu bảng", "table is missing")
+            )
+            continue
+        typed[name], table_failures = check_table(table, raw[name])
+        failures += table_failures
+    if not failures:
+        failures += check_references(typed)
+    if failures:
+        raise DatasetInvalid(failures)
+    return typed
