@@ -22,7 +22,8 @@ def _commands() -> dict[str, ModuleType]:
     found = {}
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not info.name.startswith("_"):
-            found[info.name] = importlib.import_module(f"{__name__}.{info.name}")
+            # `import_.py` serves the command `import` (a module cannot be named import)
+            found[info.name.rstrip("_")] = importlib.import_module(f"{__name__}.{info.name}")
     return found
 
 
