@@ -153,6 +153,16 @@ def _gt(a: str, b: str) -> Callable[[pd.DataFrame], pd.Series]:
     return lambda df: (df[a] > df[b]).fillna(False)
 
 
+def _overlapping_versions(df: pd.DataFrame) -> pd.Series:
+    """Rows whose code has another version valid on an overlapping period."""
+    ordered = df.sort_values([CODE, VALID_FROM])
+    previous_end = ordered.groupby(CODE)[VALID_TO].shift()
+    same_code = ordered[CODE].eq(ordered.groupby(CODE)[CODE].shift())
+    open_before = same_code & previous_end.isna()
+    overlap = same_code & (open_before | (ordered[VALID_FROM] <= previous_end))
+    return overlap.reindex(df.index).fillna(False)
+
+
 UNITS = Table(
     "units",
     (
@@ -181,6 +191,13 @@ UNITS = Table(
             "ngày hết hiệu lực trước ngày có hiệu lực",
             "valid_to is before valid_from",
             _gt(VALID_FROM, VALID_TO),
+        ),
+        RowRule(
+            "versions_overlap",
+            VALID_FROM,
+            "hai phiên bản của cùng một mã có hiệu lực chồng lên nhau",
+            "two versions of one code are valid on overlapping periods",
+            _overlapping_versions,
         ),
     ),
 )
@@ -278,6 +295,21 @@ PROCEDURES = Table(
 )
 
 
+def _mixed_granularity(df: pd.DataFrame) -> pd.Series:
+    """Rows of a unit and year whose rows mix totals and breakdowns (month, field, procedure).
+
+    A yearly total beside monthly or per-procedure rows of the same unit and year would be
+    counted twice by every sum, so one unit-year must use one granularity.
+    """
+    shape = (
+        df[MONTH].isna().astype(int).astype(str)
+        + df[FIELD].isna().astype(int).astype(str)
+        + df[PROCEDURE_CODE].isna().astype(int).astype(str)
+    )
+    kinds = shape.groupby([df[UNIT_CODE], df[YEAR]]).transform("nunique")
+    return (kinds > 1).fillna(False)
+
+
 def _resolved_above_received(df: pd.DataFrame) -> pd.Series:
     return ((df[ON_TIME] + df[LATE]) > df[RECEIVED]).fillna(False)
 
@@ -315,6 +347,13 @@ DOSSIER_STATS = Table(
             "đúng hạn + trễ hạn lớn hơn số hồ sơ tiếp nhận",
             "on time + late exceeds received",
             _resolved_above_received,
+        ),
+        RowRule(
+            "one_granularity",
+            PROCEDURE_CODE,
+            "một đơn vị trong một năm phải dùng một cấp chi tiết (tổng, theo tháng, lĩnh vực hoặc thủ tục), nếu không sẽ bị cộng hai lần",
+            "one unit and year must use one level of detail (total, month, field or procedure), else rows are counted twice",
+            _mixed_granularity,
         ),
     ),
 )

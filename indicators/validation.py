@@ -178,60 +178,38 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
     return typed, failures
 
 
-def _check_values(
-    out: list[Failure], table: str, col: s.Column, values: pd.Series, present: pd.Series
-) -> None:
+def _value_checks(col: s.Column, values: pd.Series) -> list[tuple[pd.Series, str, str, str]]:
+    """(bad rows, rule, vi, en) for each value constraint the column declares."""
+    checks = []
     if col.allowed is not None:
-        bad = present & ~values.isin(col.allowed)
         allowed = ", ".join(col.allowed)
-        _fail(
-            out,
-            table,
-            values.index[bad.fillna(False)],
-            col.name,
-            values,
-            "allowed",
-            f"giá trị không cho phép (cho phép: {allowed})",
-            f"value not allowed ({allowed})",
+        checks.append(
+            (
+                ~values.isin(col.allowed),
+                "allowed",
+                f"giá trị không cho phép (cho phép: {allowed})",
+                f"value not allowed ({allowed})",
+            )
         )
     if col.minimum is not None:
-        bad = present & (values < col.minimum)
-        _fail(
-            out,
-            table,
-            values.index[bad.fillna(False)],
-            col.name,
-            values,
-            "minimum",
-            f"nhỏ hơn {col.minimum:g}",
-            f"below {col.minimum:g}",
-        )
+        m = f"{col.minimum:g}"
+        checks.append((values < col.minimum, "minimum", f"nhỏ hơn {m}", f"below {m}"))
     if col.maximum is not None:
-        bad = present & (values > col.maximum)
-        _fail(
-            out,
-            table,
-            values.index[bad.fillna(False)],
-            col.name,
-            values,
-            "maximum",
-            f"lớn hơn {col.maximum:g}",
-            f"above {col.maximum:g}",
-        )
+        m = f"{col.maximum:g}"
+        checks.append((values > col.maximum, "maximum", f"lớn hơn {m}", f"above {m}"))
     if col.pattern is not None:
         pattern = re.compile(col.pattern)
         ok = values.map(lambda v: pd.isna(v) or bool(pattern.fullmatch(v)), na_action=None)
-        bad = present & ~ok.astype(bool)
-        _fail(
-            out,
-            table,
-            values.index[bad.fillna(False)],
-            col.name,
-            values,
-            "format",
-            "sai định dạng",
-            "wrong format",
-        )
+        checks.append((~ok.astype(bool), "format", "sai định dạng", "wrong format"))
+    return checks
+
+
+def _check_values(
+    out: list[Failure], table: str, col: s.Column, values: pd.Series, present: pd.Series
+) -> None:
+    for bad, rule, vi, en in _value_checks(col, values):
+        rows = values.index[(present & bad).fillna(False).astype(bool)]
+        _fail(out, table, rows, col.name, values, rule, vi, en)
 
 
 def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
