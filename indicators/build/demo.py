@@ -12,11 +12,13 @@ Everything here is illustrative. It follows three rules:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from indicators import schema as s
+from indicators.build import service_figures
 from indicators.build.published import DEMO_SOURCE, SEED_ARTICLE
 from indicators.build.scores import Anchor, Band, fill_scores
 
@@ -530,14 +532,22 @@ def _seed_2019(
 
 
 def generate(
-    units: pd.DataFrame, published_par: pd.DataFrame, facts: dict, seed_fields: list[str]
+    units: pd.DataFrame,
+    published_par: pd.DataFrame,
+    facts: dict,
+    seed_fields: list[str],
+    published_dir: Path,
 ) -> dict[str, pd.DataFrame]:
     """All demo tables, from one seed."""
     rng = np.random.default_rng(SEED)
     tpl = template(rng)
     procedures = demo_procedures(units, tpl, facts, seed_fields, rng)
+    procedures = service_figures.bac_tu_liem_catalogue(procedures, published_dir)
+    dossiers = demo_dossier_stats(procedures, tpl, facts, rng)
+    dossiers = service_figures.bac_tu_liem_dossiers(dossiers, published_dir, _spread)
+    march = service_figures.march_2025(units, published_dir)
     return {
         "par_scores": demo_par_scores(published_par, units),
         "procedures": procedures,
-        "dossier_stats": demo_dossier_stats(procedures, tpl, facts, rng),
+        "dossier_stats": pd.concat([dossiers, march], ignore_index=True),
     }

@@ -77,7 +77,8 @@ STATIC_SOURCES = [
 def source_id(url: str) -> str:
     """A short, stable id for an address: the site's name and 6 hex digits of its hash."""
     host = urlparse(url).hostname or "source"
-    parts = [p for p in host.split(".") if p not in ("www", "en", "english", "fr", "old", "e")]
+    generic = ("www", "en", "english", "fr", "old", "e", "m", "news")
+    parts = [p for p in host.split(".") if p not in generic]
     site = re.sub(r"[^a-z0-9]", "", parts[0].lower()) if parts else "source"
     return f"{site}-{hashlib.sha1(url.encode()).hexdigest()[:6]}"
 

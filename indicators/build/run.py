@@ -18,7 +18,7 @@ def build(data_dir: Path) -> dict[str, pd.DataFrame]:
     sources = published.build_sources(pub_dir)
     par = published.published_par_scores(pub_dir, units)
     generated = demo.generate(
-        units, par, published.seed_facts(pub_dir), published.seed_fields(pub_dir)
+        units, par, published.seed_facts(pub_dir), published.seed_fields(pub_dir), pub_dir
     )
     tables = {
         "units": units,
