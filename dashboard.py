@@ -1,0 +1,30 @@
+"""Chỉ số cải cách hành chính Hà Nội: the entry file (frame, shared filters and router).
+
+.venv/bin/streamlit run dashboard.py
+"""
+
+import streamlit as st
+
+from indicators.rankings import RankingError
+from indicators.validation import DatasetInvalid
+from ui import data, filters, nav
+
+st.set_page_config(page_title="CCHC Hà Nội", page_icon=nav.FAVICON, layout="wide")
+
+try:
+    dataset = data.dataset()
+except DatasetInvalid as exc:
+    st.navigation(nav.pages(filters.url_lang()), position="hidden")
+    data.show_invalid(exc)
+    st.stop()
+
+menu = st.sidebar.container()  # drawn first, filled once the filters are known
+current = filters.sidebar(data.catalog(), dataset.units)
+page = st.navigation(nav.pages(current.lang), position="hidden")
+nav.menu(menu, current)
+filters.show_notices()
+try:
+    with filters.in_frame():
+        page.run()
+except RankingError as exc:
+    st.error(exc.vi if current.lang == "vi" else exc.en)

@@ -1,0 +1,443 @@
+"""Plotly figure builders: a tidy frame in, a fresh go.Figure out.
+
+Every builder makes its own layout (no shared mutable dicts), sets Plotly's `separators` for
+the language, titles the figure with what it shows and when, and draws "my unit" in the
+highlight colour. A missing value is drawn as a gap (None), never as 0. Years are plain
+integers on the axis (tickformat "d"), so that 2018 never reads "2.018".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import schema as s
+from indicators.formatting import fmt_percent, hover_value, is_missing, separators
+from indicators.i18n import t
+from indicators.online import PROCEDURES, SHARE
+from indicators.rankings import RANK
+from indicators.shortened import SHORTENED
+from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE
+from indicators.views import (
+    AVERAGE_SERIES,
+    BEST_SERIES,
+    CITY_SERIES,
+    ON_TIME_ONLY_RATE,
+    SERIES,
+    UNIT_SERIES,
+)
+
+HIGHLIGHT = "#c62828"  # my unit
+OTHER = "#b0bec5"  # every other unit
+NEUTRAL = "#546e7a"
+BEST = "#2e7d32"
+# Levels 1-4 (until 2021) in blues, the forms of Decree 42/2022 in oranges: two families.
+LEVEL_COLOURS = MappingProxyType(
+    {
+        "1": "#c6dbef",
+        "2": "#6baed6",
+        "3": "#2171b5",
+        "4": "#08306b",
+        "full": "#d94801",
+        "partial": "#fd8d3c",
+        "none": "#fdd0a2",
+    }
+)
+UNKNOWN_LEVEL = "#d9d9d9"
+TIMELINESS_COLOURS = MappingProxyType(
+    {EARLY_RATE: "#1b7837", ON_TIME_ONLY_RATE: "#7fbf7b", LATE_RATE: "#d6604d"}
+)
+SWITCH_X = s.FIRST_YEAR_OF_FORMS - 0.5  # between 2021 (levels) and 2022 (full / partial)
+
+
+# --- shared pieces (each call builds new objects) -------------------------------------------
+
+
+def _title(text: str, lang: str, field: str | None = None) -> str:
+    return f"{text} · {t('field_active', lang, field=field)}" if field else text
+
+
+def _figure(title: str, lang: str, *, height: int = 420) -> go.Figure:
+    fig = go.Figure()
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
+        separators=separators(lang),
+        height=height,
+        margin={"l": 10, "r": 10, "t": 70, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "traceorder": "normal"},
+        hoverlabel={"namelength": -1},
+    )
+    return fig
+
+
+def _year_axis(fig: go.Figure, years: tuple[int, int], lang: str) -> None:
+    fig.update_xaxes(
+        title_text=t("axis_year", lang),
+        tickformat="d",
+        dtick=1,
+        range=[years[0] - 0.5, years[1] + 0.5],
+    )
+
+
+def _values(values: Iterable[Any]) -> list[float | None]:
+    """Plotly-ready numbers: NA becomes None, which Plotly draws as a gap."""
+    return [None if is_missing(v) else float(v) for v in values]
+
+
+def _by_year(frame: pd.DataFrame, column: str, years: list[int]) -> list[float | None]:
+    """`column` on the year grid `years`; a year absent from the frame is a gap."""
+    lookup = dict(zip(frame[s.YEAR].astype(int), _values(frame[column]), strict=True))
+    return [lookup.get(y) for y in years]
+
+
+def _period(years: tuple[int, int]) -> str:
+    """'2015–2024', or just '2025' for a single year."""
+    return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
+
+
+def _year_grid(years: tuple[int, int]) -> list[int]:
+    return list(range(years[0], years[1] + 1))
+
+
+def _mark(fig: go.Figure, x: float, text: str) -> None:
+    fig.add_vline(x=x, line={"dash": "dash", "color": NEUTRAL, "width": 1})
+    fig.add_annotation(
+        x=x, y=1, yref="paper", text=text, showarrow=False, xanchor="left", yanchor="top",
+        font={"size": 11, "color": NEUTRAL}, bgcolor="rgba(255,255,255,0.8)",
+    )  # fmt: skip
+
+
+def _level_label(level: Any, lang: str) -> str:
+    return t("level_unknown", lang) if is_missing(level) else t(f"level_{level}", lang)
+
+
+# --- rankings -------------------------------------------------------------------------------
+
+
+def bump_chart(
+    history: pd.DataFrame,
+    *,
+    lang: str,
+    index_id: str,
+    years: tuple[int, int],
+    highlight: str | None = None,
+    method_changes: tuple[int, ...] = (),
+) -> go.Figure:
+    """Ranks across years, one line per unit (y reversed: 1 on top); my unit thick and bold."""
+    index = t(f"index_{index_id}_short", lang)
+    fig = _figure(t("chart_bump", lang, index=index, period=_period(years)), lang, height=560)
+    grid = _year_grid(years)
+    units = history[[s.UNIT_CODE, s.NAME_VI]].drop_duplicates(s.UNIT_CODE)
+    mine = units[s.UNIT_CODE] == highlight
+    for code, name in pd.concat([units[~mine], units[mine]]).itertuples(index=False):
+        rows = history[history[s.UNIT_CODE] == code]
+        is_mine = code == highlight
+        fig.add_trace(
+            go.Scatter(
+                x=grid,
+                y=_by_year(rows, RANK, grid),
+                name=f"<b>{name}</b>" if is_mine else str(name),
+                mode="lines+markers",
+                connectgaps=False,
+                line={"color": HIGHLIGHT if is_mine else OTHER, "width": 4 if is_mine else 1.5},
+                marker={"size": 9 if is_mine else 5},
+                showlegend=is_mine,
+                hovertemplate=f"{name}<br>%{{x}}: %{{y}}<extra></extra>",
+            )
+        )
+    last = int(history[RANK].max()) if history[RANK].notna().any() else 1
+    fig.update_yaxes(
+        range=[last + 0.5, 0.5],  # reversed: the 1st on top
+        tickvals=[1, *range(5, last + 1, 5)],
+        title_text=t("axis_rank", lang),
+        tickformat="d",
+    )
+    _year_axis(fig, years, lang)
+    for year in method_changes:
+        _mark(fig, year - 0.5, t("method_change", lang, year=year))
+    return fig
+
+
+def score_bars(
+    table: pd.DataFrame, *, lang: str, index_id: str, year: int, highlight: str | None = None
+) -> go.Figure:
+    """Every unit's score in one year as horizontal bars, best on top; my unit in colour."""
+    index = t(f"index_{index_id}_short", lang)
+    height = max(360, 22 * len(table) + 110)
+    fig = _figure(t("chart_scores", lang, index=index, year=year), lang, height=height)
+    ordered = table.sort_values([s.SCORE, s.NAME_VI], ascending=[True, False], na_position="first")
+    codes = ordered[s.UNIT_CODE].astype(str).tolist()
+    fig.add_trace(
+        go.Bar(
+            x=_values(ordered[s.SCORE]),
+            y=ordered[s.NAME_VI].astype(str).tolist(),
+            orientation="h",
+            marker={"color": [HIGHLIGHT if c == highlight else OTHER for c in codes]},
+            text=[fmt_percent(v, lang) for v in ordered[s.SCORE]],
+            textposition="outside",
+            customdata=codes,
+            hovertemplate="%{y}: " + hover_value("x", 2, "%") + "<extra></extra>",
+        )
+    )
+    known = [v for v in _values(ordered[s.SCORE]) if v is not None]
+    low = min(known) if known else 0.0
+    fig.update_xaxes(title_text=t("axis_score", lang), range=[max(0.0, low - 5), 101])
+    fig.update_yaxes(dtick=1)
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def best_average_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    method_changes: tuple[int, ...] = (),
+) -> go.Figure:
+    """My unit's score against the best and the average score of each year."""
+    fig = _figure(t("chart_best_average", lang, unit=unit_name, period=_period(years)), lang)
+    grid = _year_grid(years)
+    styles = (
+        (UNIT_SERIES, unit_name, {"color": HIGHLIGHT, "width": 4}),
+        (BEST_SERIES, t("series_best", lang), {"color": BEST, "width": 2, "dash": "dot"}),
+        (AVERAGE_SERIES, t("series_average", lang), {"color": NEUTRAL, "width": 2, "dash": "dash"}),
+    )
+    for series, label, line in styles:
+        rows = frame[frame[SERIES] == series]
+        fig.add_trace(
+            go.Scatter(
+                x=grid,
+                y=_by_year(rows, s.SCORE, grid),
+                name=label,
+                mode="lines+markers",
+                connectgaps=False,
+                line=line,
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=t("axis_score", lang), ticksuffix="%")
+    _year_axis(fig, years, lang)
+    for year in method_changes:
+        _mark(fig, year - 0.5, t("method_change", lang, year=year))
+    return fig
+
+
+# --- online services ------------------------------------------------------------------------
+
+
+def _levels_in(frame: pd.DataFrame) -> list[Any]:
+    order = {level: i for i, level in enumerate(LEVEL_COLOURS)}
+    levels = list(dict.fromkeys(frame[s.ONLINE_LEVEL].tolist()))
+    return sorted(levels, key=lambda lv: order.get(lv, len(order)) if not is_missing(lv) else 99)
+
+
+def _spans_switch(years: tuple[int, int]) -> bool:
+    return years[0] < SWITCH_X < years[1]
+
+
+def levels_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """Procedures per online level, stacked by year; levels 1-4 in blues, full / partial in
+    oranges, the 2022 switch marked by a dashed line."""
+    title = t("chart_levels", lang, unit=unit_name, period=_period(years))
+    fig = _figure(_title(title, lang, field), lang)
+    grid = _year_grid(years)
+    for level in _levels_in(frame):
+        rows = (
+            frame[frame[s.ONLINE_LEVEL].isna()]
+            if is_missing(level)
+            else frame[frame[s.ONLINE_LEVEL] == level]
+        )
+        label = _level_label(level, lang)
+        fig.add_trace(
+            go.Bar(
+                x=grid,
+                y=_by_year(rows, PROCEDURES, grid),
+                name=label,
+                marker={"color": LEVEL_COLOURS.get(level, UNKNOWN_LEVEL)},
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y") + "<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text=t("axis_procedures", lang), tickformat=",d")
+    _year_axis(fig, years, lang)
+    if _spans_switch(years):
+        _mark(fig, SWITCH_X, t("decree_42", lang))
+    return fig
+
+
+def share_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """The share of dossiers submitted online per level and year, one line per level."""
+    title = t("chart_share", lang, unit=unit_name, period=_period(years))
+    fig = _figure(_title(title, lang, field), lang)
+    grid = _year_grid(years)
+    for level in _levels_in(frame):
+        rows = frame[frame[s.ONLINE_LEVEL] == level]
+        label = _level_label(level, lang)
+        is_new = level in ("full", "partial")
+        fig.add_trace(
+            go.Scatter(
+                x=grid,
+                y=_by_year(rows, SHARE, grid),
+                name=label,
+                mode="lines+markers",
+                connectgaps=False,
+                line={
+                    "color": LEVEL_COLOURS.get(level, UNKNOWN_LEVEL),
+                    "width": 3,
+                    "dash": "solid" if is_new else "dot",
+                },
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+            )
+        )
+    fig.update_yaxes(title_text=t("axis_share", lang), range=[0, 105], ticksuffix="%")
+    _year_axis(fig, years, lang)
+    if _spans_switch(years):
+        _mark(fig, SWITCH_X, t("decree_42", lang))
+    return fig
+
+
+# --- shortened procedures -------------------------------------------------------------------
+
+
+def shortened_fields_chart(
+    frame: pd.DataFrame, *, lang: str, unit_name: str, year: int, field: str | None = None
+) -> go.Figure:
+    """Shortened procedures per field (horizontal bars); an unknown count is a gap."""
+    title = t("chart_fields", lang, unit=unit_name, year=year)
+    ordered = frame.iloc[::-1]  # the frame comes most shortened first: put it on top
+    fig = _figure(_title(title, lang, field), lang, height=max(320, 30 * len(frame) + 120))
+    fig.add_trace(
+        go.Bar(
+            x=_values(ordered[SHORTENED]),
+            y=ordered[s.FIELD].astype(str).tolist(),
+            orientation="h",
+            marker={"color": HIGHLIGHT},
+            text=_values(ordered[SHORTENED]),
+            texttemplate="%{x:,d}",
+            textposition="outside",
+            hovertemplate="%{y}: %{x:,d}<extra></extra>",
+        )
+    )
+    fig.update_xaxes(title_text=t("axis_procedures", lang), tickformat=",d", rangemode="tozero")
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def days_chart(
+    frame: pd.DataFrame, *, lang: str, unit_name: str, year: int, field: str | None = None
+) -> go.Figure:
+    """Legal against committed days per procedure (grouped horizontal bars)."""
+    title = t("chart_days", lang, unit=unit_name, year=year)
+    ordered = frame.iloc[::-1]
+    fig = _figure(_title(title, lang, field), lang, height=max(360, 44 * len(frame) + 140))
+    names = ordered[s.PROCEDURE_NAME].astype(str).tolist()
+    for column, key, colour in (
+        (s.LEGAL_DAYS, "series_legal", OTHER),
+        (s.COMMITTED_DAYS, "series_committed", HIGHLIGHT),
+    ):
+        label = t(key, lang)
+        fig.add_trace(
+            go.Bar(
+                x=_values(ordered[column]),
+                y=names,
+                name=label,
+                orientation="h",
+                marker={"color": colour},
+                hovertemplate=f"%{{y}}<br>{label}: " + hover_value("x", 1) + "<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text=t("axis_days", lang), rangemode="tozero")
+    return fig
+
+
+# --- timeliness -----------------------------------------------------------------------------
+
+
+def timeliness_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """Early, on time (not early) and late dossiers as shares of the resolved ones, stacked."""
+    title = t("chart_timeliness", lang, unit=unit_name, period=_period(years))
+    fig = _figure(_title(title, lang, field), lang)
+    grid = _year_grid(years)
+    for column, key in (
+        (EARLY_RATE, "series_early"),
+        (ON_TIME_ONLY_RATE, "series_on_time_only"),
+        (LATE_RATE, "series_late"),
+    ):
+        label = t(key, lang)
+        fig.add_trace(
+            go.Bar(
+                x=grid,
+                y=_by_year(frame, column, grid),
+                name=label,
+                marker={"color": TIMELINESS_COLOURS[column]},
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+            )
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(title_text=t("axis_share", lang), range=[0, 100], ticksuffix="%")
+    _year_axis(fig, years, lang)
+    return fig
+
+
+def on_time_trend_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """My unit's on-time rate per year against the pooled rate of the whole city."""
+    title = t("chart_trend", lang, unit=unit_name, period=_period(years))
+    fig = _figure(_title(title, lang, field), lang)
+    grid = _year_grid(years)
+    for series, label, line in (
+        (UNIT_SERIES, unit_name, {"color": HIGHLIGHT, "width": 4}),
+        (CITY_SERIES, t("series_city", lang), {"color": NEUTRAL, "width": 2, "dash": "dash"}),
+    ):
+        rows = frame[frame[SERIES] == series]
+        fig.add_trace(
+            go.Scatter(
+                x=grid,
+                y=_by_year(rows, ON_TIME_RATE, grid),
+                name=label,
+                mode="lines+markers",
+                connectgaps=False,
+                line=line,
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+            )
+        )
+    known = [v for v in _values(frame[ON_TIME_RATE]) if v is not None]
+    low = min(known) if known else 0.0
+    fig.update_yaxes(
+        title_text=t("axis_share", lang), range=[max(0.0, low - 2), 100.5], ticksuffix="%"
+    )
+    _year_axis(fig, years, lang)
+    return fig

@@ -1,0 +1,23 @@
+"""Phương pháp & nguồn / Method & sources: caveats, the demo data, every source with its link."""
+
+import streamlit as st
+
+from indicators import views
+from indicators.i18n import t
+from ui import data
+from ui.filters import current
+
+f = current()
+lang = f.lang
+st.title(t("about_heading", lang))
+
+st.subheader(t("about_caveats_title", lang))
+for key in ("caveat_indexes", "caveat_methods", "caveat_levels", "caveat_reorg", "caveat_ranks"):
+    st.markdown(t(key, lang))
+
+st.subheader(t("about_demo_title", lang))
+st.markdown(t("about_demo", lang))
+
+refs = views.all_sources(data.dataset().sources)
+st.subheader(t("about_sources_title", lang, n=len(refs)))
+st.markdown("\n".join(views.source_list_markdown(refs, lang)))

@@ -1,0 +1,28 @@
+"""Tổng quan / Overview: my unit's headline figures for the year, then the whole picture."""
+
+import streamlit as st
+
+from indicators import charts, views
+from indicators.i18n import t
+from ui import data, render
+from ui.filters import current
+
+f = current()
+lang = f.lang
+st.title(t("overview_heading", lang, unit=f.unit_name, year=f.year))
+
+head = data.view(views.headline, f.unit_code, f.year, f.field)
+render.headline(head, lang)
+render.partial_years(f, (f.year, f.year))
+
+st.subheader(t("city_heading", lang, year=f.year))
+render.national_note(f, f.index_id)
+table = data.view(views.year_ranking, f.index_id, f.year)
+render.chart(
+    table,
+    lambda: charts.score_bars(
+        table, lang=lang, index_id=f.index_id, year=f.year, highlight=f.unit_code
+    ),
+    "city-scores",
+    lang,
+)

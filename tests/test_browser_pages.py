@@ -1,0 +1,249 @@
+"""The real app (`streamlit run dashboard.py`) in headless Chromium: every page in both
+languages, the headline numbers, the menu (ours only, never Streamlit's automatic one from the
+pages/ folder), a filter changed in the UI whose URL reopens the same view in a new browser,
+and a fresh server whose first visitor opens a sub-page link. Screenshots go to
+tests/screenshots/."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_helpers import open_page, screenshot, wait_idle
+from playwright.sync_api import Page, expect
+
+from indicators.i18n import t
+from ui.nav import PAGES
+
+pytestmark = pytest.mark.browser
+
+AUTO_MENU = "[data-testid='stSidebarNav']"  # Streamlit's own page menu
+MENU_LINKS = "[data-testid='stSidebar'] [data-testid='stPageLink']"
+METRIC_VALUES = "[data-testid='stMetricValue']"
+PLOTS = ".js-plotly-plot"
+BADGE = ".stMarkdownBadge"
+# Opening a sub-page URL, Streamlit's frontend first probes /<page>/_stcore/health and
+# /<page>/host-config (in case the app is served under that base path) and logs their 404s;
+# those probes, and nothing else, may fail (checked in open_view).
+PROBE = re.compile(r"/_stcore/(health|host-config)$")
+
+# (url path, heading in Vietnamese, heading in English, plotly charts) for 019 in 2024
+VIEWS = [
+    ("", "Quận Nam Từ Liêm – năm 2024", "Quận Nam Từ Liêm – 2024", 1),
+    (
+        "rankings",
+        "Xếp hạng Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",
+        "Rankings: Hanoi's PAR index (districts)",
+        2,
+    ),
+    (
+        "online-services",
+        "Dịch vụ công trực tuyến: Quận Nam Từ Liêm",
+        "Online services: Quận Nam Từ Liêm",
+        2,
+    ),
+    (
+        "shortened-procedures",
+        "Rút ngắn thời gian giải quyết: Quận Nam Từ Liêm, năm 2024",
+        "Shortened procedures: Quận Nam Từ Liêm, 2024",
+        2,
+    ),
+    (
+        "timeliness",
+        "Tiến độ giải quyết hồ sơ: Quận Nam Từ Liêm",
+        "On-time resolution: Quận Nam Từ Liêm",
+        2,
+    ),
+    ("unit", "Hồ sơ Quận Nam Từ Liêm – năm 2024", "Profile of Quận Nam Từ Liêm – 2024", 5),
+    ("map", "Bản đồ sẽ được bổ sung sau", "The map comes later", 0),
+    ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0),
+    ("about", "Lưu ý khi đọc số liệu", "Caveats", 0),
+]
+
+
+def open_view(browser, url: str, wait_text: str) -> Page:
+    page = open_page(browser, url, wait_text=wait_text, ignore_console=[r"status of 404"])
+    failed = page.evaluate(
+        "performance.getEntriesByType('resource')"
+        ".filter(e => e.responseStatus >= 400).map(e => e.name)"
+    )
+    if not all(PROBE.search(name) for name in failed):
+        page.context.close()
+        pytest.fail(f"{url}: failed requests {failed}", pytrace=False)
+    return page
+
+
+def _only_our_menu(page: Page, lang: str) -> None:
+    assert page.locator(AUTO_MENU).count() == 0
+    links = page.locator(MENU_LINKS)
+    expect(links).to_have_count(len(PAGES))
+    labels = links.all_inner_texts()
+    for spec, label in zip(PAGES, labels, strict=True):
+        assert label.endswith(t(spec.title_key, lang)), label
+
+
+def shot(page: Page, name: str) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so the window
+    is made as tall as that block first (then the charts are given time to redraw)."""
+    height = page.evaluate("document.querySelector('[data-testid=stMain]').scrollHeight")
+    page.set_viewport_size({"width": 1400, "height": max(900, min(int(height) + 40, 6000))})
+    page.wait_for_timeout(600)
+    wait_idle(page)
+    screenshot(page, name)
+
+
+def _metrics(page: Page) -> list[str]:
+    expect(page.locator(METRIC_VALUES)).to_have_count(8)  # the headline cards are drawn
+    return page.locator(METRIC_VALUES).all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize(
+    ("path", "vi", "en", "plots"), VIEWS, ids=[v[0] or "overview" for v in VIEWS]
+)
+def test_every_page(
+    browser, streamlit_server: str, path: str, vi: str, en: str, plots: int, lang: str
+) -> None:
+    query = "?lang=en" if lang == "en" else ""
+    heading = en if lang == "en" else vi
+    page = open_view(browser, f"{streamlit_server}/{path}{query}", wait_text=heading)
+    try:
+        _only_our_menu(page, lang)
+        expect(page.locator(PLOTS)).to_have_count(plots)
+        if plots:
+            badge = "Demo data" if lang == "en" else "Dữ liệu minh họa"
+            expect(page.locator(BADGE, has_text=badge).first).to_be_visible()
+        assert f"lang={lang}" in page.url and "unit=019" in page.url  # the filters in the URL
+        shot(page, f"page-{path or 'overview'}-{lang}")
+    finally:
+        page.context.close()
+
+
+def test_unit_2018_numbers(browser, streamlit_server: str) -> None:
+    page = open_view(
+        browser,
+        f"{streamlit_server}/unit?unit=019&year=2018",
+        wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018",
+    )
+    try:
+        values = _metrics(page)
+        assert values[:2] == ["93,97%", "thứ 1/30"]
+        assert "161" in values and "19" in values
+        expect(page.get_by_text(re.compile(r"xếp thứ 1/30 với 93,97%"))).to_be_visible()
+        shot(page, "unit-019-2018")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "expected"),
+    [
+        ("vi", "Hồ sơ Quận Nam Từ Liêm – năm 2019", ["98,67%", "99,99%"]),
+        ("en", "Profile of Quận Nam Từ Liêm – 2019", ["98.67%", "99.99%"]),
+    ],
+)
+def test_unit_2019_numbers(
+    browser, streamlit_server: str, lang: str, heading: str, expected: list
+) -> None:
+    url = f"{streamlit_server}/unit?unit=019&year=2019&lang={lang}"
+    page = open_view(browser, url, wait_text=heading)
+    try:
+        values = _metrics(page)
+        assert all(value in values for value in expected), values
+        shot(page, f"unit-019-2019-{lang}")
+    finally:
+        page.context.close()
+
+
+def test_rankings_2023(browser, streamlit_server: str) -> None:
+    page = open_view(
+        browser, f"{streamlit_server}/rankings?year=2023", wait_text="Bảng xếp hạng năm 2023"
+    )
+    try:
+        leaders = page.get_by_text(re.compile(r"Năm 2023, dẫn đầu: Quận Đống Đa \(96,30%\)"))
+        expect(leaders).to_be_visible()
+        expect(page.locator(BADGE, has_text="Dữ liệu minh họa").first).to_be_visible()
+        shot(page, "rankings-2023")
+    finally:
+        page.context.close()
+
+
+def test_overview_2023_bars_in_vietnamese_format(browser, streamlit_server: str) -> None:
+    page = open_view(
+        browser, f"{streamlit_server}/?unit=006&year=2023", wait_text="Quận Đống Đa – năm 2023"
+    )
+    try:
+        # the bar labels are SVG text inside the Plotly chart
+        expect(page.locator(f"{PLOTS} text", has_text="96,30%").first).to_be_visible()
+        shot(page, "overview-006-2023")
+    finally:
+        page.context.close()
+
+
+def test_no_data_for_a_new_commune(browser, streamlit_server: str) -> None:
+    page = open_view(
+        browser,
+        f"{streamlit_server}/unit?unit=09661&year=2025",
+        wait_text="Hồ sơ Xã Minh Châu – năm 2025",
+    )
+    try:
+        expect(page.get_by_text("Không có dữ liệu", exact=True)).to_have_count(8)
+        assert page.locator(METRIC_VALUES).count() == 0  # no number anywhere, never 0
+        expect(
+            page.get_by_text("Chưa có dữ liệu chỉ số cho Xã Minh Châu năm 2025.")
+        ).to_be_visible()
+        shot(page, "unit-new-commune-2025")
+    finally:
+        page.context.close()
+
+
+def test_a_filter_changed_in_the_ui_is_a_link_to_the_same_view(
+    browser, streamlit_server: str
+) -> None:
+    page = open_view(
+        browser,
+        f"{streamlit_server}/unit?unit=019&year=2018",
+        wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018",
+    )
+    try:
+        page.get_by_label("Năm", exact=True).click()
+        page.get_by_role("option", name="2019", exact=True).click()
+        page.get_by_text("Hồ sơ Quận Nam Từ Liêm – năm 2019").wait_for()
+        page.wait_for_url(re.compile(r"year=2019"))
+        wait_idle(page)
+        shared = page.url
+        before = _metrics(page)
+        assert "98,67%" in before
+    finally:
+        page.context.close()
+
+    again = open_view(
+        browser, shared, wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2019"
+    )  # a new context
+    try:
+        assert _metrics(again) == before
+        assert again.get_by_label("Năm", exact=True).input_value() == "2019"
+        assert again.get_by_label("Đơn vị của tôi", exact=True).input_value() == "Quận Nam Từ Liêm"
+        # the menu keeps the filters: the rankings open for the same unit and year
+        again.locator(MENU_LINKS, has_text="Xếp hạng").click()
+        again.get_by_text("Bảng xếp hạng năm 2019").wait_for()
+        again.wait_for_url(re.compile(r"/rankings\?.*unit=019.*year=2019|/rankings\?.*year=2019"))
+        wait_idle(again)
+        shot(again, "shared-link-then-rankings")
+    finally:
+        again.context.close()
+
+
+def test_first_visitor_of_a_fresh_server_opens_a_sub_page(browser, start_streamlit) -> None:
+    """Streamlit auto-discovers pages/ until some run calls st.navigation; a shared link to a
+    sub-page opened first on a fresh server must still go through dashboard.py."""
+    fresh = start_streamlit("dashboard.py", extra_args=("--server.maxUploadSize", "20"))
+    page = open_view(
+        browser, f"{fresh}/unit?unit=019&year=2018", wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018"
+    )
+    try:
+        _only_our_menu(page, "vi")
+        assert "161" in _metrics(page)
+        shot(page, "fresh-server-first-visit")
+    finally:
+        page.context.close()

@@ -1,0 +1,96 @@
+"""Every UI text exists in Vietnamese and English, with the same placeholders, and is used."""
+
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from indicators import schema as s
+from indicators.i18n import LANGS, STRINGS, t
+from indicators.views import DATA_TABLES, ERA_KEYS, INDEXES
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = [
+    ROOT / "dashboard.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "ui").glob("*.py")),
+    ROOT / "indicators" / "views.py",
+    ROOT / "indicators" / "charts.py",
+    ROOT / "indicators" / "formatting.py",
+]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_key_has_both_languages() -> None:
+    for key, texts in STRINGS.items():
+        assert set(texts) == set(LANGS), key
+        assert all(texts[lang].strip() for lang in LANGS), key
+
+
+def test_both_languages_have_the_same_placeholders() -> None:
+    for key, texts in STRINGS.items():
+        assert _placeholders(texts["vi"]) == _placeholders(texts["en"]), key
+
+
+def test_t_fills_placeholders_and_refuses_unknowns() -> None:
+    assert t("no_data", "vi") == "Không có dữ liệu"  # also what formatting prints for NA
+    assert t("no_data", "en") == "No data"
+    assert t("changes_since", "vi", year=2017) == "Mũi tên: thay đổi so với năm 2017."
+    assert t("changes_since", "en", year=2017) == "Arrows: change since 2017."
+    with pytest.raises(KeyError):
+        t("no_such_key", "vi")
+    with pytest.raises(ValueError):
+        t("no_data", "fr")
+
+
+def _literals_and_prefixes() -> tuple[set[str], set[str]]:
+    """String constants in the code, and the constant starts of f-strings (dynamic keys)."""
+    literals: set[str] = set()
+    prefixes: set[str] = set()
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                literals.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values:
+                first = node.values[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    prefixes.add(first.value)
+    return literals, prefixes
+
+
+def test_every_literal_key_passed_to_t_exists() -> None:
+    missing = []
+    for path in CODE:
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and arg.value not in STRINGS:
+                    missing.append(f"{path.name}: {arg.value}")
+    assert not missing
+
+
+def test_dynamic_keys_exist() -> None:
+    keys = [f"lang_{lang}" for lang in LANGS]
+    keys += [f"index_{i}" for i in INDEXES] + [f"index_{i}_short" for i in INDEXES]
+    keys += [f"level_{level}" for level in s.ONLINE_LEVELS]
+    keys += [f"source_kind_{kind}" for kind in s.SOURCE_KINDS]
+    keys += [f"table_{name}" for name in DATA_TABLES]
+    for a, b in ERA_KEYS.values():
+        keys += [f"m_proc_{a}", f"m_proc_{b}", f"m_share_{a}", f"m_share_{b}"]
+    assert [k for k in keys if k not in STRINGS] == []
+
+
+def test_every_key_is_used_somewhere() -> None:
+    literals, prefixes = _literals_and_prefixes()
+    unused = [
+        key
+        for key in STRINGS
+        if key not in literals and not any(key.startswith(p) for p in prefixes)
+    ]
+    assert unused == []

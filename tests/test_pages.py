@@ -1,0 +1,313 @@
+"""Every page of dashboard.py under Streamlit's AppTest: content, number formats, the demo
+badge, "no data", the URL round trip and the filters. Pages are reached the way a link does:
+query parameters first, then the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from indicators.i18n import t
+from ui.nav import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+DASHBOARD = ROOT / "dashboard.py"
+OVERVIEW = "pages/overview.py"
+BADGE = {
+    "vi": ":orange-badge[:material/science: Dữ liệu minh họa]",
+    "en": ":orange-badge[:material/science: Demo data]",
+}
+
+
+def open_app(page: str = OVERVIEW, **params: str) -> AppTest:
+    at = AppTest.from_file(DASHBOARD, default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    if page != OVERVIEW:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    """The visible text of the run: headings, Markdown, captions, alerts and metric cards."""
+    parts: list[str] = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning", "error"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    parts += [f"{m.label}: {m.value} ({m.proto.delta})" for m in at.metric]
+    return "\n".join(parts)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def table_with(at: AppTest, column: str):
+    """The first st.dataframe that has `column` (the footers' tables come in between)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    return [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in at.get("plotly_chart")]
+
+
+def chart_layouts(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec)["layout"] for c in at.get("plotly_chart")]
+
+
+# what each page says first, per language (unit 019, year 2018)
+HEADINGS = {
+    "pages/overview.py": ("Quận Nam Từ Liêm – năm 2018", "Quận Nam Từ Liêm – 2018"),
+    "pages/rankings.py": (
+        "Xếp hạng Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",
+        "Rankings: Hanoi's PAR index (districts)",
+    ),
+    "pages/online_services.py": (
+        "Dịch vụ công trực tuyến: Quận Nam Từ Liêm",
+        "Online services: Quận Nam Từ Liêm",
+    ),
+    "pages/shortened_procedures.py": (
+        "Rút ngắn thời gian giải quyết: Quận Nam Từ Liêm, năm 2018",
+        "Shortened procedures: Quận Nam Từ Liêm, 2018",
+    ),
+    "pages/timeliness.py": (
+        "Tiến độ giải quyết hồ sơ: Quận Nam Từ Liêm",
+        "On-time resolution: Quận Nam Từ Liêm",
+    ),
+    "pages/unit.py": ("Hồ sơ Quận Nam Từ Liêm – năm 2018", "Profile of Quận Nam Từ Liêm – 2018"),
+    "pages/map.py": ("Bản đồ", "Map"),
+    "pages/data.py": ("Dữ liệu & tải về", "Data & downloads"),
+    "pages/about.py": ("Phương pháp & nguồn", "Method & sources"),
+}
+CHARTS = {  # plotly charts on each page for 019 in 2018
+    "pages/overview.py": 1,
+    "pages/rankings.py": 2,
+    "pages/online_services.py": 2,
+    "pages/shortened_procedures.py": 2,
+    "pages/timeliness.py": 2,
+    "pages/unit.py": 5,
+    "pages/map.py": 0,
+    "pages/data.py": 0,
+    "pages/about.py": 0,
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", [spec.file for spec in PAGES])
+def test_every_page_in_both_languages(page: str, lang: str) -> None:
+    at = open_app(page, unit="019", year="2018", lang=lang)
+    assert [e.value for e in at.title] == [HEADINGS[page][lang == "en"]]
+    assert not at.error
+    # the menu: one link per page, in the language, each keeping the filters
+    links = [link for link in at.get("page_link") if link.proto.label in _menu_labels(lang)]
+    assert len(links) == len(PAGES)
+    assert all("unit=019" in link.proto.query_string for link in links)
+    assert all(f"lang={lang}" in link.proto.query_string for link in links)
+    layouts = chart_layouts(at)
+    assert len(layouts) == CHARTS[page]
+    assert {layout["separators"] for layout in layouts} <= {",." if lang == "vi" else ".,"}
+    if layouts:
+        assert BADGE[lang] in [m.value for m in at.markdown]  # every chart here has demo rows
+
+
+def _menu_labels(lang: str) -> set[str]:
+    return {t(spec.title_key, lang) for spec in PAGES}
+
+
+def test_unit_2018_shows_the_published_procedure_counts() -> None:
+    at = open_app("pages/unit.py", unit="019", year="2018")
+    shown = metrics(at)
+    assert shown["Thủ tục mức độ 3"] == "161"
+    assert shown["Thủ tục mức độ 4"] == "19"
+    assert shown["Xếp hạng"] == "thứ 1/30"
+    assert shown["Điểm CCHC"] == "93,97%"
+    story = at.markdown[0].value if "Năm 2018" in at.markdown[0].value else texts(at)
+    assert "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30 với 93,97%" in story
+    assert "161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4" in story
+    assert at.query_params == {
+        "unit": "019",
+        "year": "2018",
+        "from": "2015",
+        "to": "2024",
+        "index": "hanoi",
+        "lang": "vi",
+    }
+
+
+def test_unit_2019_in_vietnamese_and_english() -> None:
+    vi = metrics(open_app("pages/unit.py", unit="019", year="2019"))
+    assert vi["Nộp trực tuyến (mức độ 3)"] == "98,67%"
+    assert vi["Hồ sơ giải quyết đúng hạn"] == "99,99%"
+    en = metrics(open_app("pages/unit.py", unit="019", year="2019", lang="en"))
+    assert en["Filed online (level 3)"] == "98.67%"
+    assert en["Dossiers on time"] == "99.99%"
+    assert en["Rank"] == "2nd of 30"
+
+
+def test_unit_by_name_resolves_to_its_code() -> None:
+    at = open_app("pages/unit.py", unit="nam tu liem", year="2018")
+    assert at.title[0].value == "Hồ sơ Quận Nam Từ Liêm – năm 2018"
+    assert at.query_params["unit"] == "019"
+
+
+def test_rankings_2023_has_dong_da_first() -> None:
+    at = open_app("pages/rankings.py", year="2023")
+    table = table_with(at, "Hạng")
+    first = table.iloc[0]
+    assert (first["Hạng"], first["Đơn vị"], first["Điểm"]) == (1, "Quận Đống Đa", "96,30%")
+    assert table.iloc[1:3]["Điểm"].tolist() == ["95,70%", "95,70%"]  # the published tie
+    assert table.iloc[1:3]["Hạng"].tolist() == [2, 2]
+    assert "dẫn đầu: **Quận Đống Đa** (96,30%)" in texts(at)
+    assert first["Hồ sơ"].startswith("unit?unit=006&year=2023")
+    assert BADGE["vi"] in [m.value for m in at.markdown]
+    titles = chart_titles(at)
+    assert titles[0] == "Thứ hạng theo Chỉ số CCHC Hà Nội, 2015–2024"
+    assert titles[1] == "Quận Nam Từ Liêm: điểm so với cao nhất và trung bình, 2015–2024"
+    assert "Phương pháp đánh giá thay đổi năm 2017, 2022" in texts(at)
+
+
+def test_rankings_link_to_the_profile() -> None:
+    at = open_app("pages/rankings.py", year="2023")
+    profile = [
+        p for p in at.get("page_link") if p.proto.page == "unit" and "Mở hồ sơ" in p.proto.label
+    ]
+    assert len(profile) == 1
+    assert profile[0].proto.label == "Mở hồ sơ đơn vị: Quận Nam Từ Liêm"
+    assert "unit=019&year=2023" in profile[0].proto.query_string
+
+
+def test_national_index_is_noted() -> None:
+    at = open_app("pages/rankings.py", index="national", year="2023")
+    assert at.query_params["unit"] == "01"  # a district is not ranked among provinces
+    assert any("PAR INDEX do Bộ Nội vụ đánh giá 63 tỉnh" in i.value for i in at.info)
+    first = table_with(at, "Hạng").iloc[0]
+    assert (first["Đơn vị"], first["Điểm"]) == ("Tỉnh Quảng Ninh", "92,18%")
+
+
+def test_no_data_for_a_new_commune_in_2025() -> None:
+    at = open_app("pages/unit.py", unit="09661", year="2025")
+    assert at.title[0].value == "Hồ sơ Xã Minh Châu – năm 2025"
+    assert not at.metric  # no number at all, never 0: eight "no data" cards instead
+    assert [m.value for m in at.markdown].count("**Không có dữ liệu**") == 8
+    assert "Chưa có dữ liệu chỉ số cho Xã Minh Châu năm 2025." in texts(at)
+    assert any("Không có dữ liệu cho Xã Minh Châu năm 2025." in i.value for i in at.info)
+    assert not at.get("plotly_chart")
+
+
+def test_no_data_for_a_year_without_scores() -> None:
+    at = open_app(OVERVIEW, unit="019", year="2025")
+    shown = metrics(at)
+    assert "Điểm CCHC" not in shown and "Xếp hạng" not in shown  # no score, no rank in 2025
+    assert {"Điểm CCHC", "Xếp hạng"} <= {c.value for c in at.caption}  # their cards say so
+    assert [m.value for m in at.markdown].count("**Không có dữ liệu**") == 7
+    # March 2025 only (6134 on time, 166 late: 6134 / 6300 = 97,37%), and the page says so:
+    assert shown == {"Hồ sơ giải quyết đúng hạn": "97,37%"}
+    assert "Số liệu hồ sơ năm 2025 chỉ gồm tháng 3" in texts(at)
+    en = open_app(OVERVIEW, unit="019", year="2025", lang="en")
+    assert "**No data**" in [m.value for m in en.markdown]
+
+
+def test_overview_city_picture_highlights_my_unit() -> None:
+    at = open_app(OVERVIEW, unit="006", year="2023")
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    bars = spec["data"][0]
+    colours = dict(zip(bars["y"], bars["marker"]["color"], strict=True))
+    assert colours["Quận Đống Đa"] == "#c62828"
+    assert {c for name, c in colours.items() if name != "Quận Đống Đa"} == {"#b0bec5"}
+    assert spec["layout"]["title"]["text"] == "Điểm Chỉ số CCHC Hà Nội năm 2023"
+
+
+def test_online_services_marks_decree_42() -> None:
+    at = open_app("pages/online_services.py", unit="019", year="2023")
+    layout = chart_layouts(at)[0]
+    assert [shape["x0"] for shape in layout["shapes"]] == [2021.5]
+    assert layout["annotations"][0]["text"] == "Nghị định 42/2022: toàn trình / một phần"
+
+
+def test_changing_filters_updates_the_url() -> None:
+    at = open_app("pages/unit.py", unit="019", year="2018")
+    at.sidebar.selectbox(key="f_year").set_value(2019).run()
+    assert at.query_params["year"] == "2019"
+    assert metrics(at)["Nộp trực tuyến (mức độ 3)"] == "98,67%"
+    at.sidebar.selectbox(key="f_unit").set_value("006").run()
+    assert (at.query_params["unit"], at.title[0].value) == ("006", "Hồ sơ Quận Đống Đa – năm 2019")
+    at.sidebar.selectbox(key="f_field").set_value("Tư pháp").run()
+    assert at.query_params["field"] == "Tư pháp"
+    assert all("Lĩnh vực: Tư pháp" in title for title in chart_titles(at)[1:])
+    at.sidebar.radio(key="f_lang").set_value("en").run()
+    assert at.query_params["lang"] == "en"
+    assert at.title[0].value == "Profile of Quận Đống Đa – 2019"
+    # the URL the app wrote reopens the same view in a new session
+    again = open_app("pages/unit.py", **at.query_params)
+    assert again.title[0].value == at.title[0].value
+    assert metrics(again) == metrics(at)
+
+
+def test_switching_index_takes_its_unit_and_years() -> None:
+    at = open_app("pages/rankings.py", unit="019", year="2018")
+    at.sidebar.radio(key="f_index").set_value("national_par").run()
+    assert not at.exception
+    assert (at.query_params["index"], at.query_params["unit"]) == ("national", "01")
+    assert at.title[0].value == "Xếp hạng PAR INDEX cấp tỉnh (Bộ Nội vụ)"
+
+
+def test_bad_parameters_are_reported_not_raised() -> None:
+    at = open_app(OVERVIEW, unit="không có đơn vị này", year="abc")
+    warnings = [w.value for w in at.warning]
+    assert any("Không tìm thấy đơn vị 'không có đơn vị này'" in w for w in warnings)
+    assert any("Giá trị 'abc' của tham số 'year' không hợp lệ" in w for w in warnings)
+    assert at.title[0].value == "Quận Nam Từ Liêm – năm 2024"  # the defaults
+    assert (at.query_params["unit"], at.query_params["year"]) == ("019", "2024")
+
+
+def test_data_page_tables_and_download() -> None:
+    at = open_app("pages/data.py", unit="019", year="2018", to="2019", field="Tư pháp")
+    assert len(at.dataframe) == 1
+    assert set(at.dataframe[0].value["year"]) == {2015, 2016, 2017, 2018, 2019}
+    at.radio(key="data_table").set_value("timeliness").run()
+    at.toggle(key="data_only_mine").set_value(True).run()
+    table = at.dataframe[0].value
+    assert set(table["unit_code"]) == {"019"} and "on_time_rate" in table.columns
+    assert table["name_vi"].unique().tolist() == ["Quận Nam Từ Liêm"]
+    assert [d.label for d in at.get("download_button")] == ["Tải CSV"]
+
+
+def test_about_lists_every_source_and_the_caveats() -> None:
+    at = open_app("pages/about.py")
+    text = texts(at)
+    for phrase in (
+        "Nghị định 42/2022/NĐ-CP",
+        "toàn trình",
+        "2017 và 2022",
+        "63 còn 34",
+        "126 xã, phường",
+        "không chuyển sang",
+        "Dữ liệu minh họa",
+    ):
+        assert phrase in text, phrase
+    sources = next(m.value for m in at.markdown if m.value.startswith("- "))
+    assert len(sources.splitlines()) == 78
+    assert "[Quận Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu Thành phố" in sources
+
+
+def test_map_placeholder() -> None:
+    at = open_app("pages/map.py", lang="en")
+    assert "The map comes later" in at.info[0].value
+
+
+def test_a_broken_dataset_shows_the_report_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "par_scores.parquet").write_bytes(b"not parquet")
+    monkeypatch.setenv("PAR_DATA_SOURCE", str(tmp_path))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert not at.exception
+    report = at.error[0].value
+    assert "Dữ liệu không hợp lệ" in report and "Invalid dataset" in report
+    assert "không đọc được tệp" in report and "cannot read the file" in report
+    monkeypatch.setenv("PAR_DATA_SOURCE", str(tmp_path / "missing"))
+    at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+    assert "no such data folder" in at.error[0].value and not at.exception
