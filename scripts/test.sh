@@ -13,6 +13,8 @@ bash scripts/setup.sh --dev
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 if ((${#missing[@]})); then
     sudo=()
     if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi

@@ -1,0 +1,205 @@
+"""Chart images for slides and documents: PNG or SVG of a Plotly figure, captioned.
+
+`chart_image(fig, title=…, sources=…, lang=…)` draws the title, the source line ("Nguồn: …",
+with a demo warning when demo rows contributed) and the export date on the image as layout
+annotations, at a projector's 1600x900, and returns the bytes. `image_filename` gives a
+readable ASCII name such as ``xep-hang-nam-tu-liem-2016-2019.png``.
+
+Kaleido 1.x renders in a Chrome/Chromium that it drives through choreographer. No browser is
+downloaded: `chromium_path` takes the environment variable BROWSER_PATH when set (the variable
+choreographer itself honours), else the first of chromium, chromium-browser, google-chrome…
+on PATH (Debian's `chromium` is /usr/bin/chromium), and that path is handed to Kaleido
+explicitly (`kopts={"path": …}`). MathJax is turned off (it would be fetched from a CDN) and
+plotly.js comes from the installed plotly package, so rendering needs no network. Each call
+starts a headless browser: about 3-4 s.
+
+The caption helpers (`source_line`, `export_line`, `demo_note`) are shared with the slide deck.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import shutil
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import schema as s
+from indicators.export import fmt_date
+from indicators.selection import Selection, file_name
+from indicators.units import nfc
+
+PROJECTOR_SIZE = (1600, 900)
+IMAGE_FORMATS = ("png", "svg")
+BROWSER_ENV = "BROWSER_PATH"
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_TITLE_CHARS = 90  # a source title longer than this is cut with "…"
+_MAX_SOURCES = 3  # more sources are summed up as "và N nguồn khác"
+
+
+class ChromiumNotFound(RuntimeError):
+    """No Chrome/Chromium to render with; says how to get one, in vi and en."""
+
+
+def chromium_path() -> str:
+    """The browser Kaleido should drive: $BROWSER_PATH, else chromium & co. on PATH."""
+    configured = os.environ.get(BROWSER_ENV, "").strip()
+    if configured:
+        if not os.access(configured, os.X_OK):
+            raise ChromiumNotFound(
+                f"{BROWSER_ENV}={configured!r} không phải tệp chạy được / is not an executable"
+            )
+        return configured
+    for name in BROWSER_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ChromiumNotFound(
+        "Không tìm thấy Chromium để xuất ảnh biểu đồ: cài gói Debian `chromium` "
+        f"(apt-get install chromium) hoặc đặt {BROWSER_ENV}. / "
+        "No Chromium found to render chart images: install Debian's `chromium` "
+        f"(apt-get install chromium) or set {BROWSER_ENV}."
+    )
+
+
+# --- captions -------------------------------------------------------------------------------
+
+_WORDS = {
+    "source": ("Nguồn", "Source"),
+    "sources": ("Nguồn", "Sources"),
+    "more": ("và {} nguồn khác", "and {} more"),
+    "none": ("không có", "none"),
+    "exported": ("Ngày xuất", "Exported"),
+    "demo": (
+        "Có dữ liệu minh họa (không phải số liệu công bố)",
+        "Includes demo data (not published figures)",
+    ),
+}
+
+
+def _word(key: str, lang: str) -> str:
+    return _WORDS[key][0 if lang == "vi" else 1]
+
+
+def _short(text: str, limit: int = _TITLE_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def source_labels(sources: pd.DataFrame, ids: Iterable[str]) -> list[str]:
+    """'Title (publisher)' of each cited source that the sources table knows, sorted by id."""
+    wanted = sorted({str(i) for i in ids})
+    rows = sources[sources[s.ID].isin(wanted)].sort_values(s.ID, kind="stable")
+    labels = []
+    for _, row in rows.iterrows():
+        title = _short(nfc(str(row[s.TITLE])))
+        publisher = row[s.PUBLISHER]
+        labels.append(
+            title if pd.isna(publisher) else f"{title} ({_short(nfc(str(publisher)), 60)})"
+        )
+    return labels
+
+
+def source_line(labels: list[str], lang: str) -> str:
+    """'Nguồn: A; B; C và 2 nguồn khác' (at most three named)."""
+    key = "source" if len(labels) == 1 else "sources"
+    if not labels:
+        return f"{_word(key, lang)}: {_word('none', lang)}"
+    shown = "; ".join(labels[:_MAX_SOURCES])
+    extra = len(labels) - _MAX_SOURCES
+    more = f" {_word('more', lang).format(extra)}" if extra > 0 else ""
+    return f"{_word(key, lang)}: {shown}{more}"
+
+
+def demo_note(lang: str) -> str:
+    return _word("demo", lang)
+
+
+def export_line(day: date, lang: str) -> str:
+    return f"{_word('exported', lang)}: {fmt_date(day, lang)}"
+
+
+# --- images ---------------------------------------------------------------------------------
+
+
+def captioned(
+    fig: go.Figure,
+    *,
+    title: str,
+    sources: str,
+    lang: str = "vi",
+    demo: bool = False,
+    exported: date | None = None,
+) -> go.Figure:
+    """A copy of `fig` with the title on top and the source and date lines at the bottom.
+
+    The caption lines are data (source titles), so they are escaped: Plotly never reads them
+    as markup. The title may use Plotly's markup (<br>, <b>).
+    """
+    lines = [
+        sources,
+        *([demo_note(lang)] if demo else []),
+        export_line(exported or date.today(), lang),
+    ]
+    out = go.Figure(fig)
+    margin = out.layout.margin
+    out.update_layout(
+        title={"text": nfc(title), "x": 0.02, "xanchor": "left", "font": {"size": 34}},
+        font={"size": 18},
+        margin={"t": max(margin.t or 0, 110), "b": max(margin.b or 0, 170)},
+        separators=",." if lang == "vi" else ".,",
+    )
+    out.add_annotation(
+        text="<br>".join(html.escape(nfc(line), quote=False) for line in lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="top",
+        yshift=-80,
+        align="left",
+        showarrow=False,
+        font={"size": 17, "color": "#444"},
+    )
+    return out
+
+
+def render(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = PROJECTOR_SIZE) -> bytes:
+    """The figure as PNG or SVG bytes, drawn by Kaleido in the browser of `chromium_path`."""
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"unknown image format {fmt!r}; expected one of {IMAGE_FORMATS}")
+    import kaleido
+
+    width, height = size
+    data = kaleido.calc_fig_sync(
+        fig.to_dict(),
+        opts={"format": fmt, "width": width, "height": height, "scale": 1},
+        kopts={"path": chromium_path(), "mathjax": False},
+    )
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def chart_image(
+    fig: go.Figure,
+    *,
+    title: str,
+    sources: str,
+    lang: str = "vi",
+    demo: bool = False,
+    exported: date | None = None,
+    fmt: str = "png",
+    size: tuple[int, int] = PROJECTOR_SIZE,
+) -> bytes:
+    """`captioned` then `render`: the image to download or to put on a slide."""
+    image = captioned(fig, title=title, sources=sources, lang=lang, demo=demo, exported=exported)
+    return render(image, fmt, size)
+
+
+def image_filename(topic: str, selection: Selection, fmt: str = "png") -> str:
+    """`image_filename('xếp hạng', sel)` -> 'xep-hang-nam-tu-liem-2016-2019.png'."""
+    return file_name(topic, selection, fmt)
