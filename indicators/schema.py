@@ -85,6 +85,20 @@ LATE = "resolved_late"
 PENDING = "pending"
 COUNT_COLUMNS = (RECEIVED, ONLINE, ON_TIME, EARLY, LATE, PENDING)
 
+# --- dossiers (optional: one row per dossier, as a one-stop system holds them) --------------
+DOSSIER_ID = "dossier_id"
+CHANNEL = "channel"
+RECEIVED_DATE = "received_date"
+DUE_DATE = "due_date"  # the date the dossier must be resolved by (hẹn trả)
+RESOLVED_DATE = "resolved_date"  # null unless resolved
+STATUS = "status"
+CHANNEL_ONLINE, CHANNEL_IN_PERSON, CHANNEL_POST = "online", "in_person", "post"
+CHANNELS = (CHANNEL_ONLINE, CHANNEL_IN_PERSON, CHANNEL_POST)
+# resolved: result returned (resolved_date set); pending: still being processed; withdrawn:
+# returned to the applicant or withdrawn unresolved. All three count as received.
+STATUS_RESOLVED, STATUS_PENDING, STATUS_WITHDRAWN = "resolved", "pending", "withdrawn"
+STATUSES = (STATUS_RESOLVED, STATUS_PENDING, STATUS_WITHDRAWN)
+
 # --- column types ---------------------------------------------------------------------------
 TEXT, INT, FLOAT, BOOL, DATE = "text", "int", "float", "bool", "date"
 PANDAS_DTYPE = {
@@ -358,9 +372,60 @@ DOSSIER_STATS = Table(
     ),
 )
 
+
+def _resolved_date_mismatch(df: pd.DataFrame) -> pd.Series:
+    """A resolved dossier without resolved_date, or another one with it."""
+    return (df[STATUS].eq(STATUS_RESOLVED) != df[RESOLVED_DATE].notna()).fillna(False)
+
+
+# On time: resolved_date <= due_date; early (a part of on time): resolved_date < due_date;
+# late: resolved_date > due_date. Indicators are computed by indicators.records.
+DOSSIERS = Table(
+    "dossiers",
+    (
+        Column(DOSSIER_ID, TEXT, help_en="the one-stop system's dossier number"),
+        Column(UNIT_CODE, TEXT, help_en="the unit that received the dossier"),
+        Column(PROCEDURE_CODE, TEXT),
+        Column(FIELD, TEXT, help_en="lĩnh vực"),
+        Column(CHANNEL, TEXT, allowed=CHANNELS),
+        Column(RECEIVED_DATE, DATE),
+        Column(DUE_DATE, DATE),
+        Column(RESOLVED_DATE, DATE, nullable=True),
+        Column(STATUS, TEXT, allowed=STATUSES),
+        *_source(),
+    ),
+    key=(DOSSIER_ID,),
+    rules=(
+        RowRule(
+            "resolved_date_status",
+            RESOLVED_DATE,
+            "ngày trả kết quả phải có khi và chỉ khi hồ sơ đã giải quyết",
+            "resolved_date must be set exactly when the status is resolved",
+            _resolved_date_mismatch,
+        ),
+        RowRule(
+            "due_after_received",
+            DUE_DATE,
+            "ngày hẹn trả trước ngày tiếp nhận",
+            "due_date is before received_date",
+            _gt(RECEIVED_DATE, DUE_DATE),
+        ),
+        RowRule(
+            "resolved_after_received",
+            RESOLVED_DATE,
+            "ngày trả kết quả trước ngày tiếp nhận",
+            "resolved_date is before received_date",
+            _gt(RECEIVED_DATE, RESOLVED_DATE),
+        ),
+    ),
+)
+
 TABLES: dict[str, Table] = {
     t.name: t for t in (UNITS, UNIT_SUCCESSIONS, SOURCES, PAR_SCORES, PROCEDURES, DOSSIER_STATS)
 }
+# Tables a dataset may lack; a dataset without them stays valid. `dossiers` is read only by
+# indicators.records (aggregated where it lives), never loaded whole by indicators.dataset.
+OPTIONAL_TABLES: dict[str, Table] = {DOSSIERS.name: DOSSIERS}
 # Tables whose unit_code must name a unit, and whose source_id must name a source.
 UNIT_REFERENCES = {"par_scores": UNIT_CODE, "procedures": UNIT_CODE, "dossier_stats": UNIT_CODE}
 SOURCE_REFERENCES = ("units", "unit_successions", "par_scores", "procedures", "dossier_stats")

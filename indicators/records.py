@@ -1,0 +1,360 @@
+"""The dossier records engine: dossier indicators computed where millions of records live.
+
+A source is the dataset's source (see indicators.dataset): a Parquet folder whose `dossiers/`
+holds one row per dossier, hive-partitioned by the year of received_date
+(`dossiers/year=2019/part-0.parquet`), or a SQLAlchemy URL whose database has a `dossiers`
+table. Both run the same SQLAlchemy Core statement, one GROUP BY with bound parameters: DuckDB
+over the Parquet files (memory_limit and threads set in DUCKDB_CONFIG), the database itself over
+SQL. No record is ever loaded into pandas, so memory depends on the number of groups, not of
+records.
+
+Counts per group, as in dossier_stats (`s.COUNT_COLUMNS`):
+- received: every dossier (resolved, pending or withdrawn) received in the group
+- submitted_online: channel = online
+- resolved_on_time: resolved and resolved_date <= due_date (includes the early ones)
+- resolved_early: resolved and resolved_date < due_date (a part of resolved_on_time)
+- resolved_late: resolved and resolved_date > due_date
+- pending: status = pending
+year and month are those of received_date.
+
+For the UI: wrap `aggregate_dossiers` (or `dossier_counts`) in `st.cache_data`, keyed by its
+arguments; the results are small (one row per group) so the per-hit copy is cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import numbers
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
+
+from indicators import schema as s
+from indicators.provenance import SOURCE_IDS, group_sums, merge_provenance
+
+DOSSIERS_DIR = "dossiers"  # the folder of records inside a Parquet dataset folder
+PARTITION_KEY = s.YEAR  # hive partition of dossiers/: the year of received_date
+PART_FILE = "part-0.parquet"
+DUCKDB_CONFIG: dict[str, Any] = {"memory_limit": "1GB", "threads": 2}
+GROUP_KEYS = (s.UNIT_CODE, s.YEAR, s.MONTH, s.FIELD, s.PROCEDURE_CODE, s.CHANNEL)
+DEFAULT_BY = (s.UNIT_CODE, s.YEAR)
+# filters: years = 2019 or (first, last) inclusive (either may be None); unit_codes and fields
+# = one value or a sequence of values.
+FILTER_KEYS = ("years", "unit_codes", "fields")
+INDEX_NAME = "ix_dossiers_unit_received"
+INSERT_ROWS = 20_000  # rows per executemany when the database is not PostgreSQL
+
+_SA_TYPES = {s.TEXT: sa.Text, s.DATE: sa.Date, s.BOOL: sa.Boolean, s.INT: sa.BigInteger}
+_ARROW_TYPES = {s.TEXT: pa.string(), s.DATE: pa.date32(), s.BOOL: pa.bool_(), s.INT: pa.int64()}
+_KEY_DTYPES = {s.YEAR: "Int64", s.MONTH: "Int64"}  # the other group keys are text
+# DuckDB speaks PostgreSQL's SQL; `?` placeholders are what its Python API binds.
+_DUCKDB_DIALECT = postgresql.dialect(paramstyle="qmark")
+
+
+class NoDossiers(FileNotFoundError):
+    """The source has no dossier records (no `dossiers/` Parquet files, no `dossiers` table)."""
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def dossiers_table(metadata: sa.MetaData | None = None) -> sa.Table:
+    """`s.DOSSIERS` as a SQLAlchemy table (no index: see copy_dossiers_to_sql)."""
+    columns = [
+        sa.Column(c.name, _SA_TYPES[c.kind], nullable=c.nullable) for c in s.DOSSIERS.columns
+    ]
+    return sa.Table(s.DOSSIERS.name, metadata or sa.MetaData(), *columns)
+
+
+def arrow_schema() -> pa.Schema:
+    """`s.DOSSIERS` as an Arrow schema: the columns of every file under dossiers/."""
+    return pa.schema(
+        [pa.field(c.name, _ARROW_TYPES[c.kind], c.nullable) for c in s.DOSSIERS.columns]
+    )
+
+
+def partition_path(folder: str | Path, year: int) -> Path:
+    """The file that holds the dossiers received in `year`."""
+    return Path(folder) / DOSSIERS_DIR / f"{PARTITION_KEY}={year}" / PART_FILE
+
+
+def write_dossiers(frame: pd.DataFrame, folder: str | Path) -> None:
+    """Write a (small) frame of dossiers under folder/dossiers/, one file per received year.
+
+    For tests and small imports; the generator streams large sets itself. Existing files of the
+    same years are replaced.
+    """
+    table = pa.Table.from_pandas(frame[s.DOSSIERS.names], schema=arrow_schema(), safe=True)
+    years = pd.to_datetime(frame[s.RECEIVED_DATE]).dt.year.to_numpy()
+    for year in sorted(set(years.tolist())):
+        path = partition_path(folder, year)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table.filter(pa.array(years == year)), path)
+
+
+def _partition_files(folder: str | Path) -> list[Path]:
+    files = (Path(folder) / DOSSIERS_DIR).glob(f"{PARTITION_KEY}=*/*.parquet")
+    return sorted(files, key=lambda p: (int(p.parent.name.split("=", 1)[1]), p.name))
+
+
+def has_dossiers(source: str | Path) -> bool:
+    """True when the source holds dossier records (the UI shows record indicators then)."""
+    source = str(source)
+    if not _is_url(source):
+        return bool(_partition_files(source))
+    engine = sa.create_engine(source)
+    try:
+        return sa.inspect(engine).has_table(s.DOSSIERS.name)
+    finally:
+        engine.dispose()
+
+
+def _is_url(source: str) -> bool:
+    return "://" in source  # as indicators.dataset.is_url
+
+
+# --- the statement --------------------------------------------------------------------------
+
+
+def _key_expression(table: sa.Table, key: str) -> sa.ColumnElement:
+    if key in (s.YEAR, s.MONTH):
+        return sa.cast(sa.extract(key, table.c[s.RECEIVED_DATE]), sa.Integer)
+    return table.c[key]
+
+
+def _count_expressions(table: sa.Table) -> list[sa.ColumnElement]:
+    c = table.c
+    resolved = c[s.STATUS] == s.STATUS_RESOLVED
+    conditions = {
+        s.RECEIVED: None,
+        s.ONLINE: c[s.CHANNEL] == s.CHANNEL_ONLINE,
+        s.ON_TIME: resolved & (c[s.RESOLVED_DATE] <= c[s.DUE_DATE]),
+        s.EARLY: resolved & (c[s.RESOLVED_DATE] < c[s.DUE_DATE]),
+        s.LATE: resolved & (c[s.RESOLVED_DATE] > c[s.DUE_DATE]),
+        s.PENDING: c[s.STATUS] == s.STATUS_PENDING,
+    }
+    return [
+        (sa.func.count() if cond is None else sa.func.count().filter(cond)).label(name)
+        for name, cond in conditions.items()
+    ]
+
+
+def _values(value: str | Iterable[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _year_range(years: int | Sequence[int | None]) -> tuple[int | None, int | None]:
+    first, last = (years, years) if isinstance(years, numbers.Integral) else years
+    return tuple(None if y is None else int(y) for y in (first, last))  # type: ignore[return-value]
+
+
+def _conditions(table: sa.Table, filters: Mapping[str, Any], partitioned: bool) -> list:
+    """WHERE terms. A year range is a range of received_date (so that an index on it serves),
+    plus, over Parquet, a range of the partition key (so that DuckDB skips whole files)."""
+    unknown = set(filters) - set(FILTER_KEYS)
+    if unknown:
+        raise ValueError(f"unknown filters {sorted(unknown)}; known: {FILTER_KEYS}")
+    out = []
+    received = table.c[s.RECEIVED_DATE]
+    partition = sa.column(PARTITION_KEY, sa.Integer)
+    first, last = _year_range(filters.get("years") or (None, None))
+    if first is not None:
+        out.append(received >= dt.date(first, 1, 1))
+        out += [partition >= first] if partitioned else []
+    if last is not None:
+        out.append(received < dt.date(last + 1, 1, 1))
+        out += [partition <= last] if partitioned else []
+    for key, column in (("unit_codes", s.UNIT_CODE), ("fields", s.FIELD)):
+        if filters.get(key) is not None:
+            out.append(table.c[column].in_(_values(filters[key])))
+    return out
+
+
+def _check_by(by: Sequence[str]) -> list[str]:
+    by = list(by)
+    unknown = [k for k in by if k not in GROUP_KEYS]
+    if unknown or len(set(by)) != len(by):
+        raise ValueError(f"`by` must be distinct keys among {GROUP_KEYS}, not {by}")
+    return by
+
+
+def counts_statement(
+    by: Sequence[str] = DEFAULT_BY,
+    filters: Mapping[str, Any] | None = None,
+    partitioned: bool = False,
+) -> sa.Select:
+    """SELECT by-keys, source_id, the six counts, demo (0/1) … GROUP BY by-keys, source_id.
+
+    `partitioned`: the table has the hive partition column `year` (Parquet via DuckDB).
+    """
+    table = dossiers_table()
+    keys = [_key_expression(table, k) for k in _check_by(by)]
+    demo = sa.func.max(sa.case((table.c[s.DEMO], 1), else_=0)).label(s.DEMO)
+    return (
+        sa.select(
+            *(key.label(name) for key, name in zip(keys, by, strict=True)),
+            table.c[s.SOURCE_ID],
+            *_count_expressions(table),
+            demo,
+        )
+        .where(*_conditions(table, filters or {}, partitioned))
+        .group_by(*keys, table.c[s.SOURCE_ID])
+    )
+
+
+# --- running it -----------------------------------------------------------------------------
+
+
+def _rows_duckdb(folder: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
+    import duckdb  # imported here: SQL sources do not need it
+
+    files = _partition_files(folder)
+    if not files:
+        raise NoDossiers(f"no dossier records under {Path(folder) / DOSSIERS_DIR}")
+    compiled = counts_statement(by, filters, partitioned=True).compile(
+        dialect=_DUCKDB_DIALECT, compile_kwargs={"render_postcompile": True}
+    )
+    params = [compiled.params[name] for name in compiled.positiontup or ()]
+    with duckdb.connect(config=DUCKDB_CONFIG) as con:
+        glob = str(Path(folder) / DOSSIERS_DIR / "*" / "*.parquet")
+        con.read_parquet(glob, hive_partitioning=True).create_view(s.DOSSIERS.name)
+        return con.execute(compiled.string, params).fetchall()
+
+
+def _rows_sql(url: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not sa.inspect(conn).has_table(s.DOSSIERS.name):
+                raise NoDossiers(f"no table {s.DOSSIERS.name} in the database")
+            return [tuple(row) for row in conn.execute(counts_statement(by, filters))]
+    finally:
+        engine.dispose()
+
+
+def _counts_frame(rows: list[tuple], by: list[str]) -> pd.DataFrame:
+    columns = [*by, s.SOURCE_ID, *s.COUNT_COLUMNS, s.DEMO]
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    dtypes = {
+        **{k: _KEY_DTYPES.get(k, "string") for k in by},
+        **dict.fromkeys(s.COUNT_COLUMNS, "Int64"),
+        s.SOURCE_ID: "string",
+        s.DEMO: "boolean",
+    }
+    frame = frame.astype(dtypes).sort_values([*by, s.SOURCE_ID], kind="stable")
+    return frame[[*by, *s.COUNT_COLUMNS, s.SOURCE_ID, s.DEMO]].reset_index(drop=True)
+
+
+def dossier_counts(
+    source: str | Path,
+    by: Sequence[str] = DEFAULT_BY,
+    filters: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """dossier_stats-like rows: per group of `by` and source_id, the six counts and demo.
+
+    The frame can be given to the indicator families as their dossier_stats, e.g.
+    `timeliness.timeliness(counts, by)`, or, with by = (unit_code, year, procedure_code),
+    `online.online_share_by_level(counts, procedures)` for the online levels.
+    """
+    by = _check_by(by)
+    source = str(source)
+    run = _rows_sql if _is_url(source) else _rows_duckdb
+    return _counts_frame(run(source, by, filters or {}), by)
+
+
+def aggregate_dossiers(
+    source: str | Path,
+    by: Sequence[str] = DEFAULT_BY,
+    filters: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Per group of `by`: the six dossier_stats counts, `demo` and `source_ids` (provenance).
+
+    `by`: keys among GROUP_KEYS; `filters`: see FILTER_KEYS. Rows are sorted by `by`.
+    """
+    counts = dossier_counts(source, by, filters)
+    by = list(by)
+    if by and not counts.duplicated(by).any():
+        return _one_source_per_group(counts)
+    out = merge_provenance(group_sums(counts, by, s.COUNT_COLUMNS), counts, by)
+    return out.astype({s.DEMO: "boolean"})  # merge_provenance gives bool when `by` is empty
+
+
+def _one_source_per_group(counts: pd.DataFrame) -> pd.DataFrame:
+    """What merge_provenance(group_sums(counts)) gives when no group has two sources, without
+    its Python call per group (seconds for the ~75 000 groups of unit, year and procedure)."""
+    ids = counts[s.SOURCE_ID].astype(object)
+    source_ids = [() if pd.isna(i) else (i,) for i in ids]
+    return counts.drop(columns=s.SOURCE_ID).assign(**{SOURCE_IDS: source_ids})
+
+
+# --- loading into a database ----------------------------------------------------------------
+
+
+def iter_dossier_batches(folder: str | Path, chunk: int) -> Iterator[pa.RecordBatch]:
+    """The records of folder/dossiers/, `chunk` rows at a time, year by year."""
+    files = _partition_files(folder)
+    if not files:
+        raise NoDossiers(f"no dossier records under {Path(folder) / DOSSIERS_DIR}")
+    for path in files:
+        yield from pq.ParquetFile(path).iter_batches(batch_size=chunk, columns=s.DOSSIERS.names)
+
+
+def _copy_postgres(conn: sa.Connection, table: sa.Table, batches: Iterable[pa.RecordBatch]) -> int:
+    """One COPY … FROM STDIN (CSV written by Arrow). Only quoted identifiers are in the SQL."""
+    prep = conn.dialect.identifier_preparer
+    names = ", ".join(prep.quote(c.name) for c in table.columns)
+    sql = f"COPY {prep.format_table(table)} ({names}) FROM STDIN (FORMAT csv)"
+    options = pa_csv.WriteOptions(include_header=False)
+    rows = 0
+    with conn.connection.driver_connection.cursor() as cursor, cursor.copy(sql) as copy:
+        for batch in batches:
+            buffer = io.BytesIO()
+            pa_csv.write_csv(batch, buffer, options)
+            copy.write(buffer.getbuffer())
+            rows += batch.num_rows
+    return rows
+
+
+def _insert_rows(conn: sa.Connection, table: sa.Table, batches: Iterable[pa.RecordBatch]) -> int:
+    """executemany of Core INSERTs, INSERT_ROWS at a time (any database)."""
+    rows = 0
+    for batch in batches:
+        for start in range(0, batch.num_rows, INSERT_ROWS):
+            part = batch.slice(start, INSERT_ROWS)
+            conn.execute(table.insert(), part.to_pylist())
+            rows += part.num_rows
+    return rows
+
+
+def copy_dossiers_to_sql(folder: str | Path, url: str, chunk: int = 500_000) -> int:
+    """Stream folder/dossiers/ into the table `dossiers` of `url`; returns the rows copied.
+
+    The table is replaced, filled (PostgreSQL with psycopg: COPY; others: executemany), then
+    indexed on (unit_code, received_date), all in one transaction: a failure leaves the
+    database as it was. Memory stays at about one chunk.
+    """
+    engine = sa.create_engine(url)
+    table = dossiers_table()
+    try:
+        with engine.begin() as conn:
+            table.drop(conn, checkfirst=True)
+            table.create(conn)
+            is_pg = conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
+            load = _copy_postgres if is_pg else _insert_rows
+            rows = load(conn, table, iter_dossier_batches(folder, chunk))
+            sa.Index(INDEX_NAME, table.c[s.UNIT_CODE], table.c[s.RECEIVED_DATE]).create(conn)
+            if is_pg:
+                conn.exec_driver_sql(
+                    f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"
+                )
+        return rows
+    finally:
+        engine.dispose()
