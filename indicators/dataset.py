@@ -41,6 +41,17 @@ def is_url(source: str) -> bool:
     return "://" in source
 
 
+POINTER = "CURRENT"  # in a versioned folder (see indicators.importing): the version served
+
+
+def current_version(folder: Path) -> Path:
+    """The folder whose Parquet files are served: the version CURRENT names, else `folder`."""
+    pointer = folder / POINTER
+    if not pointer.is_file():
+        return folder
+    return folder / pointer.read_text("utf-8").strip()
+
+
 def _read_parquet_folder(folder: Path) -> dict[str, pd.DataFrame]:
     raw = {}
     for name in s.TABLES:
@@ -94,7 +105,7 @@ def load_raw(source: str | Path | None = None) -> tuple[str, dict[str, pd.DataFr
                 )
             ]
         )
-    return source, _read_parquet_folder(folder)
+    return source, _read_parquet_folder(current_version(folder))
 
 
 def load_dataset(source: str | Path | None = None) -> Dataset:

@@ -27,6 +27,12 @@ SETTINGS = (
         "Where the dataset is: a folder of Parquet files (one per table) or a SQLAlchemy URL "
         "such as postgresql+psycopg://user@host/db. Default: the bundled data/ folder.",
     ),
+    Setting(
+        "PAR_MAX_UPLOAD_MB",
+        "20",
+        "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
+        "files are refused before they are read.",
+    ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -1,0 +1,185 @@
+"""Read an uploaded spreadsheet into rows of cells, keeping the row numbers the user sees.
+
+Text files may be UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode text", with or
+without BOM) or Windows-1258; the separator is a comma, semicolon, tab or bar, whichever
+splits the first lines most consistently. Text typed in the legacy TCVN3 or VNI fonts is
+refused (see `legacy`). Workbooks are opened read-only with cached values (data_only): no
+formula, macro or link in an upload is ever evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+
+from indicators.importing import legacy
+from indicators.importing.errors import FileRefused, refuse
+from indicators.importing.sniff import XLSX, kind_of, looks_utf16
+
+Cells = tuple[object, ...]
+NOTES_SHEETS = ("hướng dẫn", "huong dan", "instructions")
+_DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE_CHARS = 65536
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The rows of one sheet: (row number as the spreadsheet shows it, cells)."""
+
+    name: str
+    rows: list[tuple[int, Cells]]
+    encoding: str
+
+
+def read_upload(where: str, data: bytes) -> list[Sheet]:
+    """The sheets of the file (one for a text file), or FileRefused."""
+    if kind_of(where, data) == XLSX:
+        return _read_xlsx(where, data)
+    text, encoding = decode_text(where, data)
+    return [Sheet("", _read_csv(where, text), encoding)]
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def decode_text(where: str, data: bytes) -> tuple[str, str]:
+    """The text (NFC) and the name of its encoding; legacy font encodings are refused."""
+    raw = None  # the bytes as Latin-1 characters, for 8-bit text
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, encoding = _strict(where, data[3:], "utf-8"), "UTF-8 (BOM)"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, encoding = _strict(where, data, "utf-16"), "UTF-16"
+    elif looks_utf16(data[:4096]):
+        codec = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
+        text, encoding = _strict(where, data, codec), codec.upper()
+    else:
+        try:
+            text, encoding = data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError:
+            text, encoding = data.decode("cp1258", errors="replace"), "Windows-1258"
+            raw = data[:_SAMPLE_CHARS].decode("latin-1")
+    text = unicodedata.normalize("NFC", text)
+    refuse_legacy(where, text[:_SAMPLE_CHARS], raw)
+    return text, encoding
+
+
+def _strict(where: str, data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        raise refuse(
+            where,
+            "encoding",
+            f"tệp không đọc được theo bảng mã {codec}: hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
+            f"the file is not valid {codec}: save it again as CSV UTF-8 or .xlsx",
+        ) from None
+
+
+def refuse_legacy(where: str, text: str, raw: str | None = None) -> None:
+    """FileRefused naming TCVN3 or VNI when the text was typed in such a font."""
+    found = legacy.detect(text, raw)
+    if found is None:
+        return
+    source = "TCVN3 (ABC)" if found == legacy.TCVN3 else "VNI Windows"
+    raise refuse(
+        where,
+        "legacy_encoding",
+        f"tệp dùng bảng mã cũ {found} (phông .VnTime/VNI-Times), không phải Unicode. Hãy chuyển "
+        f"sang Unicode bằng Unikey: Công cụ chuyển mã (Ctrl+Shift+F6), Bảng mã nguồn: {source}, "
+        "Bảng mã đích: Unicode, bấm Chuyển mã; rồi lưu thành .xlsx hoặc CSV UTF-8",
+        f"the file uses the legacy {found} encoding (.VnTime/VNI-Times fonts), not Unicode. "
+        f"Convert it with Unikey's converter (Ctrl+Shift+F6): source {source}, destination "
+        "Unicode; then save as .xlsx or CSV UTF-8",
+    )
+
+
+def _delimiter(text: str) -> str:
+    """The separator that splits the first lines into the most, most consistent fields."""
+    head = text.splitlines()[:30]
+
+    def quality(delimiter: str) -> tuple[int, int]:
+        widths = [len(r) for r in csv.reader(head, delimiter=delimiter) if any(r)]
+        if not widths:
+            return (0, 0)
+        width, count = Counter(widths).most_common(1)[0]
+        return (count if width > 1 else 0, width)
+
+    return max(_DELIMITERS, key=quality)
+
+
+def _read_csv(where: str, text: str) -> list[tuple[int, Cells]]:
+    try:
+        records = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        return [(number, tuple(cells)) for number, cells in enumerate(records, start=1)]
+    except csv.Error as exc:
+        raise refuse(
+            where,
+            "damaged_file",
+            f"tệp CSV sai cấu trúc ({exc}): hãy mở bằng Excel và lưu lại dưới dạng CSV UTF-8",
+            f"malformed CSV ({exc}): open it in Excel and save it again as CSV UTF-8",
+        ) from None
+
+
+# --- workbooks -------------------------------------------------------------------------------
+
+
+def _read_xlsx(where: str, data: bytes) -> list[Sheet]:
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheets = [
+                    Sheet(ws.title, _sheet_rows(ws), "xlsx")
+                    for ws in book.worksheets
+                    if ws.title.strip().lower() not in NOTES_SHEETS
+                ]
+            finally:
+                book.close()
+    except FileRefused:
+        raise
+    except Exception as exc:  # a damaged upload must give a message, not a traceback
+        raise refuse(
+            where,
+            "damaged_file",
+            "tệp Excel bị hỏng hoặc không đọc được; hãy mở bằng Excel và lưu lại thành .xlsx",
+            f"the Excel file is damaged or unreadable ({type(exc).__name__}); open it in Excel "
+            "and save it again as .xlsx",
+        ) from None
+    refuse_legacy(where, _text_sample(sheets))
+    return sheets
+
+
+def _sheet_rows(ws) -> list[tuple[int, Cells]]:
+    ws.reset_dimensions()  # some writers store a wrong size; read what is there
+    return [
+        (number, tuple(_cell_value(c) for c in cells))
+        for number, cells in enumerate(ws.iter_rows(), start=1)
+    ]
+
+
+def _cell_value(cell) -> object:
+    """The cell's value; a number shown as a percentage (0.9867 as 98.67%) becomes 98.67."""
+    value = getattr(cell, "value", None)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if "%" in (getattr(cell, "number_format", None) or ""):
+            return round(value * 100, 10)
+    return value
+
+
+def _text_sample(sheets: list[Sheet]) -> str:
+    words: list[str] = []
+    size = 0
+    for sheet in sheets:
+        for _, cells in sheet.rows[:500]:
+            for cell in cells:
+                if isinstance(cell, str) and size < _SAMPLE_CHARS:
+                    words.append(cell)
+                    size += len(cell) + 1
+    return "\n".join(words)
