@@ -83,12 +83,45 @@ def source_id(url: str) -> str:
     return f"{site}-{hashlib.sha1(url.encode()).hexdigest()[:6]}"
 
 
-def _title_from_url(url: str) -> str:
-    slug = urlparse(url).path.rstrip("/").split("/")[-1]
-    slug = re.sub(r"\.(html?|vnp|ldo|epi|htm)$", "", slug)
-    words = [w for w in re.split(r"[-_]+", slug) if w and not re.fullmatch(r"[a-z]*\d{4,}", w)]
-    text = " ".join(words) or urlparse(url).hostname or url
-    return f"{text[:1].upper()}{text[1:]} ({urlparse(url).hostname})"
+# What each published file reports, for a source's title (the articles' own titles were not
+# recorded with the figures; a title built from its address alone read like "Pic1").
+FILE_TOPICS = {
+    "admin_reorg_2025.csv": "Sắp xếp đơn vị hành chính",
+    "component_indexes.csv": "Cấu trúc Chỉ số CCHC",
+    "hanoi_city_indicators.csv": "Chỉ số của thành phố Hà Nội",
+    "hanoi_district_par_index.csv": "Chỉ số CCHC các đơn vị của Hà Nội",
+    "hanoi_district_service_indicators.csv": "Dịch vụ công cấp quận, huyện Hà Nội",
+    "hanoi_par_bloc_averages.csv": "Chỉ số CCHC Hà Nội theo khối",
+    "par_methodology.csv": "Phương pháp Chỉ số CCHC",
+    "vietnam_par_national_summary.csv": "PAR INDEX cả nước",
+    "vietnam_province_par_index.csv": "PAR INDEX cấp tỉnh",
+    "vietnam_province_sipas.csv": "SIPAS cấp tỉnh",
+}
+TITLE_UNITS = 3  # unit names named in a title before "…"
+
+
+def _years_text(values: list[str]) -> str:
+    years = sorted({int(y) for v in values for y in re.findall(r"(?:19|20)\d\d", v)})
+    if not years:
+        return ""
+    return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+
+
+def source_title(url: str, records: list[tuple[str, dict]]) -> str:
+    """ "Topic years: units … (site)" from the rows that cite `url` (file name, row)."""
+    topics = list(dict.fromkeys(FILE_TOPICS.get(name, name) for name, _ in records))
+    periods = [
+        str(rec.get("year") or rec.get("period") or rec.get("date") or "") for _, rec in records
+    ]
+    units = list(dict.fromkeys(rec["unit_name"] for _, rec in records if rec.get("unit_name")))
+    text = "; ".join(topics)
+    years = _years_text(periods)
+    if years:
+        text += f" {years}"
+    if units:
+        more = " …" if len(units) > TITLE_UNITS else ""
+        text += f": {', '.join(units[:TITLE_UNITS])}{more}"
+    return f"{text} ({urlparse(url).hostname})"
 
 
 def _kind(url: str) -> str:
@@ -104,16 +137,17 @@ def read_published(published_dir: Path, name: str) -> pd.DataFrame:
 def build_sources(published_dir: Path) -> pd.DataFrame:
     """One source per address found in the published files, plus the static ones above."""
     rows: dict[str, dict] = {}
+    cited: dict[str, list[tuple[str, dict]]] = {}
     for path in sorted(published_dir.glob("*.csv")):
         frame = read_published(published_dir, path.name)
-        column = "source_url" if "source_url" in frame else None
-        if column is None:
+        if "source_url" not in frame:
             continue
         for rec in frame.to_dict("records"):
-            url = rec[column].strip()
+            url = rec["source_url"].strip()
             if not url:
                 continue
             sid = source_id(url)
+            cited.setdefault(sid, []).append((path.name, rec))
             excerpt = rec.get("excerpt", "").strip()
             if sid in rows:
                 if excerpt and excerpt not in rows[sid][s.EXCERPT]:
@@ -121,13 +155,15 @@ def build_sources(published_dir: Path) -> pd.DataFrame:
                 continue
             rows[sid] = {
                 s.ID: sid,
-                s.TITLE: _title_from_url(url),
+                s.TITLE: "",
                 s.PUBLISHER: urlparse(url).hostname,
                 s.URL: url,
                 s.PUBLISHED: None,
                 s.SOURCE_KIND: _kind(url),
                 s.EXCERPT: excerpt,
             }
+    for sid, row in rows.items():
+        row[s.TITLE] = source_title(row[s.URL], cited[sid])
     return pd.DataFrame(STATIC_SOURCES + list(rows.values()))
 
 
