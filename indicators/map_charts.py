@@ -332,11 +332,19 @@ def _outline(codes: pd.Series, level: str, highlight_code: str | None) -> dict[s
     }
 
 
+def _short_title(title: str, width: int = 70) -> str:
+    """The title cut to `width`, keeping its closing "(site)" so the hover still names it."""
+    head, sep, site = title.rpartition(" (")
+    if not sep or not site.endswith(")") or len(site) > width // 2:
+        return textwrap.shorten(title, width, placeholder="…")
+    return f"{textwrap.shorten(head, width - len(site) - 2, placeholder='…')} ({site}"
+
+
 def _source_text(row: pd.Series, lang: str) -> str:
     titles = row.get(SOURCE_TITLES)
     if not isinstance(titles, tuple) or not titles:
         titles = row.get(SOURCE_IDS) if isinstance(row.get(SOURCE_IDS), tuple) else ()
-    text = "; ".join(textwrap.shorten(str(t), 70, placeholder="…") for t in titles) or "-"
+    text = "; ".join(_short_title(str(t)) for t in titles) or "-"
     demo = row.get(s.DEMO)
     if is_missing(demo) or not bool(demo) or DEMO_SOURCE in (row.get(SOURCE_IDS) or ()):
         return text  # the demo source's own title already says so
