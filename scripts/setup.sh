@@ -51,6 +51,10 @@ if [[ ! -d "$venv" ]]; then
     fi
 fi
 
+# Chart images (PNG/SVG downloads, deck pictures) are drawn by Kaleido in Debian's Chromium.
+source scripts/apt.sh
+apt_install_missing chromium:chromium || echo "setup.sh: chromium not installed; chart images will be unavailable" >&2
+
 # The hash covers every requirement file (requirements-dev.txt includes requirements.txt),
 # the mode and the venv's Python version.
 hash="$(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one command that sets up and runs every check:
 #   bash scripts/test.sh [pytest args...]
-# 1. scripts/setup.sh --dev  2. Debian's chromium and postgresql when missing (apt-get)
+# 1. scripts/setup.sh --dev  2. Debian's chromium, postgresql, libreoffice-impress and
+#    poppler-utils when missing (apt-get)
 # 3. ruff format --check, ruff check  4. pytest (exit code 5, "no tests ran", is a failure).
 set -euo pipefail
 
@@ -10,18 +11,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh --dev
 
 # --- system packages for the browser and PostgreSQL tests ------------------------------------
-missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
-command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-impress)
-command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-if ((${#missing[@]})); then
-    sudo=()
-    if [[ "$(id -u)" -ne 0 ]]; then sudo=(sudo); fi
-    echo "test.sh: installing Debian packages: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-fi
+source scripts/apt.sh
+apt_install_missing chromium:chromium 'postgresql:/usr/lib/postgresql/*/bin/initdb' \
+    libreoffice-impress:soffice poppler-utils:pdftoppm
 
 # --- lint ------------------------------------------------------------------------------------
 echo "test.sh: ruff format --check ."
