@@ -318,3 +318,66 @@ def new_units_by_old_district(units: pd.DataFrame, successions: pd.DataFrame) ->
 def gap_note(lang: str) -> str:
     """Why Hanoi after 1 July 2025 is a table, not a map (one sentence, vi or en)."""
     return GAP_NOTE["en" if lang == "en" else "vi"]
+
+
+_SUCCESSOR_TEXT = {
+    "vi": {
+        OLD_NAME: "Quận, huyện cũ (đến 30/6/2025)",
+        NEW_NAME: "Xã, phường mới (từ 1/7/2025)",
+        NEW_CODE: "Mã đơn vị mới",
+        RELATION: "Quan hệ",
+        OLD_DISTRICTS: "Hình thành từ",
+        "whole": "nằm trọn trong quận, huyện này",
+        "part": "một phần (từ nhiều quận, huyện)",
+    },
+    "en": {
+        OLD_NAME: "Former district (until 30 June 2025)",
+        NEW_NAME: "New commune or ward (from 1 July 2025)",
+        NEW_CODE: "New unit code",
+        RELATION: "Relation",
+        OLD_DISTRICTS: "Formed from",
+        "whole": "wholly within this district",
+        "part": "in part (from several districts)",
+    },
+}
+
+
+def successor_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """`new_units_by_old_district` for the screen: headers in `lang`, the relation in words,
+    the former districts joined by ', '. Unit names stay Vietnamese in both languages."""
+    text = _SUCCESSOR_TEXT["en" if lang == "en" else "vi"]
+    out = pd.DataFrame(
+        {
+            text[OLD_NAME]: table[OLD_NAME].astype("string"),
+            text[NEW_NAME]: table[NEW_NAME].astype("string"),
+            text[NEW_CODE]: table[NEW_CODE].astype("string"),
+            text[RELATION]: table[RELATION].map(text.get).astype("string"),
+            text[OLD_DISTRICTS]: [", ".join(names) for names in table[OLD_DISTRICTS]],
+        }
+    )
+    out[text[OLD_DISTRICTS]] = out[text[OLD_DISTRICTS]].astype("string")
+    return out.reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class SuccessorCounts:
+    rows: int
+    new_units: int
+    old_districts: int
+
+
+def successor_counts(table: pd.DataFrame) -> SuccessorCounts:
+    """Rows, distinct new units and distinct former districts of `new_units_by_old_district`."""
+    return SuccessorCounts(
+        len(table), int(table[NEW_CODE].nunique()), int(table[OLD_CODE].nunique())
+    )
+
+
+def attributions(lang: str) -> list[str]:
+    """The attribution each shipped boundary file requires, one per file, in `lang`."""
+    return [f.attribution_en if lang == "en" else f.attribution_vi for f in FILES]
+
+
+def attribution_markdown(lang: str) -> list[str]:
+    """One Markdown list item per boundary file: its name, then its required attribution."""
+    return [f"- `{f.file}`: {text}" for f, text in zip(FILES, attributions(lang), strict=True)]

@@ -58,6 +58,7 @@ BORDER_COLOR = "#ffffff"
 HIGHLIGHT_COLOR = "#d6001c"
 DEMO_SOURCE = "demo"  # the id of the demo generator in `sources`
 BORDER_WIDTH = {"district": 0.8, "province": 0.3}  # thin on provinces, or islands vanish
+HEIGHT = {"district": 640, "province": 820}  # Vietnam is tall and narrow
 # Labels of the archipelagos, which must stay on every map of Vietnam (data/geo/SOURCES.md):
 # (vi, en, lon, lat), placed over the offshore polygons of Đà Nẵng and Khánh Hòa.
 ISLANDS = (
@@ -566,10 +567,33 @@ def indicator_map(
     highlight_code: str | None = None,
 ) -> go.Figure:
     """The whole map of one indicator, year and level (raises geo.BoundaryUnavailable)."""
-    boundary = geo.boundary_set(level, year)
     frame = map_values(dataset, indicator, year, level)
+    return map_figure(frame, indicator, year, level, lang, highlight_code)
+
+
+def has_values(frame: pd.DataFrame) -> bool:
+    """Whether any unit of a `map_values` frame has a value (else the map is all grey)."""
+    return bool(frame[VALUE].notna().any())
+
+
+def map_figure(
+    frame: pd.DataFrame,
+    indicator: str,
+    year: int,
+    level: str,
+    lang: str,
+    highlight_code: str | None = None,
+) -> go.Figure:
+    """The map of a `map_values` frame (for a frame already computed, e.g. cached by the page).
+
+    The highlighted unit is outlined only when it is on the map. Raises
+    geo.BoundaryUnavailable like `geo.boundary_set`.
+    """
+    boundary = geo.boundary_set(level, year)
     spec = INDICATORS[indicator]
     demo = bool(frame.loc[frame[VALUE].notna(), s.DEMO].fillna(False).any())
+    if highlight_code not in boundary.codes:
+        highlight_code = None
     return choropleth(
         frame,
         boundary,
@@ -579,6 +603,7 @@ def indicator_map(
         spec.unit_label(lang),
         highlight_code,
         indicator=spec,
+        height=HEIGHT[level],
     )
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from indicators import views
+from indicators import geo, views
 from indicators.i18n import t
 from ui import data
 from ui.filters import current
@@ -21,3 +21,7 @@ st.markdown(t("about_demo", lang))
 refs = views.all_sources(data.dataset().sources)
 st.subheader(t("about_sources_title", lang, n=len(refs)))
 st.markdown("\n".join(views.source_list_markdown(refs, lang)))
+
+st.subheader(t("about_maps_title", lang))
+st.markdown(t("about_maps", lang))
+st.markdown("\n".join(geo.attribution_markdown(lang)))

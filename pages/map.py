@@ -1,11 +1,29 @@
-"""Bản đồ / Map: a placeholder until the map is built."""
+"""Bản đồ / Map: one indicator on the map of Hanoi's 30 districts or of the provinces (63
+until 2024, 34 from 2025), the boundary set chosen by the year; a click opens the unit's
+profile. Hanoi from 1 July 2025 (no open polygons): the new units by former district."""
 
 import streamlit as st
 
+from indicators.geo import BoundaryUnavailable
 from indicators.i18n import t
+from ui import map_view
 from ui.filters import current
 
 f = current()
-st.title(t("map_heading", f.lang))
-st.info(t("map_placeholder", f.lang), icon=":material/map:")
-st.markdown(t("caveat_reorg", f.lang))
+lang = f.lang
+map_view.follow_click(f)  # a unit clicked on the last run: its profile
+st.title(t("map_heading", lang))
+st.caption(t("map_intro", lang))
+
+try:
+    boundary = map_view.boundary(map_view.level_of(f), f.year)
+except BoundaryUnavailable as exc:
+    if map_view.hanoi_after_reform(f):
+        map_view.communes(f)
+    else:
+        st.warning(exc.en if lang == "en" else exc.vi, icon=":material/map:")
+else:
+    indicator = map_view.indicator_picker(lang)
+    map_view.indicator_map(f, indicator, boundary)
+
+st.markdown(t("caveat_reorg", lang))

@@ -202,3 +202,37 @@ def test_new_units_by_old_district_small() -> None:
 def test_gap_note_says_why(lang: str) -> None:
     note = geo.gap_note(lang)
     assert "126" in note and "SOURCES.md" in note and "Gaps" in note
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_successor_display(dataset: Dataset, lang: str) -> None:
+    table = geo.new_units_by_old_district(dataset.units, dataset.unit_successions)
+    shown = geo.successor_display(table, lang)
+    assert len(shown) == len(table) and shown.shape[1] == 5
+    row = shown[shown.iloc[:, 2].eq("09706")].iloc[0]  # Xã Yên Bài: from Ba Vì and Thạch Thất
+    assert row.iloc[1] == "Xã Yên Bài"
+    assert row.iloc[4] == "Huyện Ba Vì, Huyện Thạch Thất"
+    if lang == "vi":
+        assert shown.columns[0] == "Quận, huyện cũ (đến 30/6/2025)"
+        assert row.iloc[3] == "một phần (từ nhiều quận, huyện)"
+    else:
+        assert shown.columns[0] == "Former district (until 30 June 2025)"
+        assert row.iloc[3] == "in part (from several districts)"
+    assert shown.isna().sum().sum() == 0
+
+
+def test_successor_counts(dataset: Dataset) -> None:
+    table = geo.new_units_by_old_district(dataset.units, dataset.unit_successions)
+    counts = geo.successor_counts(table)
+    assert (counts.new_units, counts.old_districts) == (126, 30)
+    assert counts.rows == len(table) > 126
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_attributions_of_every_file(lang: str) -> None:
+    texts = geo.attributions(lang)
+    lines = geo.attribution_markdown(lang)
+    assert len(texts) == len(lines) == len(geo.FILES)
+    assert "CC BY 3.0 IGO" in texts[0] and all("CC BY-SA 4.0" in x for x in texts[1:])
+    assert lines[0].startswith("- `hanoi_districts_2019.geojson`: ")
+    assert lines[2].endswith(texts[2])

@@ -317,3 +317,29 @@ def test_png_2025_provinces_are_grey_no_data(pngs: dict[str, Path]) -> None:
     grey = tuple(int(m.NO_DATA_COLOR[i : i + 2], 16) for i in (1, 3, 5))
     assert _share(_map_area(pixels), grey, tol=6) > 0.05
     assert _share(_map_area(pixels), (253, 231, 37)) == 0  # no value colour at all
+
+
+# --- the page's entry points -------------------------------------------------------------------
+
+
+def test_map_figure_of_a_frame_is_indicator_map(dataset: Dataset, hanoi_2023: pd.DataFrame) -> None:
+    built = m.map_figure(hanoi_2023, m.PAR_SCORE, 2023, "district", "vi", DONG_DA)
+    direct = m.indicator_map(dataset, m.PAR_SCORE, 2023, "district", "vi", DONG_DA)
+    assert built.to_json() == direct.to_json()
+    assert built.layout.height == m.HEIGHT["district"]
+
+
+def test_province_maps_are_taller(dataset: Dataset) -> None:
+    fig = m.indicator_map(dataset, m.PAR_SCORE, 2024, "province", "vi")
+    assert fig.layout.height == m.HEIGHT["province"] > m.HEIGHT["district"]
+
+
+def test_a_highlight_not_on_the_map_is_ignored(hanoi_2023: pd.DataFrame) -> None:
+    fig = m.map_figure(hanoi_2023, m.PAR_SCORE, 2023, "district", "vi", "01")  # a province
+    assert set(fig.data[0].marker.line.color) == {m.BORDER_COLOR}
+
+
+def test_has_values(dataset: Dataset, hanoi_2023: pd.DataFrame) -> None:
+    assert m.has_values(hanoi_2023)
+    assert not m.has_values(m.map_values(dataset, m.PAR_SCORE, 2025, "province"))
+    assert not m.has_values(hanoi_2023.head(0))

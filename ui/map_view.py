@@ -1,0 +1,159 @@
+"""The parts of the /map page: the indicator picker, the cached map, the click that opens a
+unit's profile, Hanoi after 1 July 2025 as a table, and the boundary attribution.
+
+The map values and figures come from indicators.map_charts (pure, tested); they are cached
+here per data source and served version, like ui.data's views. The figure is drawn with
+map_charts.PLOTLY_CONFIG: without it plotly.js fetches a world topojson from a CDN.
+
+A click (or a selection) on the map sets the chart's state; its on_select callback keeps the
+unit's code and the next run (`follow_click`, before anything is drawn) switches to /unit with
+the filters and that unit in the URL. The selectbox and link under the map do the same without
+a pointer (render.profile_link).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from indicators import geo, views
+from indicators import map_charts as m
+from indicators.i18n import t
+from indicators.settings import data_source
+from ui import data, render
+from ui.footer import footer
+from ui.nav import UNIT_PAGE
+
+CHART_KEY = "map-chart"
+INDICATOR_KEY = "map_indicator"
+OPEN_UNIT = "_map_open_unit"  # the code clicked on the map, opened on the next run
+MAP_PAGE = "pages/map.py"
+TABLE_HEIGHT = 600
+
+
+def level_of(filters: views.Filters) -> str:
+    """'district' for Hanoi's index, 'province' for the national one."""
+    return views.INDEX_LEVEL[filters.index_id]
+
+
+def hanoi_after_reform(filters: views.Filters) -> bool:
+    """Hanoi's index in a year that ends after 1 July 2025: no districts, no open polygons."""
+    return level_of(filters) == "district" and geo.as_of(filters.year) >= geo.REFORM_DAY
+
+
+def boundary(level: str, year: int) -> geo.BoundarySet:
+    """The boundary set of the map (raises geo.BoundaryUnavailable)."""
+    return geo.boundary_set(level, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _values(source: str, served: str, indicator: str, year: int, level: str) -> pd.DataFrame:
+    return m.map_values(data.dataset(), indicator, year, level)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _figure(
+    source: str,
+    served: str,
+    indicator: str,
+    year: int,
+    level: str,
+    lang: str,
+    highlight: str | None,
+) -> go.Figure:
+    frame = _values(source, served, indicator, year, level)
+    return m.map_figure(frame, indicator, year, level, lang, highlight)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _successors(source: str, served: str) -> pd.DataFrame:
+    dataset = data.dataset()
+    return geo.new_units_by_old_district(dataset.units, dataset.unit_successions)
+
+
+def _key() -> tuple[str, str]:
+    source = data_source()
+    return source, data.version(source)
+
+
+def indicator_picker(lang: str) -> str:
+    """The indicator to map (PAR score by default); kept in the session."""
+    return st.selectbox(
+        t("map_indicator", lang),
+        list(m.INDICATORS),
+        format_func=lambda key: m.INDICATORS[key].label(lang),
+        key=INDICATOR_KEY,
+    )
+
+
+def _on_select() -> None:
+    code = m.selected_unit(st.session_state.get(CHART_KEY))
+    if code:
+        st.session_state[OPEN_UNIT] = code
+
+
+def follow_click(filters: views.Filters) -> None:
+    """A unit clicked on the last run: open its profile (same filters, that unit)."""
+    code = st.session_state.pop(OPEN_UNIT, None)
+    if code:
+        st.switch_page(UNIT_PAGE, query_params={**views.encode_params(filters), "unit": code})
+
+
+def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet) -> None:
+    """The map (clickable), what its colours mean, the attribution, its footer and the
+    selectbox + link to a unit's profile."""
+    lang = filters.lang
+    key = _key()
+    frame = _values(*key, indicator, where.year, where.level)
+    figure = _figure(*key, indicator, where.year, where.level, lang, filters.unit_code)
+    missing = not m.has_values(frame)
+    if missing:
+        label = m.INDICATORS[indicator].label(lang)
+        st.info(
+            t("map_all_missing", lang, indicator=label, year=where.year), icon=":material/block:"
+        )
+    st.plotly_chart(
+        figure,
+        key=CHART_KEY,
+        on_select=_on_select,
+        selection_mode="points",
+        config=m.PLOTLY_CONFIG,
+    )
+    if not missing:
+        st.caption(t("map_colours", lang, unit=filters.unit_name))
+    attribution(where, lang)
+    footer(frame, lang, f"map-{indicator}")
+    render.profile_link(frame, filters)
+
+
+def attribution(where: geo.BoundarySet, lang: str) -> None:
+    """The attribution the boundary file's licence requires, under the map."""
+    st.caption(f"**{t('map_boundaries', lang)}:** {where.attribution(lang)}")
+
+
+def communes(filters: views.Filters) -> None:
+    """Hanoi from 1 July 2025: why there is no map, and the new units by former district."""
+    lang = filters.lang
+    st.info(geo.gap_note(lang), icon=":material/map:")
+    st.subheader(t("map_communes_heading", lang))
+    table = _successors(*_key())
+    counts = geo.successor_counts(table)
+    st.caption(
+        t(
+            "map_communes_count",
+            lang,
+            rows=counts.rows,
+            new=counts.new_units,
+            old=counts.old_districts,
+        )
+    )
+    st.dataframe(geo.successor_display(table, lang), hide_index=True, height=TABLE_HEIGHT)
+    footer(table, lang, "map-communes")
+    last = geo.REFORM_DAY.year - 1
+    st.page_link(
+        MAP_PAGE,
+        label=t("map_see_districts", lang, year=last),
+        icon=":material/map:",
+        query_params={**views.encode_params(filters), "year": str(last)},
+    )
