@@ -33,6 +33,13 @@ SETTINGS = (
         "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
         "files are refused before they are read.",
     ),
+    Setting(
+        "PAR_ADMIN_PASSWORD",
+        "",
+        "Password of the administrator who uploads, imports and rolls back data on the /data "
+        "page. Empty (the default): upload is off. Also read from the key PAR_ADMIN_PASSWORD "
+        "of .streamlit/secrets.toml (git-ignored); never commit it.",
+    ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -1,10 +1,11 @@
-"""Dữ liệu & tải về / Data & downloads: the tables behind the charts, filtered, as CSV."""
+"""Dữ liệu & tải về / Data & downloads: the tables behind the charts, filtered, as CSV; the
+templates, the administrator's upload (validate, import, roll back) and the import log."""
 
 import streamlit as st
 
 from indicators import views
 from indicators.i18n import t
-from ui import data, footer
+from ui import admin, data, footer
 from ui.filters import current
 
 f = current()
@@ -30,3 +31,8 @@ else:
     footer.download(rows, lang, f"{name}-{f.year_from}-{f.year_to}")
     footer.source_line(rows, lang)
     footer.demo_badge(rows, lang)
+
+st.header(t("update_heading", lang), divider="gray")
+admin.templates(lang)
+admin.panel(lang)
+admin.log(lang)

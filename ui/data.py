@@ -1,8 +1,12 @@
 """The one cached loader and the cached small results built from it.
 
-The dataset is loaded once per source with `st.cache_resource`: every session shares the same
-frames, which are never copied and never mutated. Small results of `indicators.views` are kept
-with `st.cache_data` (a copy per hit is cheap for them).
+The dataset is loaded once per source and served version with `st.cache_resource`: every
+session shares the same frames, which are never copied and never mutated. Small results of
+`indicators.views` are kept with `st.cache_data` (a copy per hit is cheap for them). Both are
+keyed by the version the source serves (`indicators.importing.served_version`: the CURRENT
+pointer and the served files of a Parquet folder, the last import_log row of a database), so
+that after an import or a rollback (from the /data page, the command line or another server)
+every session shows the new figures on its next run.
 """
 
 from __future__ import annotations
@@ -14,32 +18,75 @@ import pandas as pd
 import streamlit as st
 
 from indicators import views
-from indicators.dataset import Dataset, load_dataset
+from indicators.dataset import Dataset, is_url, load_dataset
+from indicators.importing import served_version
 from indicators.settings import data_source
 from indicators.validation import DatasetInvalid
 
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner=False)
-def _dataset(source: str) -> Dataset:
-    """Loaded and validated once per source; raises DatasetInvalid (not cached)."""
-    return load_dataset(source)
+SQL_VERSION_TTL = 5  # seconds a database's served version is trusted without asking again
+
+
+@st.cache_data(show_spinner=False, ttl=SQL_VERSION_TTL, max_entries=16)
+def _sql_version(source: str) -> str:
+    return served_version(source)
+
+
+def version(source: str | None = None) -> str:
+    """The version `source` (default: the data source) serves now: a few stat calls for a
+    folder, one query at most every SQL_VERSION_TTL seconds for a database."""
+    source = source or data_source()
+    return _sql_version(source) if is_url(source) else served_version(source)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _dataset(source: str, served: str) -> Dataset:
+    """Loaded and validated once per source and version; raises DatasetInvalid (not cached).
+    Where the source holds dossier records, dossier_stats comes from them (one GROUP BY in
+    DuckDB or the database, see indicators.records.dataset_with_records).
+
+    The loaded frames and every module are then moved out of the garbage collector's sight
+    (gc.freeze): the full collection Streamlit runs after every rerun (runner.postScriptGC)
+    no longer walks them, which halves the server's CPU per filter change (bench/RESULTS.md).
+    gc.unfreeze first lets a replaced dataset be collected."""
+    import gc
+
+    from indicators.records import dataset_with_records
+
+    gc.unfreeze()
+    loaded = dataset_with_records(load_dataset(source))
+    gc.collect()
+    gc.freeze()
+    return loaded
 
 
 def dataset() -> Dataset:
-    return _dataset(data_source())
+    source = data_source()
+    return _dataset(source, version(source))
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _view(source: str, name: str, args: tuple[Any, ...]) -> Any:
-    return getattr(views, name)(_dataset(source), *args)
+def _view(source: str, served: str, name: str, args: tuple[Any, ...]) -> Any:
+    return getattr(views, name)(_dataset(source, served), *args)
 
 
 def view(fn: Callable[..., T], *args: Any) -> T:
-    """`fn(dataset, *args)` for a function of indicators.views, cached per source and args."""
+    """`fn(dataset, *args)` for a function of indicators.views, cached per source, version
+    and args."""
     _check(fn)
-    return _view(data_source(), fn.__name__, tuple(args))
+    source = data_source()
+    return _view(source, version(source), fn.__name__, tuple(args))
+
+
+def refresh() -> None:
+    """After an import or a rollback: forget every cached version (the memory is freed and
+    the next run loads what the source serves now)."""
+    _sql_version.clear()
+    _dataset.clear()
+    _view.clear()
+    _on_frame.clear()
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -7,6 +7,8 @@ For the /data page:
     rollback(into=None, who=None) -> RollbackResult
     import_log(source=None) -> DataFrame
     template_xlsx(table) / template_csv(table) -> bytes
+    served_version(source=None) -> str   (changes with every import and rollback: a cache key)
+    access.password_matches / Throttle, display.failure_rows / log_rows (for ui/admin.py)
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from indicators.importing.service import (
     import_bytes,
     import_log,
     rollback,
+    served_version,
     validate_bytes,
 )
 from indicators.importing.template import template_csv, template_xlsx, write_template
@@ -29,6 +32,7 @@ __all__ = [
     "import_file",
     "import_log",
     "rollback",
+    "served_version",
     "template_csv",
     "template_xlsx",
     "validate_bytes",

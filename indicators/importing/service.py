@@ -366,6 +366,20 @@ def log_entry(
     return record
 
 
+def served_version(source: str | None = None) -> str:
+    """What identifies the data `source` serves now; it changes with every import and
+    rollback (and, for a folder, when its served Parquet files are rewritten). Cheap for a
+    folder (a few stat calls); one query for a database."""
+    source = source or data_source()
+    if is_url(source):
+        return "sql:" + sql_store.last_id(source)
+    folder = Path(source)
+    if not folder.is_dir():
+        return "missing"
+    digest = hashlib.sha256(repr(versions.snapshot(folder)).encode("utf-8")).hexdigest()
+    return f"{versions.served_name(folder)}@{digest[:16]}"
+
+
 def import_log(source: str | None = None) -> pd.DataFrame:
     """Every import and rollback of `source`, oldest first (columns: sql_store.LOG_COLUMNS)."""
     source = source or data_source()

@@ -152,6 +152,20 @@ def append_log(conn: sa.Connection, entry: dict[str, object]) -> None:
     conn.execute(log.insert().values(**row))
 
 
+def last_id(url: str) -> str:
+    """The id of the latest import_log row as text ('' before the first import)."""
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not sa.inspect(conn).has_table(LOG_TABLE):
+                return ""
+            log = _log_table(sa.MetaData())
+            latest = conn.execute(sa.select(sa.func.max(log.c.id))).scalar()
+            return "" if latest is None else str(latest)
+    finally:
+        engine.dispose()
+
+
 def read_log(url: str) -> pd.DataFrame:
     engine = sa.create_engine(url)
     try:
