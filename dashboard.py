@@ -7,7 +7,7 @@ import streamlit as st
 
 from indicators.rankings import RankingError
 from indicators.validation import DatasetInvalid
-from ui import data, filters, nav
+from ui import data, filters, nav, present
 
 st.set_page_config(page_title="CCHC Hà Nội", page_icon=nav.FAVICON, layout="wide")
 
@@ -21,7 +21,12 @@ except DatasetInvalid as exc:
 menu = st.sidebar.container()  # drawn first, filled once the filters are known
 current = filters.sidebar(data.catalog(), dataset.units)
 page = st.navigation(nav.pages(current.lang), position="hidden")
+if present.active():  # ?present=1: the projector screens instead of the page
+    with filters.in_frame():
+        present.show()
+    st.stop()
 nav.menu(menu, current)
+present.start_button(menu, current.lang, "sidebar")
 filters.show_notices()
 try:
     with filters.in_frame():

@@ -152,6 +152,8 @@ def captioned(
         font={"size": 18},
         margin={"t": max(margin.t or 0, 110), "b": max(margin.b or 0, 170)},
         separators=",." if lang == "vi" else ".,",
+        template="plotly_white",  # white, as on the dashboard and on a slide
+        paper_bgcolor="white",
     )
     out.add_annotation(
         text="<br>".join(html.escape(nfc(line), quote=False) for line in lines),

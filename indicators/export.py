@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -55,6 +55,7 @@ PAR_SCORES, PROCEDURES, DOSSIER_STATS, SOURCES = (
     "sources",
 )
 FILTERS = "filters"
+ROWS = "rows"  # the rows behind one chart of the dashboard (see `rows_bytes`)
 TABLES = (PAR_SCORES, PROCEDURES, DOSSIER_STATS, SOURCES)
 UNIT_NAME = "unit_name"
 ITEM, VALUE = "item", "value"
@@ -129,12 +130,45 @@ HEADERS: dict[str, tuple[str, str]] = {
     VALUE: ("Giá trị", "Value"),
 }
 
+# The columns of the dashboard's views (indicators.views) that the tables above do not have:
+# the rows behind a chart are downloaded with these headers (see `rows_bytes`). A column that
+# is in neither keeps its own name (`header`). tests/test_export.py checks every view's columns.
+VIEW_HEADERS: dict[str, tuple[str, str]] = {
+    s.NAME_VI: ("Tên đơn vị", "Unit name"),
+    s.LEVEL: ("Cấp", "Level"),
+    "score_change": ("Thay đổi điểm", "Score change"),
+    "series": ("Chuỗi số liệu", "Series"),
+    "source_ids": ("Mã nguồn", "Source ids"),
+    "value": ("Giá trị (số)", "Value (number)"),
+    "previous": ("Giá trị năm trước (số)", "Previous year (number)"),
+    "procedures": ("Số thủ tục", "Procedures"),
+    "era": ("Cách phân loại", "Classification"),
+    "share": ("Tỷ lệ nộp trực tuyến (%)", "Share filed online (%)"),
+    "resolved": ("Hồ sơ đã giải quyết", "Dossiers resolved"),
+    "on_time_rate": ("Tỷ lệ đúng hạn (%)", "On-time rate (%)"),
+    "early_rate": ("Tỷ lệ trước hạn (%)", "Early rate (%)"),
+    "late_rate": ("Tỷ lệ trễ hạn (%)", "Late rate (%)"),
+    "online_rate": ("Tỷ lệ nộp trực tuyến (%)", "Share filed online (%)"),
+    "on_time_only_rate": (
+        "Tỷ lệ đúng hạn, không kể trước hạn (%)",
+        "On-time rate, early excluded (%)",
+    ),
+    "days_known": ("Số thủ tục có số ngày", "Procedures with known days"),
+    "shortened": ("Số thủ tục rút ngắn", "Procedures shortened"),
+    "fields": ("Các lĩnh vực", "Fields"),
+    "n_fields": ("Số lĩnh vực", "Number of fields"),
+    "days_saved_total": ("Tổng số ngày rút ngắn", "Days saved, total"),
+    "saved_pct_mean": ("Tỷ lệ thời gian rút ngắn bình quân (%)", "Mean share of time saved (%)"),
+    "days_saved": ("Số ngày rút ngắn", "Days saved"),
+}
+
 SHEETS: dict[str, tuple[str, str]] = {
     PAR_SCORES: ("Điểm CCHC", "PAR scores"),
     PROCEDURES: ("Thủ tục", "Procedures"),
     DOSSIER_STATS: ("Hồ sơ", "Dossiers"),
     SOURCES: ("Nguồn", "Sources"),
     FILTERS: ("Bộ lọc", "Filters"),
+    ROWS: ("Dữ liệu", "Data"),
 }
 
 # Excel number formats; the reader's locale decides the separators (98,67 in Vietnamese Excel).
@@ -160,8 +194,26 @@ def _lang_index(lang: str) -> int:
 
 
 def header(column: str, lang: str) -> str:
-    """The column's header in `lang` ('vi' or 'en')."""
-    return HEADERS[column][_lang_index(lang)]
+    """The column's header in `lang` ('vi' or 'en'); a column without one keeps its name."""
+    i = _lang_index(lang)
+    known = HEADERS.get(column) or VIEW_HEADERS.get(column)
+    return known[i] if known else str(column)
+
+
+def headers(columns: Iterable[str], lang: str) -> list[str]:
+    """The headers of `columns` in `lang`, never twice the same: a header already taken (a
+    view's own 'Giá trị' column next to its `value`) becomes the column's view header, else
+    gets the column's name in brackets."""
+    out: list[str] = []
+    i = _lang_index(lang)
+    for column in columns:
+        text = header(column, lang)
+        if text in out and column in VIEW_HEADERS and VIEW_HEADERS[column][i] not in out:
+            text = VIEW_HEADERS[column][i]
+        elif text in out:
+            text = f"{text} ({column})"
+        out.append(text)
+    return out
 
 
 def sheet_name(table: str, lang: str) -> str:
@@ -282,21 +334,32 @@ def fmt_date(day: date, lang: str) -> str:
 
 
 def filters_frame(
-    selection: Selection, tables: dict[str, pd.DataFrame], lang: str, exported: date
+    selection: Selection,
+    tables: dict[str, pd.DataFrame],
+    lang: str,
+    exported: date,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> pd.DataFrame:
-    """Two text columns, item and value: what the export contains and where it came from."""
+    """Two text columns, item and value: what the export contains and where it came from.
+
+    `extra` (item, value) pairs, already in `lang`, follow the unit and the years (the
+    dashboard adds its index, field and the chart's title)."""
     i = _lang_index(lang)
     unit = f"{selection.unit_code} {selection.unit_name}" if selection.unit_code else None
     rows = [
         ("unit", unit or _ALL["unit"][i]),
         ("from", _year_text(selection.year_from, i)),
         ("to", _year_text(selection.year_to, i)),
+    ]
+    items = [_FILTER_LABELS[k][i] for k, _ in rows] + [str(item) for item, _ in extra]
+    values = [v for _, v in rows] + [str(value) for _, value in extra]
+    for key, value in (
         ("lang", lang),
         ("date", fmt_date(exported, lang)),
         ("source", selection.source),
-    ]
-    items = [_FILTER_LABELS[k][i] for k, _ in rows]
-    values = [v for _, v in rows]
+    ):
+        items.append(_FILTER_LABELS[key][i])
+        values.append(value)
     for name, frame in tables.items():
         items.append(_FILTER_LABELS["rows"][i].format(sheet_name(name, lang)))
         values.append(str(len(frame)))
@@ -339,7 +402,8 @@ def guarded(frame: pd.DataFrame) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
     """One table as CSV: UTF-8 with BOM, headers in `lang`, text guarded, NA as an empty field."""
-    out = guarded(frame).rename(columns=lambda c: header(c, lang))
+    out = guarded(frame)
+    out.columns = headers(frame.columns, lang)
     return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
@@ -364,9 +428,13 @@ def _zip(members: dict[str, bytes], exported: date) -> bytes:
 
 
 def _with_filters(
-    tables: dict[str, pd.DataFrame], selection: Selection, lang: str, exported: date
+    tables: dict[str, pd.DataFrame],
+    selection: Selection,
+    lang: str,
+    exported: date,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> dict[str, pd.DataFrame]:
-    return {**tables, FILTERS: filters_frame(selection, tables, lang, exported)}
+    return {**tables, FILTERS: filters_frame(selection, tables, lang, exported, extra)}
 
 
 def to_csv_zip(
@@ -394,12 +462,16 @@ _MAX_WIDTH = 60
 
 
 def to_xlsx(
-    tables: dict[str, pd.DataFrame], selection: Selection, lang: str, exported: date | None = None
+    tables: dict[str, pd.DataFrame],
+    selection: Selection,
+    lang: str,
+    exported: date | None = None,
+    extra: Sequence[tuple[str, str]] = (),
 ) -> bytes:
     """A workbook with one sheet per table, then the filters sheet ("Bộ lọc" / "Filters")."""
     day = exported or date.today()
     workbook = Workbook(write_only=True)
-    for name, frame in _with_filters(tables, selection, lang, day).items():
+    for name, frame in _with_filters(tables, selection, lang, day, extra).items():
         _write_sheet(workbook.create_sheet(sheet_name(name, lang)), frame, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -407,13 +479,13 @@ def to_xlsx(
 
 
 def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame, lang: str) -> None:
-    headers = [header(c, lang) for c in frame.columns]
+    titles = headers(frame.columns, lang)
     for i, column in enumerate(frame.columns, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = _width(frame[column], headers[i - 1])
+        sheet.column_dimensions[get_column_letter(i)].width = _width(frame[column], titles[i - 1])
     sheet.freeze_panes = "A2"
     if len(frame.columns):
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
-    sheet.append([_styled(sheet, text, font=_BOLD) for text in headers])
+    sheet.append([_styled(sheet, text, font=_BOLD) for text in titles])
     makers = [_cell_maker(sheet, frame[c]) for c in frame.columns]
     for row in _python_rows(frame):
         sheet.append([make(value) for make, value in zip(makers, row, strict=True)])
@@ -487,3 +559,130 @@ def export_filename(fmt: str, selection: Selection, lang: str = "vi") -> str:
     """'du-lieu-cchc-nam-tu-liem-2016-2019.xlsx'; CSV and Parquet downloads end in .zip."""
     ext = "xlsx" if fmt == "xlsx" else f"{fmt}.zip"
     return file_name(_FILE_PREFIX[LANGS[_lang_index(lang)]], selection, ext)
+
+
+# --- the rows behind one chart: the dashboard's downloads -----------------------------------
+
+ROW_FORMATS = ("csv", "xlsx", "parquet")
+ROW_MEDIA_TYPES = {
+    "csv": "text/csv",
+    "xlsx": MEDIA_TYPES["xlsx"],
+    "parquet": "application/vnd.apache.parquet",
+}
+_SOURCE_IDS = "source_ids"  # the views' list of source ids (indicators.provenance)
+
+
+def _is_list(value: Any) -> bool:
+    return isinstance(value, tuple | list)
+
+
+def plain_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """A copy where list-valued cells (source ids, fields) are text joined by '; '."""
+    out = rows.copy()
+    for column in out.columns:
+        if out[column].dtype == object and out[column].map(_is_list).any():
+            out[column] = out[column].map(lambda v: "; ".join(map(str, v)) if _is_list(v) else v)
+    return out
+
+
+def _parquet_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows Parquet can store: list cells stay lists (list<string>) when the whole column is
+    lists or missing; any other mixed column becomes text."""
+    out = rows.copy()
+    for column in out.columns:
+        if out[column].dtype != object:
+            continue
+        values = out[column]
+        present = values[values.notna()]
+        if len(present) and present.map(_is_list).all():
+            out[column] = values.map(lambda v: [str(x) for x in v] if _is_list(v) else None)
+        elif len(present) and not present.map(lambda v: isinstance(v, str)).all():
+            out[column] = plain_rows(values.to_frame())[column].map(
+                lambda v: None if v is None or v is pd.NA else str(v)
+            )
+    return out
+
+
+def rows_selection(
+    rows: pd.DataFrame,
+    *,
+    unit_code: str,
+    unit_name: str,
+    year: int,
+    source: str,
+) -> Selection:
+    """The unit and years that the rows of a dashboard view cover (the filters sheet and the
+    file name say them).
+
+    Unit: the rows' one `unit_code`; every unit when they hold several; the dashboard's unit
+    (`unit_code`, `unit_name`) when they have no unit_code column (a view of that unit).
+    Years: the range of their `year` column; the dashboard's `year` when they have none.
+    """
+    code: str | None = unit_code
+    name: str | None = unit_name
+    if s.UNIT_CODE in rows.columns:
+        codes = sorted({str(c) for c in rows[s.UNIT_CODE].dropna()})
+        if len(codes) != 1:
+            code = name = None
+        elif codes[0] != unit_code:
+            code = codes[0]
+            named = s.NAME_VI in rows.columns
+            names = rows[s.NAME_VI].dropna().tolist() if named else []
+            name = str(names[0]) if names else code
+    first = last = year
+    if s.YEAR in rows.columns:
+        years = [int(y) for y in rows[s.YEAR].dropna()]
+        if years:
+            first, last = min(years), max(years)
+    return Selection(code, name, first, last, source)
+
+
+def sources_by_ids(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
+    """The sources with these ids (id, title, publisher, url, kind), sorted by id."""
+    wanted = sorted({str(i) for i in ids})
+    cited = sources[sources[s.ID].isin(wanted)].sort_values(s.ID, kind="stable")
+    return cited[list(_SOURCE_COLUMNS)].reset_index(drop=True)
+
+
+def rows_source_ids(rows: pd.DataFrame) -> list[str]:
+    """Every source id the rows name, from `source_ids` (lists) and / or `source_id`."""
+    ids: set[str] = set()
+    if _SOURCE_IDS in rows.columns:
+        for value in rows[_SOURCE_IDS]:
+            if _is_list(value):
+                ids.update(str(v) for v in value)
+    if s.SOURCE_ID in rows.columns:
+        ids.update(str(v) for v in rows[s.SOURCE_ID].dropna())
+    return sorted(ids)
+
+
+def rows_bytes(
+    fmt: str,
+    rows: pd.DataFrame,
+    selection: Selection,
+    sources: pd.DataFrame,
+    lang: str = "vi",
+    exported: date | None = None,
+    extra: Sequence[tuple[str, str]] = (),
+) -> bytes:
+    """The rows behind a chart as a download.
+
+    - csv: one CSV (UTF-8 with BOM, headers in `lang`, text guarded, lists joined by '; ');
+    - xlsx: the sheets "Dữ liệu" (the rows), "Nguồn" (the sources they cite, from `sources`,
+      the dataset's sources table) and "Bộ lọc" (`selection`, `extra`, date, row counts);
+    - parquet: one Parquet file of the rows, column names and types kept (lists as lists).
+    """
+    if fmt not in ROW_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {ROW_FORMATS}")
+    _lang_index(lang)
+    if fmt == "csv":
+        return to_csv(plain_rows(rows), lang)
+    if fmt == "parquet":
+        return to_parquet(_parquet_rows(rows))
+    tables = {ROWS: plain_rows(rows), SOURCES: sources_by_ids(sources, rows_source_ids(rows))}
+    return to_xlsx(tables, selection, lang, exported, extra)
+
+
+def rows_stem(topic: str, selection: Selection) -> str:
+    """The file name without extension: 'city-scores-2018', 'unit-levels-nam-tu-liem-2016-2019'."""
+    return file_name(topic, selection, "csv").removesuffix(".csv")

@@ -105,6 +105,45 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "all_sources": {"vi": "Tất cả nguồn", "en": "All sources"},
     "download_csv": {"vi": "Tải CSV", "en": "Download CSV"},
+    # --- the meeting pack: downloads, chart images, slide deck, presentation mode ----------
+    "download": {"vi": "Tải về", "en": "Download"},
+    "download_xlsx": {"vi": "Tải Excel (XLSX)", "en": "Download Excel (XLSX)"},
+    "download_parquet": {"vi": "Tải Parquet", "en": "Download Parquet"},
+    "download_data_of": {
+        "vi": "Dữ liệu của biểu đồ ({n} dòng)",
+        "en": "The chart's data ({n} rows)",
+    },
+    "download_image": {
+        "vi": "Ảnh biểu đồ cỡ máy chiếu (1600×900, có tiêu đề, nguồn và ngày)",
+        "en": "Chart image, projector size (1600×900, with title, sources and date)",
+    },
+    "download_png": {"vi": "Ảnh PNG", "en": "PNG image"},
+    "download_svg": {"vi": "Ảnh SVG", "en": "SVG image"},
+    "download_wait": {
+        "vi": "Tệp được tạo khi bấm nút (ảnh mất vài giây).",
+        "en": "Files are made when you click (an image takes a few seconds).",
+    },
+    "export_chart": {"vi": "Biểu đồ", "en": "Chart"},
+    "download_deck": {"vi": "Tải bản trình chiếu (PPTX)", "en": "Download slides (PPTX)"},
+    "deck_help": {
+        "vi": "PowerPoint của {unit}, giai đoạn {period}: thông điệp chính, biểu đồ gốc chỉnh sửa được, nguồn và ghi chú cho người trình bày.",
+        "en": "PowerPoint of {unit}, {period}: key messages, editable native charts, sources and speaker notes.",
+    },
+    "present_start": {"vi": "Trình chiếu", "en": "Present"},
+    "present_help": {
+        "vi": "Chế độ trình chiếu: chữ lớn, mỗi màn hình một biểu đồ, phím ← → để chuyển.",
+        "en": "Presentation mode: large type, one chart per screen, ← → keys to move.",
+    },
+    "present_prev": {"vi": "Trước", "en": "Previous"},
+    "present_next": {"vi": "Tiếp", "en": "Next"},
+    "present_exit": {"vi": "Thoát trình chiếu", "en": "Exit presentation"},
+    "present_counter": {"vi": "{i}/{n}", "en": "{i}/{n}"},
+    "present_period": {"vi": "{unit} · {period}", "en": "{unit} · {period}"},
+    "present_messages": {"vi": "Thông điệp chính", "en": "Key messages"},
+    "present_no_messages": {
+        "vi": "Chưa đủ số liệu để nêu thông điệp chính cho giai đoạn này.",
+        "en": "Not enough figures for key messages in this period.",
+    },
     "changes_since": {
         "vi": "Mũi tên: thay đổi so với năm {year}.",
         "en": "Arrows: change since {year}.",
@@ -289,10 +328,141 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Các bảng đứng sau biểu đồ, lọc theo bộ lọc bên trái ({y0}–{y1}). Tệp CSV mã hóa UTF-8 có BOM, mở được bằng Excel.",
         "en": "The tables behind the charts, filtered by the sidebar ({y0}–{y1}). CSV files are UTF-8 with BOM, so Excel opens them correctly.",
     },
+    # --- data page: updating the data (ui/admin.py) ----------------------------------------
+    "update_heading": {"vi": "Cập nhật số liệu", "en": "Updating the data"},
+    "templates_heading": {"vi": "Mẫu nhập số liệu", "en": "Templates"},
+    "templates_intro": {
+        "vi": "Tải mẫu, điền mỗi dòng một số liệu (trang «Hướng dẫn» của tệp Excel giải thích từng cột), rồi gửi cho quản trị viên hoặc tự tải lên bên dưới.",
+        "en": "Download a template and fill in one figure per row (the «Hướng dẫn» sheet of the Excel file explains every column), then send it to the administrator or upload it below.",
+    },
+    "import_table_par_scores": {"vi": "Điểm Chỉ số CCHC", "en": "PAR index scores"},
+    "import_table_procedures": {"vi": "Thủ tục hành chính", "en": "Administrative procedures"},
+    "import_table_dossier_stats": {"vi": "Số liệu hồ sơ", "en": "Dossier figures"},
+    "template_xlsx": {"vi": "Mẫu Excel (.xlsx)", "en": "Excel template (.xlsx)"},
+    "template_csv": {"vi": "Mẫu CSV", "en": "CSV template"},
+    "upload_heading": {
+        "vi": "Tải lên và nhập số liệu (quản trị viên)",
+        "en": "Upload and import (administrator)",
+    },
+    "upload_off": {
+        "vi": "Chức năng tải lên đang tắt vì chưa đặt mật khẩu quản trị. Để bật: đặt biến môi trường `PAR_ADMIN_PASSWORD` (hoặc khóa `PAR_ADMIN_PASSWORD` trong tệp `.streamlit/secrets.toml`, không đưa tệp này lên kho mã) rồi khởi động lại ứng dụng. Không cần giao diện, có thể kiểm tra và nhập tệp bằng lệnh `python -m indicators validate TỆP` và `python -m indicators import TỆP`.",
+        "en": "Upload is off: no administrator password is set. To turn it on, set the environment variable `PAR_ADMIN_PASSWORD` (or the key `PAR_ADMIN_PASSWORD` in `.streamlit/secrets.toml`, which must never be committed) and restart the app. Without the web page, files can be checked and imported with `python -m indicators validate FILE` and `python -m indicators import FILE`.",
+    },
+    "admin_name": {
+        "vi": "Tên của bạn (ghi vào nhật ký nhập)",
+        "en": "Your name (written to the import log)",
+    },
+    "admin_password": {"vi": "Mật khẩu quản trị", "en": "Administrator password"},
+    "sign_in": {"vi": "Đăng nhập", "en": "Sign in"},
+    "wrong_password": {"vi": "Sai mật khẩu.", "en": "Wrong password."},
+    "sign_in_wait": {
+        "vi": "Đã có quá nhiều lần nhập sai mật khẩu; hãy thử lại sau {seconds} giây.",
+        "en": "Too many wrong passwords; try again in {seconds} seconds.",
+    },
+    "signed_in_as": {
+        "vi": "Đã đăng nhập: {who}. Số liệu được nhập vào nguồn dữ liệu: {source}",
+        "en": "Signed in: {who}. Figures are imported into the data source: {source}",
+    },
+    "sign_out": {"vi": "Đăng xuất", "en": "Sign out"},
+    "upload_table": {"vi": "Loại số liệu", "en": "Kind of figures"},
+    "upload_table_auto": {
+        "vi": "Tự nhận biết theo tiêu đề cột",
+        "en": "Recognised from the column headers",
+    },
+    "upload_file": {
+        "vi": "Tệp số liệu (.xlsx hoặc .csv, tối đa {mb} MB)",
+        "en": "Data file (.xlsx or .csv, at most {mb} MB)",
+    },
+    "upload_help": {
+        "vi": "Tệp được kiểm tra ngay khi tải lên; chưa có gì được ghi cho đến khi bấm «Nhập số liệu». Công thức và macro trong tệp không bao giờ được chạy.",
+        "en": "The file is checked as soon as it is uploaded; nothing is written until you press «Import». Formulas and macros in the file are never run.",
+    },
+    "file_valid": {
+        "vi": "Tệp hợp lệ: {added} dòng mới và {replaced} dòng thay thế trong bảng «{table}». Bấm «Nhập số liệu» để ghi.",
+        "en": "The file is valid: {added} new rows and {replaced} replaced rows in «{table}». Press «Import» to write them.",
+    },
+    "file_refused": {
+        "vi": "Tệp bị từ chối: {n} lỗi. Không có gì được ghi; hãy sửa tệp theo bảng dưới đây rồi tải lên lại.",
+        "en": "The file is refused: {n} problem(s). Nothing was written; fix the file as listed below and upload it again.",
+    },
+    "import_button": {"vi": "Nhập số liệu", "en": "Import"},
+    "checking_file": {"vi": "Đang kiểm tra tệp…", "en": "Checking the file…"},
+    "importing_file": {"vi": "Đang nhập số liệu…", "en": "Importing…"},
+    "imported": {
+        "vi": "Đã nhập: {added} dòng mới và {replaced} dòng thay thế trong bảng «{table}». Mọi trang đã hiển thị số liệu mới.",
+        "en": "Imported: {added} new rows and {replaced} replaced rows in «{table}». Every page now shows the new figures.",
+    },
+    "import_failed": {
+        "vi": "Không nhập được: {n} lỗi. Dữ liệu giữ nguyên.",
+        "en": "Not imported: {n} problem(s). The data is unchanged.",
+    },
+    "full_report": {
+        "vi": "Báo cáo đầy đủ (tiếng Việt / tiếng Anh)",
+        "en": "Full report (Vietnamese / English)",
+    },
+    "rollback_heading": {"vi": "Quay lại phiên bản trước", "en": "Roll back"},
+    "rollback_help": {
+        "vi": "Bỏ lần nhập (hoặc lần quay lại) gần nhất: dữ liệu trước đó được dùng lại nguyên vẹn. Không có gì bị xóa và thao tác được ghi vào nhật ký.",
+        "en": "Undo the latest import (or rollback): the data from before it is served again, unchanged. Nothing is deleted and the action is logged.",
+    },
+    "rollback_confirm": {
+        "vi": "Tôi muốn quay lại phiên bản trước",
+        "en": "I want to go back to the previous version",
+    },
+    "rollback_button": {"vi": "Quay lại", "en": "Roll back"},
+    "rolled_back": {
+        "vi": "Đã quay lại phiên bản trước. Mọi trang đã hiển thị số liệu của phiên bản đó.",
+        "en": "Rolled back to the previous version. Every page now shows its figures.",
+    },
+    "rollback_failed": {"vi": "Không quay lại được.", "en": "Could not roll back."},
+    "log_heading": {"vi": "Nhật ký nhập số liệu", "en": "Import log"},
+    "log_empty": {
+        "vi": "Chưa có lần nhập nào vào nguồn dữ liệu này.",
+        "en": "No import into this data source yet.",
+    },
+    "log_col_at": {"vi": "Thời điểm (giờ Việt Nam)", "en": "When (Viet Nam time)"},
+    "log_col_who": {"vi": "Người thực hiện", "en": "Who"},
+    "log_col_action": {"vi": "Thao tác", "en": "Action"},
+    "log_col_file": {"vi": "Tệp", "en": "File"},
+    "log_col_table_name": {"vi": "Bảng", "en": "Table"},
+    "log_col_added": {"vi": "Dòng mới", "en": "Rows added"},
+    "log_col_replaced": {"vi": "Dòng thay thế", "en": "Rows replaced"},
+    "log_col_version": {"vi": "Phiên bản", "en": "Version"},
+    "log_action_import": {"vi": "nhập", "en": "import"},
+    "log_action_rollback": {"vi": "quay lại", "en": "rollback"},
+    "failure_col_table": {"vi": "Bảng / tệp", "en": "Table / file"},
+    "failure_col_row": {"vi": "Dòng", "en": "Row"},
+    "failure_col_column": {"vi": "Cột", "en": "Column"},
+    "failure_col_value": {"vi": "Giá trị", "en": "Value"},
+    "failure_col_rule": {"vi": "Quy tắc", "en": "Rule"},
+    "failure_col_vi": {"vi": "Lỗi (tiếng Việt)", "en": "Problem (Vietnamese)"},
+    "failure_col_en": {"vi": "Lỗi (tiếng Anh)", "en": "Problem (English)"},
     # --- map page --------------------------------------------------------------------------
-    "map_placeholder": {
-        "vi": "Bản đồ sẽ được bổ sung sau. Ranh giới 30 quận, huyện cũ của Hà Nội và 63/34 tỉnh, thành phố đã có trong thư mục data/geo; chưa có ranh giới 126 xã, phường mới của Hà Nội.",
-        "en": "The map comes later. Boundaries of Hanoi's 30 former districts and of the 63/34 provinces are in data/geo; the boundaries of Hanoi's 126 new communes and wards are not available yet.",
+    "map_intro": {
+        "vi": "Bản đồ của một năm vẽ các đơn vị có hiệu lực vào ngày 31/12 năm đó: với Chỉ số CCHC của Hà Nội là 30 quận, huyện, thị xã (đến 30/6/2025); với PAR INDEX cấp tỉnh là 63 tỉnh, thành phố (đến năm 2024) hoặc 34 (từ năm 2025). Chọn bộ chỉ số và năm ở thanh bên. Bấm vào một đơn vị trên bản đồ để mở hồ sơ của đơn vị đó.",
+        "en": "A year's map draws the units valid on 31 December of that year: for Hanoi's PAR index, the 30 districts (until 30 June 2025); for the national PAR INDEX, the 63 provinces (until 2024) or the 34 (from 2025). Choose the index and the year in the sidebar. Click a unit on the map to open its profile.",
+    },
+    "map_indicator": {"vi": "Chỉ tiêu trên bản đồ", "en": "Indicator on the map"},
+    "map_colours": {
+        "vi": "Màu: 5 nhóm theo ngũ phân vị của năm (thang màu Viridis, dễ đọc với người mù màu); màu vàng là nhóm tốt nhất. Màu xám: Không có dữ liệu. Viền đỏ: {unit}.",
+        "en": "Colours: 5 quantile classes of the year (Viridis scale, colour-blind safe); yellow is the best class. Grey: No data. Red outline: {unit}.",
+    },
+    "map_all_missing": {
+        "vi": "Không có dữ liệu «{indicator}» cho các đơn vị này năm {year}: mọi đơn vị được tô màu xám.",
+        "en": "There is no data for «{indicator}» for these units in {year}: every unit is grey.",
+    },
+    "map_boundaries": {"vi": "Ranh giới", "en": "Boundaries"},
+    "map_communes_heading": {
+        "vi": "126 xã, phường của Hà Nội theo quận, huyện cũ",
+        "en": "Hanoi's 126 communes and wards by former district",
+    },
+    "map_communes_count": {
+        "vi": "{rows} dòng: {new} xã, phường mới và {old} quận, huyện cũ. Một xã, phường hình thành từ nhiều quận, huyện cũ có một dòng dưới mỗi quận, huyện đó. Điểm và thứ hạng của quận, huyện cũ không chuyển sang các đơn vị mới.",
+        "en": "{rows} rows: {new} new communes and wards and {old} former districts. A commune or ward formed from several former districts has one row under each of them. The former districts' scores and ranks do not carry over to the new units.",
+    },
+    "map_see_districts": {
+        "vi": "Xem bản đồ 30 quận, huyện năm {year}",
+        "en": "See the map of the 30 districts in {year}",
     },
     # --- about page ------------------------------------------------------------------------
     "about_demo_title": {"vi": "Dữ liệu minh họa", "en": "Demo data"},
@@ -322,6 +492,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "**Ranks.** Ranks are recomputed from the scores by competition ranking (1, 2, 2, 4) after rounding to 2 decimals, only among units of one level and period; the published rank is kept in rank_published for comparison.",
     },
     "about_sources_title": {"vi": "Nguồn dữ liệu ({n})", "en": "Data sources ({n})"},
+    "about_maps_title": {
+        "vi": "Bản đồ: ranh giới hành chính và giấy phép",
+        "en": "Maps: administrative boundaries and licences",
+    },
+    "about_maps": {
+        "vi": "Các tệp ranh giới nằm trong thư mục data/geo; nguồn gốc và những thay đổi đã thực hiện được ghi trong data/geo/SOURCES.md. Giấy phép của chúng (CC BY 3.0 IGO, CC BY-SA 4.0) yêu cầu ghi nguồn như sau. Chưa có tệp ranh giới có giấy phép mở cho 126 xã, phường của Hà Nội từ 1/7/2025, nên trang Bản đồ trình bày các đơn vị này dưới dạng bảng.",
+        "en": "The boundary files are in data/geo; where they come from and what was changed is recorded in data/geo/SOURCES.md. Their licences (CC BY 3.0 IGO, CC BY-SA 4.0) require the following attribution. There is no openly licensed boundary file for Hanoi's 126 communes and wards from 1 July 2025, so the Map page shows them as a table.",
+    },
     "source_kind_published": {"vi": "công bố chính thức", "en": "official publication"},
     "source_kind_article": {"vi": "bài báo", "en": "press article"},
     "source_kind_demo": {"vi": "minh họa", "en": "demo"},

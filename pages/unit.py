@@ -10,6 +10,7 @@ from ui.filters import current
 f = current()
 lang = f.lang
 st.title(t("profile_heading", lang, unit=f.unit_name, year=f.year))
+render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)
 st.markdown(" ".join(views.unit_story(head, lang)))

@@ -55,7 +55,7 @@ VIEWS = [
         2,
     ),
     ("unit", "Hồ sơ Quận Nam Từ Liêm – năm 2024", "Profile of Quận Nam Từ Liêm – 2024", 5),
-    ("map", "Bản đồ sẽ được bổ sung sau", "The map comes later", 0),
+    ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 1),
     ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0),
     ("about", "Lưu ý khi đọc số liệu", "Caveats", 0),
 ]

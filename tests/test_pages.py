@@ -89,7 +89,7 @@ CHARTS = {  # plotly charts on each page for 019 in 2018
     "pages/shortened_procedures.py": 2,
     "pages/timeliness.py": 2,
     "pages/unit.py": 5,
-    "pages/map.py": 0,
+    "pages/map.py": 1,
     "pages/data.py": 0,
     "pages/about.py": 0,
 }
@@ -272,7 +272,8 @@ def test_data_page_tables_and_download() -> None:
     table = at.dataframe[0].value
     assert set(table["unit_code"]) == {"019"} and "on_time_rate" in table.columns
     assert table["name_vi"].unique().tolist() == ["Quận Nam Từ Liêm"]
-    assert [d.label for d in at.get("download_button")] == ["Tải CSV"]
+    labels = [d.label for d in at.get("download_button")]
+    assert labels[:3] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]  # then the templates
 
 
 def test_about_lists_every_source_and_the_caveats() -> None:
@@ -293,9 +294,10 @@ def test_about_lists_every_source_and_the_caveats() -> None:
     assert "[Quận Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu Thành phố" in sources
 
 
-def test_map_placeholder() -> None:
+def test_map_page() -> None:
+    """The map itself is tested in test_pages_map.py."""
     at = open_app("pages/map.py", lang="en")
-    assert "The map comes later" in at.info[0].value
+    assert "Click a unit on the map to open its profile" in at.caption[0].value
 
 
 def test_a_broken_dataset_shows_the_report_not_a_traceback(

@@ -146,10 +146,14 @@ def _widgets(catalog: Catalog, filters: Filters) -> None:
     bar.caption(t("share_link", lang))
 
 
+KEPT_PARAMS = ("present", "slide")  # the presentation mode's own (ui/present.py), kept as is
+
+
 def _write_url(filters: Filters) -> None:
     wanted = encode_params(filters)
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
+    kept = {k: v for k in KEPT_PARAMS if (v := st.query_params.get(k)) is not None}
+    if st.query_params.to_dict() != {**wanted, **kept}:
+        st.query_params.from_dict({**wanted, **kept})
     st.session_state[_WRITTEN] = wanted
 
 

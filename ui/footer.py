@@ -1,15 +1,43 @@
-"""What goes under every chart: its sources, the demo badge, its rows and a CSV download."""
+"""What goes under every chart: its sources, the demo badge, the downloads and its rows.
+
+Downloads are made only when clicked: each st.download_button gets a callable (Streamlit runs
+it in a thread on the click), so a rerun never builds a workbook or starts Kaleido.
+
+- data: the rows behind the chart as CSV (UTF-8 with BOM, headers in the language), XLSX
+  (sheets "Dữ liệu", "Nguồn", "Bộ lọc") and Parquet — indicators.export.rows_bytes;
+- images: the chart as PNG and SVG at 1600x900 with its title, sources and the date drawn on
+  it — indicators.chart_images; a figure already rendered is kept (same figure, same bytes).
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-import streamlit as st
+import functools
+from collections.abc import Callable
+from datetime import date
 
-from indicators import views
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from indicators import chart_images, export, views
 from indicators.i18n import t
+from indicators.selection import Selection, display_source
 from ui import data
+from ui.filters import current
 
 INLINE_SOURCES = 4  # more than this and the rest are listed in the expander
+DATA_FORMATS = (("csv", "download_csv"), ("xlsx", "download_xlsx"), ("parquet", "download_parquet"))
+IMAGE_FORMATS = (("png", "download_png"), ("svg", "download_svg"))
+IMAGE_MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
+ICONS = {
+    "csv": ":material/csv:",
+    "xlsx": ":material/table_view:",
+    "parquet": ":material/database:",
+    "png": ":material/image:",
+    "svg": ":material/image:",
+}
 
 
 def source_line(rows: pd.DataFrame, lang: str) -> list[views.SourceRef]:
@@ -33,25 +61,135 @@ def demo_badge(rows: pd.DataFrame, lang: str) -> None:
         )
 
 
-def download(rows: pd.DataFrame, lang: str, key: str) -> None:
-    st.download_button(
-        t("download_csv", lang),
-        data=views.csv_bytes(rows),
-        file_name=f"{key}.csv",
-        mime="text/csv",
-        key=f"download-{key}",
-        on_click="ignore",
-        icon=":material/download:",
+def _selection(rows: pd.DataFrame) -> Selection:
+    """The unit and years the rows cover (for the filters sheet and the file names)."""
+    f = current()
+    return export.rows_selection(
+        rows,
+        unit_code=f.unit_code,
+        unit_name=f.unit_name,
+        year=f.year,
+        source=display_source(data.dataset().source),
     )
 
 
-def footer(rows: pd.DataFrame, lang: str, key: str) -> None:
-    """Sources, the demo badge when a demo row contributed, and the rows behind the chart."""
+def _about(lang: str, title: str | None) -> list[tuple[str, str]]:
+    """The dashboard filters that shaped the rows, for the "Bộ lọc" sheet."""
+    f = current()
+    about = [
+        (t("index", lang), t(f"index_{f.index_id}", lang)),
+        (t("field", lang), f.field or t("all_fields", lang)),
+    ]
+    return [*about, (t("export_chart", lang), title)] if title else about
+
+
+def _button(
+    where: DeltaGenerator,
+    label: str,
+    make: Callable[[], bytes],
+    name: str,
+    mime: str,
+    key: str,
+    icon: str,
+) -> None:
+    where.download_button(
+        label,
+        data=make,
+        file_name=name,
+        mime=mime,
+        key=key,
+        on_click="ignore",
+        icon=icon,
+    )
+
+
+def download(
+    rows: pd.DataFrame,
+    lang: str,
+    key: str,
+    *,
+    stem: str | None = None,
+    title: str | None = None,
+) -> None:
+    """CSV, XLSX and Parquet downloads of exactly `rows`, made on click, side by side.
+
+    The files are called `stem` (default `key`) + the format's extension; `title` (the chart's)
+    goes into the XLSX filters sheet.
+    """
+    selection = _selection(rows)
+    about = _about(lang, title)
+    sources = data.dataset().sources
+    row = st.container(horizontal=True)
+    for fmt, label in DATA_FORMATS:
+
+        def make(fmt: str = fmt) -> bytes:
+            return export.rows_bytes(fmt, rows, selection, sources, lang, date.today(), about)
+
+        suffix = "" if fmt == "csv" else f"-{fmt}"  # the CSV keeps its historical key
+        _button(
+            row,
+            t(label, lang),
+            make,
+            f"{stem or key}.{fmt}",
+            export.ROW_MEDIA_TYPES[fmt],
+            f"download-{key}{suffix}",
+            ICONS[fmt],
+        )
+
+
+@functools.lru_cache(maxsize=32)
+def _image(spec: str, title: str, sources: str, lang: str, demo: bool, fmt: str) -> bytes:
+    """The captioned chart image of a figure (as JSON); kept, since Kaleido takes seconds."""
+    figure = pio.from_json(spec, skip_invalid=True)
+    return chart_images.chart_image(
+        figure, title=title, sources=sources, lang=lang, demo=demo, fmt=fmt
+    )
+
+
+def images(rows: pd.DataFrame, figure: go.Figure, lang: str, key: str, stem: str) -> None:
+    """PNG and SVG downloads of the chart (projector size, captioned), rendered on click."""
+    title = str(figure.layout.title.text or "")
+    labels = chart_images.source_labels(data.dataset().sources, views.source_ids_of(rows))
+    sources = chart_images.source_line(labels, lang)
+    demo = views.any_demo(rows)
+    row = st.container(horizontal=True)
+    for fmt, label in IMAGE_FORMATS:
+
+        def make(fmt: str = fmt) -> bytes:
+            return _image(figure.to_json(), title, sources, lang, demo, fmt)
+
+        _button(
+            row,
+            t(label, lang),
+            make,
+            f"{stem}.{fmt}",
+            IMAGE_MEDIA_TYPES[fmt],
+            f"image-{key}-{fmt}",
+            ICONS[fmt],
+        )
+
+
+def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
+    """The download menu of a chart: its data in three formats and, for a chart, its image."""
+    stem = export.rows_stem(key, _selection(rows))
+    title = str(figure.layout.title.text or "") if figure is not None else None
+    with st.popover(t("download", lang), icon=":material/download:"):
+        st.caption(t("download_data_of", lang, n=len(rows)))
+        download(rows, lang, key, stem=stem, title=title)
+        if figure is not None:
+            st.caption(t("download_image", lang))
+            images(rows, figure, lang, key, stem)
+        st.caption(t("download_wait", lang))
+
+
+def footer(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
+    """Sources, the demo badge when a demo row contributed, the downloads (the image too when
+    `figure` is the chart) and the rows behind the chart."""
     refs = source_line(rows, lang)
     demo_badge(rows, lang)
+    downloads(rows, lang, key, figure)
     with st.expander(t("rows_behind", lang, n=len(rows)), icon=":material/table_rows:"):
         st.dataframe(views.for_csv(rows), hide_index=True)
-        download(rows, lang, key)
         if len(refs) > INLINE_SOURCES:
             st.markdown(f"**{t('all_sources', lang)}**")
             st.markdown("\n".join(views.source_list_markdown(refs, lang)))

@@ -11,14 +11,18 @@ from streamlit.delta_generator import DeltaGenerator
 
 from indicators import schema as s
 from indicators import views
+from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
-from ui import data
+from indicators.selection import Selection, SelectionError, select
+from indicators.units import UnitAmbiguous, UnitNotFound
+from ui import data, present
 from ui.footer import footer
 from ui.nav import UNIT_PAGE
 
 PLOTLY_CONFIG = {"displaylogo": False}
 METRICS_PER_ROW = 4
 TABLE_MAX_HEIGHT = 1120
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
 def chart(rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: str) -> None:
@@ -27,8 +31,9 @@ def chart(rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: st
         title = build().layout.title.text  # says which chart and which years
         st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
         return
-    st.plotly_chart(build(), key=f"chart-{key}", config=PLOTLY_CONFIG)
-    footer(rows, lang, key)
+    figure = build()
+    st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG)
+    footer(rows, lang, key, figure)
 
 
 def _rows_of(items: Sequence[views.MetricText], size: int) -> list[Sequence[views.MetricText]]:
@@ -119,3 +124,36 @@ def profile_link(table: pd.DataFrame, filters: views.Filters) -> None:
         icon=":material/arrow_forward:",
         query_params=params,
     )
+
+
+def _deck_selection(filters: views.Filters) -> Selection | None:
+    try:
+        return select(data.dataset(), filters.unit_code, filters.year_from, filters.year_to)
+    except (SelectionError, UnitNotFound, UnitAmbiguous):
+        return None
+
+
+def meeting_pack(filters: views.Filters) -> None:
+    """The slide deck of my unit over the period (PPTX, built on click) and the button that
+    turns the presentation mode on."""
+    lang = filters.lang
+    row = st.container(horizontal=True)
+    selection = _deck_selection(filters)
+    if selection is not None:
+        dataset = data.dataset()
+
+        def make() -> bytes:
+            return build_deck(deck_figures(dataset, selection), lang)
+
+        period = f"{filters.year_from}–{filters.year_to}"
+        row.download_button(
+            t("download_deck", lang),
+            data=make,
+            file_name=deck_filename(selection, lang),
+            mime=PPTX,
+            key="download-deck",
+            on_click="ignore",
+            icon=":material/co_present:",
+            help=t("deck_help", lang, unit=filters.unit_name, period=period),
+        )
+    present.start_button(row, lang, "page")

@@ -1,0 +1,209 @@
+"""The dashboard's downloads of the rows behind one chart (indicators.export.rows_bytes): CSV
+with a BOM and headers in the language, XLSX with the "Dữ liệu", "Nguồn" and "Bộ lọc" sheets,
+Parquet with types and lists kept; the unit and years they cover; readable file names."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indicators import export as ex
+from indicators import schema as s
+from indicators import views
+from indicators.dataset import Dataset, load_dataset
+from indicators.selection import Selection
+
+EXPORTED = date(2025, 11, 28)
+BOM = b"\xef\xbb\xbf"
+NTL = {"unit_code": "019", "unit_name": "Quận Nam Từ Liêm", "year": 2019, "source": "data"}
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="module")
+def view_frames(dataset: Dataset) -> dict[str, pd.DataFrame]:
+    """Every kind of frame a footer or the data page downloads."""
+    history = views.index_history(dataset, s.INDEX_HANOI)
+    years = (2016, 2019)
+    frames = {
+        "index_history": history,
+        "year_ranking": views.year_ranking(dataset, s.INDEX_HANOI, 2019),
+        "best_average": views.best_average(views.years_between(history, *years), "019"),
+        "headline_rows": views.headline_rows(views.headline(dataset, "019", 2019), "vi"),
+        "headline_rows_en": views.headline_rows(views.headline(dataset, "019", 2019), "en"),
+        "shortened_fields": views.shortened_fields(dataset, "019", 2019),
+        "shortened_days": views.shortened_days(dataset, "019", 2019),
+    }
+    for name in ("levels_frame", "share_frame", "timeliness_frame", "on_time_trend"):
+        frames[name] = getattr(views, name)(dataset, "019", years)
+    for table in views.DATA_TABLES:
+        frames[f"data_{table}"] = views.data_table(dataset, table, s.INDEX_HANOI, years)
+    return frames
+
+
+@pytest.fixture(scope="module")
+def levels(view_frames) -> pd.DataFrame:
+    return view_frames["levels_frame"]
+
+
+def test_every_view_column_has_a_header_in_both_languages(view_frames) -> None:
+    for name, frame in view_frames.items():
+        for lang in ex.LANGS:
+            headers = ex.headers(frame.columns, lang)
+            unnamed = [c for c, h in zip(frame.columns, headers, strict=True) if h == c]
+            # only the headline's two columns that are already words keep their name
+            assert set(unnamed) <= {"Chỉ tiêu", "Giá trị", "Indicator", "Value"}, (name, lang)
+            assert len(set(headers)) == len(headers), f"duplicate headers in {name} ({lang})"
+
+
+def test_the_headline_rows_value_columns_get_distinct_headers(view_frames) -> None:
+    rows = view_frames["headline_rows"]
+    assert ex.headers(rows.columns, "vi")[2:5] == ["Chỉ tiêu", "Giá trị", "Giá trị (số)"]
+    english = view_frames["headline_rows_en"]
+    assert ex.headers(english.columns, "en")[2:5] == ["Indicator", "Value", "Value (number)"]
+    assert ex.headers(["score", "score"], "vi") == ["Điểm", "Điểm (score)"]
+
+
+def test_a_column_without_a_header_keeps_its_name() -> None:
+    assert ex.header("whatever", "vi") == "whatever"
+    assert ex.header("on_time_rate", "vi") == "Tỷ lệ đúng hạn (%)"
+    with pytest.raises(ValueError):
+        ex.header("year", "fr")
+
+
+# --- what the rows cover ------------------------------------------------------------------------
+
+
+def test_rows_of_every_unit_cover_every_unit(view_frames) -> None:
+    sel = ex.rows_selection(view_frames["year_ranking"], **NTL)
+    assert (sel.unit_code, sel.unit_name, sel.year_from, sel.year_to) == (None, None, 2019, 2019)
+    assert ex.rows_stem("city-scores", sel) == "city-scores-2019"
+
+
+def test_rows_without_a_unit_column_are_the_dashboards_unit(levels) -> None:
+    sel = ex.rows_selection(levels, **NTL)
+    assert (sel.unit_code, sel.unit_name, sel.year_from, sel.year_to) == (
+        "019",
+        "Quận Nam Từ Liêm",
+        2016,
+        2019,
+    )
+    assert ex.rows_stem("unit-levels", sel) == "unit-levels-nam-tu-liem-2016-2019"
+
+
+def test_rows_of_one_other_unit_name_it(view_frames) -> None:
+    ranking = view_frames["year_ranking"]
+    one = ranking[ranking[s.UNIT_CODE] == "006"]
+    sel = ex.rows_selection(one, **NTL)
+    assert (sel.unit_code, sel.unit_name) == ("006", "Quận Đống Đa")
+
+
+def test_rows_without_a_year_are_the_dashboards_year(view_frames) -> None:
+    sel = ex.rows_selection(view_frames["shortened_fields"], **{**NTL, "year": 2018})
+    assert (sel.unit_code, sel.year_from, sel.year_to) == ("019", 2018, 2018)
+
+
+# --- CSV ------------------------------------------------------------------------------------------
+
+
+def _selection(rows: pd.DataFrame) -> Selection:
+    return ex.rows_selection(rows, **NTL)
+
+
+def test_csv_has_a_bom_headers_in_the_language_and_joined_lists(dataset, levels) -> None:
+    data = ex.rows_bytes("csv", levels, _selection(levels), dataset.sources, "vi", EXPORTED)
+    assert data.startswith(BOM)
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert list(back.columns) == [ex.header(c, "vi") for c in levels.columns]
+    assert back.columns[0] == "Năm" and "Số thủ tục" in back.columns
+    assert len(back) == len(levels)
+    assert "demo" in set(back["Mã nguồn"])  # ('demo',) written as text
+    english = ex.rows_bytes("csv", levels, _selection(levels), dataset.sources, "en")
+    assert english.decode("utf-8-sig").startswith("Year,")
+
+
+def test_csv_keeps_vietnamese_numbers_machine_readable(dataset, view_frames) -> None:
+    rows = view_frames["timeliness_frame"]
+    text = ex.rows_bytes("csv", rows, _selection(rows), dataset.sources).decode("utf-8-sig")
+    assert "Tỷ lệ đúng hạn (%)" in text.splitlines()[0]
+    assert "98.07" in text  # a decimal point: the CSV is for machines, the XLSX for reading
+
+
+def test_csv_guards_formulas(dataset) -> None:
+    rows = pd.DataFrame({"field": ["=1+1", "Tư pháp"], "procedures": [1, -2]})
+    text = ex.rows_bytes("csv", rows, _selection(rows), dataset.sources).decode("utf-8-sig")
+    assert "'=1+1" in text and ",-2" in text
+
+
+# --- XLSX -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def levels_xlsx(dataset, levels) -> openpyxl.Workbook:
+    extra = [("Bộ chỉ số", "Chỉ số CCHC Hà Nội"), ("Biểu đồ", "Số thủ tục theo mức độ")]
+    data = ex.rows_bytes("xlsx", levels, _selection(levels), dataset.sources, "vi", EXPORTED, extra)
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def test_xlsx_has_the_rows_the_sources_and_the_filters(levels_xlsx, levels) -> None:
+    assert levels_xlsx.sheetnames == ["Dữ liệu", "Nguồn", "Bộ lọc"]
+    rows = list(levels_xlsx["Dữ liệu"].iter_rows(values_only=True))
+    assert list(rows[0]) == [ex.header(c, "vi") for c in levels.columns]
+    assert len(rows) == len(levels) + 1
+    assert all(isinstance(r[0], int) for r in rows[1:])  # years are numbers
+
+
+def test_xlsx_sources_are_the_cited_ones(levels_xlsx, levels) -> None:
+    cited = ex.rows_source_ids(levels)
+    ids = [r[0] for r in levels_xlsx["Nguồn"].iter_rows(min_row=2, values_only=True)]
+    assert ids == cited and "demo" in ids
+
+
+def test_xlsx_filters_sheet_says_what_was_exported(levels_xlsx, levels) -> None:
+    values = dict(levels_xlsx["Bộ lọc"].iter_rows(min_row=2, values_only=True))
+    assert values["Đơn vị"] == "019 Quận Nam Từ Liêm"
+    assert (values["Từ năm"], values["Đến năm"]) == ("2016", "2019")
+    assert values["Bộ chỉ số"] == "Chỉ số CCHC Hà Nội"
+    assert values["Biểu đồ"] == "Số thủ tục theo mức độ"
+    assert values["Ngày xuất"] == "28/11/2025"
+    assert values["Số dòng: Dữ liệu"] == str(len(levels))
+
+
+def test_xlsx_in_english(dataset, levels) -> None:
+    data = ex.rows_bytes("xlsx", levels, _selection(levels), dataset.sources, "en", EXPORTED)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["Data", "Sources", "Filters"]
+
+
+# --- Parquet --------------------------------------------------------------------------------------
+
+
+def test_parquet_keeps_names_types_and_lists(dataset, levels) -> None:
+    data = ex.rows_bytes("parquet", levels, _selection(levels), dataset.sources)
+    back = pd.read_parquet(io.BytesIO(data))
+    assert list(back.columns) == list(levels.columns)
+    assert back["year"].tolist() == levels["year"].astype(int).tolist()
+    assert back["procedures"].sum() == levels["procedures"].sum()
+    assert list(back["source_ids"].iloc[0]) == list(levels["source_ids"].iloc[0])
+
+
+def test_every_view_can_be_written_in_every_format(dataset, view_frames) -> None:
+    for name, rows in view_frames.items():
+        for fmt in ex.ROW_FORMATS:
+            data = ex.rows_bytes(fmt, rows, _selection(rows), dataset.sources, "vi", EXPORTED)
+            assert data, (name, fmt)
+
+
+def test_unknown_format_or_language_is_refused(dataset, levels) -> None:
+    with pytest.raises(ValueError):
+        ex.rows_bytes("ods", levels, _selection(levels), dataset.sources)
+    with pytest.raises(ValueError):
+        ex.rows_bytes("csv", levels, _selection(levels), dataset.sources, "fr")
+    assert set(ex.ROW_MEDIA_TYPES) == set(ex.ROW_FORMATS)
