@@ -19,6 +19,9 @@ year and month are those of received_date.
 
 For the UI: wrap `aggregate_dossiers` (or `dossier_counts`) in `st.cache_data`, keyed by its
 arguments; the results are small (one row per group) so the per-hit copy is cheap.
+
+The dashboard and `summary` use `dataset_with_records`: the dataset's dossier_stats with every
+unit-year that the records cover computed from the records (see there).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import datetime as dt
 import io
 import numbers
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +42,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from indicators import schema as s
+from indicators.dataset import Dataset
 from indicators.provenance import SOURCE_IDS, group_sums, merge_provenance
 
 DOSSIERS_DIR = "dossiers"  # the folder of records inside a Parquet dataset folder
@@ -295,6 +300,65 @@ def _one_source_per_group(counts: pd.DataFrame) -> pd.DataFrame:
     return counts.drop(columns=s.SOURCE_ID).assign(**{SOURCE_IDS: source_ids})
 
 
+# --- records as the dataset's dossier_stats --------------------------------------------------
+
+STATS_BY = (s.UNIT_CODE, s.YEAR, s.FIELD, s.PROCEDURE_CODE)  # a unit-year of 12 months
+PARTIAL_BY = (s.UNIT_CODE, s.YEAR, s.MONTH, s.FIELD, s.PROCEDURE_CODE)  # fewer months
+MONTHS_IN_YEAR = 12
+
+
+def stats_from_records(source: str | Path) -> pd.DataFrame:
+    """dossier_stats rows computed from the records, typed like the loaded table.
+
+    A unit-year whose records fall in all 12 months gives yearly rows (month NA), one per field
+    and procedure; a unit-year with records in fewer months gives monthly rows, so that pages
+    still say the year is partial (e.g. 2025: March only). Each row keeps the source_id of its
+    records and demo when any of them is demo; a group whose records come from two sources
+    gives two rows (each with its own source), which every sum of the indicators handles.
+    Two or three GROUP BYs run where the records are; none is loaded into pandas.
+    """
+    source = str(source)
+    month_key = [s.UNIT_CODE, s.YEAR]
+    months = dossier_counts(source, (s.UNIT_CODE, s.YEAR, s.MONTH))
+    covered = months.groupby(month_key)[s.MONTH].nunique()
+    partial = covered[covered < MONTHS_IN_YEAR].index
+    yearly = dossier_counts(source, STATS_BY)
+    parts = [yearly[~pd.MultiIndex.from_frame(yearly[month_key]).isin(partial)]]
+    if len(partial):
+        codes = sorted(set(partial.get_level_values(s.UNIT_CODE)))
+        years = partial.get_level_values(s.YEAR)
+        filters = {"years": (int(years.min()), int(years.max())), "unit_codes": codes}
+        monthly = dossier_counts(source, PARTIAL_BY, filters)
+        parts.append(monthly[pd.MultiIndex.from_frame(monthly[month_key]).isin(partial)])
+    stats = pd.concat(parts, ignore_index=True)
+    dtypes = {c.name: s.PANDAS_DTYPE[c.kind] for c in s.DOSSIER_STATS.columns}
+    stats = stats.reindex(columns=s.DOSSIER_STATS.names).astype(dtypes)
+    return stats.sort_values(list(PARTIAL_BY), kind="stable").reset_index(drop=True)
+
+
+def dataset_with_records(dataset: Dataset, source: str | Path | None = None) -> Dataset:
+    """The dataset with its dossier_stats completed by the dossier records of `source`
+    (default: the dataset's own source), or the dataset itself when there are none.
+
+    Precedence: the records, for every unit-year in which they hold at least one dossier: the
+    dossier_stats rows of that unit-year are dropped and replaced by stats_from_records' rows
+    (a one-stop system's records are the finer and more complete account, and one unit-year
+    must have one granularity). Every other unit-year keeps its dossier_stats rows. Provenance
+    stays per row: source_id and demo of the records, or of the kept dossier_stats.
+    """
+    source = dataset.source if source is None else str(source)
+    if not has_dossiers(source):
+        return dataset
+    derived = stats_from_records(source)
+    stats = dataset.dossier_stats
+    keys = [s.UNIT_CODE, s.YEAR]
+    covered = pd.MultiIndex.from_frame(derived[keys]).unique()
+    kept = stats[~pd.MultiIndex.from_frame(stats[keys]).isin(covered)]
+    merged = pd.concat([kept, derived.astype(stats.dtypes.to_dict())], ignore_index=True)
+    merged = merged.sort_values(keys, kind="stable").reset_index(drop=True)
+    return replace(dataset, dossier_stats=merged)
+
+
 # --- loading into a database ----------------------------------------------------------------
 
 
@@ -342,19 +406,22 @@ def copy_dossiers_to_sql(folder: str | Path, url: str, chunk: int = 500_000) -> 
     database as it was. Memory stays at about one chunk.
     """
     engine = sa.create_engine(url)
-    table = dossiers_table()
     try:
         with engine.begin() as conn:
-            table.drop(conn, checkfirst=True)
-            table.create(conn)
-            is_pg = conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
-            load = _copy_postgres if is_pg else _insert_rows
-            rows = load(conn, table, iter_dossier_batches(folder, chunk))
-            sa.Index(INDEX_NAME, table.c[s.UNIT_CODE], table.c[s.RECEIVED_DATE]).create(conn)
-            if is_pg:
-                conn.exec_driver_sql(
-                    f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}"
-                )
-        return rows
+            return load_dossiers(conn, folder, chunk)
     finally:
         engine.dispose()
+
+
+def load_dossiers(conn: sa.Connection, folder: str | Path, chunk: int = 500_000) -> int:
+    """copy_dossiers_to_sql inside the caller's transaction (e.g. a whole-dataset import)."""
+    table = dossiers_table()
+    table.drop(conn, checkfirst=True)
+    table.create(conn)
+    is_pg = conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
+    load = _copy_postgres if is_pg else _insert_rows
+    rows = load(conn, table, iter_dossier_batches(folder, chunk))
+    sa.Index(INDEX_NAME, table.c[s.UNIT_CODE], table.c[s.RECEIVED_DATE]).create(conn)
+    if is_pg:
+        conn.exec_driver_sql(f"ANALYZE {conn.dialect.identifier_preparer.format_table(table)}")
+    return rows

@@ -10,7 +10,11 @@ HELP = "import a spreadsheet into the dataset / nhập tệp số liệu (exit 0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help=".xlsx or .csv (UTF-8, UTF-16, Windows-1258)")
+    parser.add_argument(
+        "file",
+        type=Path,
+        help=".xlsx or .csv (UTF-8, UTF-16, Windows-1258), or a dataset folder (with --into URL)",
+    )
     parser.add_argument(
         "--into", default=None, help="Parquet folder or SQLAlchemy URL (default: PAR_DATA_SOURCE)"
     )
@@ -20,6 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from indicators.importing import import_file
+
+    if args.file.is_dir():  # a whole Parquet dataset (and its dossier records) into a database
+        from indicators.importing.folder_copy import NotADatabase, import_folder
+
+        try:
+            print(import_folder(args.file, args.into, args.who).report())
+        except NotADatabase as exc:
+            print(exc, file=sys.stderr)
+            return 2
+        return 0
 
     result = import_file(args.file, args.into, args.who, args.table)
     print(result.report(), file=sys.stdout if result.ok else sys.stderr)

@@ -16,8 +16,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from indicators.dataset import load_dataset
+    from indicators.records import dataset_with_records
     from indicators.summary import unit_summary
 
-    result = unit_summary(load_dataset(args.source), args.unit, args.year)
+    dataset = dataset_with_records(load_dataset(args.source))  # the records when it has them
+    result = unit_summary(dataset, args.unit, args.year)
     print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
