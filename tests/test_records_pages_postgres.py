@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
-from test_pages import DASHBOARD
 
 from indicators import records
 from indicators import schema as s
@@ -20,6 +20,8 @@ from indicators.dataset import load_dataset
 from indicators.settings import BUNDLED_DATA
 
 pytestmark = pytest.mark.postgres
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
 
 UNITS, YEARS = ["250", "273"], [2015, 2025]
 RECORDS = 41_411  # every dossier of dossier_stats for UNITS x YEARS (exact mode)
