@@ -76,7 +76,7 @@ def open_view(browser, url: str, wait_text: str) -> Page:
 def _only_our_menu(page: Page, lang: str) -> None:
     assert page.locator(AUTO_MENU).count() == 0
     links = page.locator(MENU_LINKS)
-    expect(links).to_have_count(len(PAGES))
+    expect(links).to_have_count(len(PAGES), timeout=30_000)  # the sidebar comes late under load
     labels = links.all_inner_texts()
     for spec, label in zip(PAGES, labels, strict=True):
         assert label.endswith(t(spec.title_key, lang)), label
