@@ -7,6 +7,7 @@ stays missing: a figure nobody reported is None / NA here, never 0.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -920,9 +921,18 @@ def all_sources(sources: pd.DataFrame) -> list[SourceRef]:
     return describe_sources(sources, tuple(str(i) for i in sources[s.ID]))
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_<>#|~$])")
+
+
+def markdown_text(text: str) -> str:
+    """Data text made inert in Markdown: emphasis, code, HTML, LaTeX and Streamlit's
+    :colour[…] directives show as the characters they are (brackets become parentheses)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("[", "(").replace("]", ")"))
+
+
 def source_markdown(ref: SourceRef) -> str:
     """'[title](url)', or the bare title when the source has no address."""
-    title = ref.title.replace("[", "(").replace("]", ")")
+    title = markdown_text(ref.title)
     return f"[{title}]({ref.url})" if ref.url else title
 
 
@@ -930,7 +940,7 @@ def source_list_markdown(refs: list[SourceRef], lang: str) -> list[str]:
     """One Markdown list item per source: link, publisher and kind."""
     lines = []
     for ref in refs:
-        publisher = f" — {ref.publisher}" if ref.publisher else ""
+        publisher = f" — {markdown_text(ref.publisher)}" if ref.publisher else ""
         lines.append(
             f"- {source_markdown(ref)}{publisher} · *{t(f'source_kind_{ref.kind}', lang)}*"
         )

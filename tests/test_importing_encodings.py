@@ -6,6 +6,7 @@ import unicodedata
 
 import pandas as pd
 import pytest
+from bad_files.make_corpus import cp1258
 from test_importing_helpers import copy_data
 
 from indicators.importing import legacy, validate_bytes
@@ -16,18 +17,6 @@ from indicators.importing.template import template_xlsx
 
 HEADER = "Mã đơn vị,Tên đơn vị,Năm,Điểm,Mã nguồn"
 ROWS = ['019,Quận Nam Từ Liêm,2024,"97,25",nam-tu-liem-2020', "005,cau giay,2024,96.5,demo"]
-TONES = "\u0301\u0300\u0309\u0303\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Windows writes it: precomposed base letters, combining tone marks."""
-    out = b""
-    for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        tone = "".join(c for c in parts if c in TONES)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
-        out += base.encode("cp1258") + tone.encode("cp1258")
-    return out
 
 
 def text(delimiter: str = ",") -> str:

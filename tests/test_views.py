@@ -553,3 +553,13 @@ def test_csv_is_utf8_with_bom() -> None:
     text = raw.decode("utf-8-sig")
     assert text.splitlines() == ["name_vi,score,source_ids", "Quận Nam Từ Liêm,93.97,demo; pub"]
     assert rows["source_ids"].iloc[0] == ("demo", "pub")  # the input is left as it was
+
+
+def test_source_titles_are_shown_as_the_characters_they_are() -> None:
+    ref = v.SourceRef(
+        "x", "**Tin** :red[nóng] <b>$5$ a_b", "https://example.org", "Báo *A*", "article"
+    )
+    assert v.source_markdown(ref) == (
+        r"[\*\*Tin\*\* :red(nóng) \<b\>\$5\$ a\_b](https://example.org)"
+    )
+    assert v.source_list_markdown([ref], "vi")[0].split(" · ")[0].endswith(r"— Báo \*A\*")
