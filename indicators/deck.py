@@ -452,7 +452,7 @@ def build_deck(figures: DeckFigures, lang: str = "vi", exported: date | None = N
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(_WIDTH), Inches(_HEIGHT)
     _title_slide(prs, figures, messages, lang, exported or date.today())
-    _messages_slide(prs, messages, lang)
+    _messages_slide(prs, figures, messages, lang)
     for topic, charts, notes in _topic_slides(figures, lang):
         title = _t(topic, lang, period=figures.period)
         about = [m.text for m in messages if m.topic == topic]
@@ -710,7 +710,10 @@ def _title_slide(
     _notes(slide, [m.text for m in messages])
 
 
-def _messages_slide(prs: PresentationType, messages: list[Message], lang: str) -> None:
+def _messages_slide(
+    prs: PresentationType, figures: DeckFigures, messages: list[Message], lang: str
+) -> None:
+    """The key messages, with the sources and demo warning of the topics they come from."""
     slide = _titled(prs, _LAYOUT_CONTENT, _t("messages", lang))
     body = slide.placeholders[1]
     body.left, body.top, body.width, body.height = _box(
@@ -718,6 +721,13 @@ def _messages_slide(prs: PresentationType, messages: list[Message], lang: str) -
     )
     texts = [m.text for m in messages] or [_t("no_messages", lang)]
     _write(body.text_frame, texts, 22)
+    topics = [figures.topic(name) for name in dict.fromkeys(m.topic for m in messages)]
+    labels = list(dict.fromkeys(label for topic in topics for label in topic.sources))
+    footer = [
+        source_line(labels, lang),
+        *([demo_note(lang)] if any(x.demo for x in topics) else []),
+    ]
+    _text_box(slide, _FOOTER_BOX, footer, 11)
     _notes(slide, texts)
 
 
