@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
@@ -19,6 +21,8 @@ import sqlalchemy as sa
 from indicators import schema as s
 from indicators.settings import data_source
 from indicators.validation import DatasetInvalid, Failure, coerce_and_check
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -33,8 +37,20 @@ class Dataset:
     procedures: pd.DataFrame
     dossier_stats: pd.DataFrame
 
+    _derived: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)
+
+    def derived(self, key: Hashable, make: Callable[[], T]) -> T:
+        """`make()`, computed once and kept with this dataset: its frames never change, so
+        neither does a value derived from them (e.g. the city's on-time rates, the same for
+        every unit). Keys must be few: the values live as long as the dataset."""
+        if key not in self._derived:
+            self._derived[key] = make()
+        return self._derived[key]
 
 
 def is_url(source: str) -> bool:

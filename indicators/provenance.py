@@ -39,13 +39,12 @@ def provenance(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
             }
         )
     keys = [df[c] for c in by]
-    out = pd.DataFrame(
-        {
-            s.DEMO: df[s.DEMO].astype("boolean").groupby(keys, dropna=False, sort=True).any(),
-            SOURCE_IDS: object_groups(df[s.SOURCE_ID], keys).agg(_source_tuple),
-        }
-    )
-    out[s.DEMO] = out[s.DEMO].astype("boolean")
+    demo = df[s.DEMO].astype("boolean").groupby(keys, dropna=False, sort=True).any()
+    # The tuples are built in Python, one call per group: from the distinct (group, source)
+    # pairs, a few rows per group, instead of from every row.
+    pairs = df[[*by, s.SOURCE_ID]].drop_duplicates()
+    ids = object_groups(pairs[s.SOURCE_ID], [pairs[c] for c in by]).agg(_source_tuple)
+    out = pd.DataFrame({s.DEMO: demo.astype("boolean"), SOURCE_IDS: ids})
     return out.reset_index()
 
 

@@ -812,11 +812,12 @@ def on_time_trend(
 
     Long format: year, series ("unit" / "city"), on_time_rate, demo, source_ids.
     """
-    level = dataset.units.loc[dataset.units[s.CODE] == code, s.LEVEL]
-    peers = set(dataset.units.loc[dataset.units[s.LEVEL].isin(set(level)), s.CODE])
-    dossiers = _mask(dataset.dossier_stats, years=years, field=field)
-    mine = timeliness(dossiers[dossiers[s.UNIT_CODE] == code], by=[s.YEAR])
-    city = timeliness(dossiers[dossiers[s.UNIT_CODE].isin(peers)], by=[s.YEAR])
+    levels = tuple(sorted(set(dataset.units.loc[dataset.units[s.CODE] == code, s.LEVEL])))
+    mine = timeliness(_mask(dataset.dossier_stats, code, years, field), by=[s.YEAR])
+    city = dataset.derived(
+        ("on_time_of_levels", levels, years, field),
+        lambda: _on_time_of_levels(dataset, levels, years, field),
+    )
     columns = [s.YEAR, ON_TIME_RATE, s.DEMO, SOURCE_IDS]
     frames = [
         frame[columns].assign(**{SERIES: series})
@@ -827,6 +828,16 @@ def on_time_trend(
         return pd.DataFrame(columns=[s.YEAR, SERIES, ON_TIME_RATE, s.DEMO, SOURCE_IDS])
     out = pd.concat(frames, ignore_index=True)
     return out[[s.YEAR, SERIES, ON_TIME_RATE, s.DEMO, SOURCE_IDS]]
+
+
+def _on_time_of_levels(
+    dataset: Dataset, levels: tuple[str, ...], years: tuple[int, int], field: str | None
+) -> pd.DataFrame:
+    """The pooled on-time rates per year of all units of these levels (the same for each of
+    them, hence kept with the dataset by on_time_trend)."""
+    peers = set(dataset.units.loc[dataset.units[s.LEVEL].isin(levels), s.CODE])
+    dossiers = _mask(dataset.dossier_stats, years=years, field=field)
+    return timeliness(dossiers[dossiers[s.UNIT_CODE].isin(peers)], by=[s.YEAR])
 
 
 # --- the data page --------------------------------------------------------------------------
@@ -864,12 +875,19 @@ def partial_years(
     """The years whose dossier figures are monthly rows covering fewer than 12 months, with
     those months (e.g. 2025: March only), so that a page can say a year is partial."""
     rows = _mask(dataset.dossier_stats, code, years, field)
-    out = []
-    for year, group in rows.groupby(s.YEAR, sort=True):
-        months = tuple(sorted({int(m) for m in group[s.MONTH].dropna()}))
-        if group[s.MONTH].notna().all() and len(months) < 12:
-            out.append((int(year), months))
-    return tuple(out)
+    pairs = rows[[s.YEAR, s.MONTH]].drop_duplicates()  # a few per year
+    months: dict[int, set[int]] = {}
+    yearly: set[int] = set()  # years with a row for the whole year (month NA)
+    for year, month in zip(pairs[s.YEAR].tolist(), pairs[s.MONTH].tolist(), strict=True):
+        if is_missing(month):
+            yearly.add(int(year))
+        else:
+            months.setdefault(int(year), set()).add(int(month))
+    return tuple(
+        (year, tuple(sorted(seen)))
+        for year, seen in sorted(months.items())
+        if year not in yearly and len(seen) < 12
+    )
 
 
 # --- sources, demo rows and CSV -------------------------------------------------------------

@@ -449,6 +449,18 @@ def test_partial_years(data: Dataset) -> None:
     assert v.headline(data, NTL, 2025).get("m_on_time").value == 90.0  # 9 / (9 + 1)
 
 
+def test_a_year_with_a_yearly_row_is_whole_even_with_monthly_rows(data: Dataset) -> None:
+    """2025 has March only; a yearly row for 2025 (another procedure) makes it whole."""
+    yearly = frame(
+        "dossier_stats", [_dossier(NTL, 2025, "P1", (5, 0, 5, 0, 0))], source_id="demo", demo=True
+    )
+    both = replace(data, dossier_stats=pd.concat([data.dossier_stats, yearly], ignore_index=True))
+    assert v.partial_years(both, NTL, (2017, 2025)) == ()
+    monthly = yearly.assign(**{s.MONTH: pd.array([7], dtype="Int64")})
+    two = replace(data, dossier_stats=pd.concat([data.dossier_stats, monthly], ignore_index=True))
+    assert v.partial_years(two, NTL, (2025, 2025)) == ((2025, (3, 7)),)
+
+
 # --- online services, shortened procedures, timeliness --------------------------------------
 
 
@@ -496,6 +508,22 @@ def test_timeliness_frame_and_trend(data: Dataset) -> None:
         (2018, "city"): 86.33,
     }
     assert v.on_time_trend(data, HN, (2017, 2018)).empty  # no province dossiers
+
+
+def test_the_city_series_is_kept_per_dataset(data: Dataset) -> None:
+    """The pooled city rate is kept with the dataset it came from: a changed dataset (an
+    import) gets its own."""
+    city = {"year": 2018, "series": "city"}
+    assert round(v.on_time_trend(data, NTL, (2018, 2018)).iloc[-1]["on_time_rate"], 2) == 86.33
+    other = data.dossier_stats[s.UNIT_CODE] == BD
+    changed = data.dossier_stats.copy()
+    changed.loc[other, s.ON_TIME] = 100  # BD: 100 on time, 20 late
+    newer = replace(data, dossier_stats=changed)
+    trend = v.on_time_trend(newer, NTL, (2018, 2018)).set_index(list(city))
+    assert (
+        round(trend.loc[tuple(city.values()), "on_time_rate"], 2) == 87.19
+    )  # (179 + 100) / (200 + 120)
+    assert round(v.on_time_trend(data, NTL, (2018, 2018)).iloc[-1]["on_time_rate"], 2) == 86.33
 
 
 def test_data_tables(data: Dataset) -> None:
