@@ -17,6 +17,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
+from apptest_support import open_footers
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
@@ -48,14 +49,14 @@ def deferred(monkeypatch: pytest.MonkeyPatch) -> dict[str, Deferred]:
     return seen
 
 
-def open_app(page: str | None = None, **params: str) -> AppTest:
+def open_app(page: str | None = None, footers: bool = True, **params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=90)
     at.query_params.update(params)
     at.run()
     if page:
         at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_footers(at) if footers else at
 
 
 def labels(at: AppTest) -> list[str]:
@@ -88,6 +89,17 @@ def test_overview_offers_the_deck_and_every_format_under_the_chart(deferred) -> 
         assert name in deferred, (name, sorted(deferred))
         assert deferred[name].mime == mime, name
     assert "headline-nam-tu-liem-2019.png" not in deferred  # no chart, no image
+
+
+def test_closed_menus_make_nothing_until_opened(deferred) -> None:
+    """A filter change reruns the page: closed download menus and row tables cost nothing."""
+    at = open_app(footers=False, **NTL)
+    assert labels(at) == ["Tải bản trình chiếu (PPTX)"]
+    assert "city-scores-2019.csv" not in deferred and not at.dataframe
+    at.session_state["downloads-city-scores"] = True
+    at.run()
+    assert labels(at)[1:4] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
+    assert "city-scores-2019.csv" in deferred and "headline-nam-tu-liem-2019.csv" not in deferred
 
 
 def test_the_deck_is_the_unit_over_the_period(deferred) -> None:

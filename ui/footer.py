@@ -169,11 +169,28 @@ def images(rows: pd.DataFrame, figure: go.Figure, lang: str, key: str, stem: str
         )
 
 
+def menu_key(key: str) -> str:
+    """The session-state key of a chart's download menu (True while it is open)."""
+    return f"downloads-{key}"
+
+
+def rows_key(key: str) -> str:
+    """The session-state key of a chart's "rows behind" expander (True while it is open)."""
+    return f"rows-{key}"
+
+
 def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
-    """The download menu of a chart: its data in three formats and, for a chart, its image."""
+    """The download menu of a chart: its data in three formats and, for a chart, its image.
+    Its buttons are made only while it is open (opening it reruns the page): a closed menu
+    costs a filter change nothing."""
+    menu = st.popover(
+        t("download", lang), icon=":material/download:", key=menu_key(key), on_change="rerun"
+    )
+    if not menu.open:
+        return
     stem = export.rows_stem(key, _selection(rows))
     title = str(figure.layout.title.text or "") if figure is not None else None
-    with st.popover(t("download", lang), icon=":material/download:"):
+    with menu:
         st.caption(t("download_data_of", lang, n=len(rows)))
         download(rows, lang, key, stem=stem, title=title)
         if figure is not None:
@@ -182,14 +199,27 @@ def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None 
         st.caption(t("download_wait", lang))
 
 
+def rows_behind(rows: pd.DataFrame, refs: list[views.SourceRef], lang: str, key: str) -> None:
+    """The rows behind the chart in an expander, filled only while it is open (as the menu)."""
+    box = st.expander(
+        t("rows_behind", lang, n=len(rows)),
+        icon=":material/table_rows:",
+        key=rows_key(key),
+        on_change="rerun",
+    )
+    if not box.open:
+        return
+    with box:
+        st.dataframe(views.for_csv(rows), hide_index=True)
+        if len(refs) > INLINE_SOURCES:
+            st.markdown(f"**{t('all_sources', lang)}**")
+            st.markdown("\n".join(views.source_list_markdown(refs, lang)))
+
+
 def footer(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
     """Sources, the demo badge when a demo row contributed, the downloads (the image too when
     `figure` is the chart) and the rows behind the chart."""
     refs = source_line(rows, lang)
     demo_badge(rows, lang)
     downloads(rows, lang, key, figure)
-    with st.expander(t("rows_behind", lang, n=len(rows)), icon=":material/table_rows:"):
-        st.dataframe(views.for_csv(rows), hide_index=True)
-        if len(refs) > INLINE_SOURCES:
-            st.markdown(f"**{t('all_sources', lang)}**")
-            st.markdown("\n".join(views.source_list_markdown(refs, lang)))
+    rows_behind(rows, refs, lang, key)
