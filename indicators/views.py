@@ -350,6 +350,28 @@ def _mask(
     return frame[keep.astype(bool)]
 
 
+def _rows(
+    dataset: Dataset,
+    table: str,
+    code: str | None = None,
+    years: tuple[int, int] | None = None,
+    field: str | None = None,
+) -> pd.DataFrame:
+    """`_mask` of one of the dataset's tables; a unit's rows come from an index by unit kept
+    with the dataset, so that a page reads a few hundred rows instead of every unit's."""
+    if code is None:
+        return _mask(dataset.table(table), years=years, field=field)
+    by_unit = dataset.derived(("rows_by_unit", table), lambda: _by_unit(dataset.table(table)))
+    mine = by_unit.get(code)
+    if mine is None:
+        return dataset.table(table).iloc[0:0]
+    return _mask(mine, years=years, field=field)
+
+
+def _by_unit(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {str(code): rows for code, rows in frame.groupby(s.UNIT_CODE, sort=False)}
+
+
 def index_for_level(level: str) -> str | None:
     return INDEX_OF_LEVEL.get(level)
 
@@ -543,8 +565,8 @@ def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: 
     facts["rank"] = _fact(ranked, RANK, s.SOURCE_ID)
     facts["units_ranked"] = _number(ranked[UNITS_RANKED]) if ranked is not None else None
 
-    catalogue = _mask(dataset.procedures, code, (year, year), field)
-    dossiers = _mask(dataset.dossier_stats, code, (year, year), field)
+    catalogue = _rows(dataset, "procedures", code, (year, year), field)
+    dossiers = _rows(dataset, "dossier_stats", code, (year, year), field)
     facts["era"] = catalogue_era(catalogue, year)
     counts = level_counts(catalogue, code, year)
     whole = provenance(catalogue, []).iloc[0]
@@ -745,7 +767,7 @@ def levels_frame(
 ) -> pd.DataFrame:
     """Procedures per year and online level of one unit: year, online_level, procedures, era,
     demo, source_ids. A year without a catalogue is absent (a gap in the chart)."""
-    procedures = _mask(dataset.procedures, code, years, field)
+    procedures = _rows(dataset, "procedures", code, years, field)
     return procedures_by_level(procedures, by=[s.YEAR])
 
 
@@ -754,8 +776,8 @@ def share_frame(
 ) -> pd.DataFrame:
     """Share of dossiers submitted online per year and online level (levels 3, 4, full and
     partial: the others cannot be submitted online)."""
-    dossiers = _mask(dataset.dossier_stats, code, years, field)
-    procedures = _mask(dataset.procedures, code, years, field)
+    dossiers = _rows(dataset, "dossier_stats", code, years, field)
+    procedures = _rows(dataset, "procedures", code, years, field)
     shares = online_share_by_level(dossiers, procedures, by=[s.YEAR])
     keep = shares[s.ONLINE_LEVEL].isin(ONLINE_CAPABLE).fillna(False).astype(bool)
     return shares[keep].reset_index(drop=True)
@@ -766,7 +788,7 @@ def shortened_fields(
 ) -> pd.DataFrame:
     """Per field of the unit's catalogue: procedures, how many are shortened (0 when none,
     NA when the days are unknown), provenance; most shortened first."""
-    procedures = _mask(dataset.procedures, code, (year, year), field)
+    procedures = _rows(dataset, "procedures", code, (year, year), field)
     summary = shortened_summary(procedures, by=[s.FIELD])
     return summary.sort_values(
         [SHORTENED, s.FIELD], ascending=[False, True], na_position="last", kind="stable"
@@ -777,7 +799,7 @@ def shortened_days(
     dataset: Dataset, code: str, year: int, field: str | None = None, limit: int = 15
 ) -> pd.DataFrame:
     """The `limit` procedures with the most days saved: legal and committed days."""
-    procedures = _mask(dataset.procedures, code, (year, year), field)
+    procedures = _rows(dataset, "procedures", code, (year, year), field)
     short = shortened_procedures(procedures)
     columns = [
         s.PROCEDURE_CODE,
@@ -799,7 +821,7 @@ def timeliness_frame(
     dataset: Dataset, code: str, years: tuple[int, int], field: str | None = None
 ) -> pd.DataFrame:
     """Per year: dossier counts and the early / on time but not early / late rates in %."""
-    dossiers = _mask(dataset.dossier_stats, code, years, field)
+    dossiers = _rows(dataset, "dossier_stats", code, years, field)
     out = timeliness(dossiers, by=[s.YEAR])
     out[ON_TIME_ONLY_RATE] = out[ON_TIME_RATE] - out[EARLY_RATE]
     return out
@@ -813,7 +835,7 @@ def on_time_trend(
     Long format: year, series ("unit" / "city"), on_time_rate, demo, source_ids.
     """
     levels = tuple(sorted(set(dataset.units.loc[dataset.units[s.CODE] == code, s.LEVEL])))
-    mine = timeliness(_mask(dataset.dossier_stats, code, years, field), by=[s.YEAR])
+    mine = timeliness(_rows(dataset, "dossier_stats", code, years, field), by=[s.YEAR])
     city = dataset.derived(
         ("on_time_of_levels", levels, years, field),
         lambda: _on_time_of_levels(dataset, levels, years, field),
@@ -855,8 +877,8 @@ def data_table(
     if name == "scores":
         history = years_between(index_history(dataset, index_id), *years)
         return history if code is None else history[history[s.UNIT_CODE] == code]
-    procedures = _mask(dataset.procedures, code, years, field)
-    dossiers = _mask(dataset.dossier_stats, code, years, field)
+    procedures = _rows(dataset, "procedures", code, years, field)
+    dossiers = _rows(dataset, "dossier_stats", code, years, field)
     by = [s.UNIT_CODE, s.YEAR]
     builders = {
         "levels": lambda: procedures_by_level(procedures, by=by),
@@ -874,7 +896,7 @@ def partial_years(
 ) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The years whose dossier figures are monthly rows covering fewer than 12 months, with
     those months (e.g. 2025: March only), so that a page can say a year is partial."""
-    rows = _mask(dataset.dossier_stats, code, years, field)
+    rows = _rows(dataset, "dossier_stats", code, years, field)
     pairs = rows[[s.YEAR, s.MONTH]].drop_duplicates()  # a few per year
     months: dict[int, set[int]] = {}
     yearly: set[int] = set()  # years with a row for the whole year (month NA)
