@@ -100,6 +100,15 @@ def test_the_indicator_picker() -> None:
     assert all(row[2].endswith("%") for row in located(spec).values())
     picker.set_value("par_rank").run()
     assert located(map_spec(at))[DONG_DA][4] == "5/5"  # rank 1 is in the best class
+    assert at.query_params["indicator"] == "par_rank" and at.query_params["year"] == "2023"
+
+
+def test_a_link_with_the_indicator_opens_that_map() -> None:
+    at = open_app(MAP, year="2023", indicator="on_time_rate")
+    assert map_spec(at)["layout"]["title"]["text"].startswith("Tỷ lệ hồ sơ giải quyết đúng hạn")
+    assert at.query_params["indicator"] == "on_time_rate"  # kept when the filters write the URL
+    stray = open_app(MAP, year="2023", indicator="không-có")
+    assert map_spec(stray)["layout"]["title"]["text"].startswith("Điểm")  # the default
 
 
 @pytest.mark.parametrize(("year", "n"), [(2024, 63), (2025, 34)])

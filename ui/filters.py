@@ -146,7 +146,9 @@ def _widgets(catalog: Catalog, filters: Filters) -> None:
     bar.caption(t("share_link", lang))
 
 
-KEPT_PARAMS = ("present", "slide")  # the presentation mode's own (ui/present.py), kept as is
+# kept as they are: the presentation mode's own (ui/present.py) and the map's indicator
+# (ui/map_view.py)
+KEPT_PARAMS = ("present", "slide", "indicator")
 
 
 def _write_url(filters: Filters) -> None:

@@ -27,6 +27,7 @@ from ui.nav import UNIT_PAGE
 
 CHART_KEY = "map-chart"
 INDICATOR_KEY = "map_indicator"
+INDICATOR_PARAM = "indicator"  # kept in the URL by ui.filters (KEPT_PARAMS)
 OPEN_UNIT = "_map_open_unit"  # the code clicked on the map, opened on the next run
 MAP_PAGE = "pages/map.py"
 TABLE_HEIGHT = 600
@@ -77,13 +78,22 @@ def _key() -> tuple[str, str]:
     return source, data.version(source)
 
 
+def _indicator_to_url() -> None:
+    st.query_params[INDICATOR_PARAM] = st.session_state[INDICATOR_KEY]
+
+
 def indicator_picker(lang: str) -> str:
-    """The indicator to map (PAR score by default); kept in the session."""
+    """The indicator to map (PAR score by default), in the URL (?indicator=…) once chosen, so
+    that a shared link shows the same map."""
+    wanted = st.query_params.get(INDICATOR_PARAM)
+    if wanted in m.INDICATORS:
+        st.session_state[INDICATOR_KEY] = wanted
     return st.selectbox(
         t("map_indicator", lang),
         list(m.INDICATORS),
         format_func=lambda key: m.INDICATORS[key].label(lang),
         key=INDICATOR_KEY,
+        on_change=_indicator_to_url,
     )
 
 
