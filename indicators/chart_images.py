@@ -19,10 +19,12 @@ The caption helpers (`source_line`, `export_line`, `demo_note`) are shared with 
 from __future__ import annotations
 
 import html
+import json
 import os
 import shutil
 from collections.abc import Iterable
 from datetime import date
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,6 +33,14 @@ from indicators import schema as s
 from indicators.export import fmt_date
 from indicators.selection import Selection, file_name
 from indicators.units import nfc
+
+# plotly.js fetches a world topojson from cdn.plot.ly for every geo subplot (a map), even with
+# its base map hidden, so a map fails offline. This data: URL is an empty topology; the '#'
+# turns the file name plotly.js appends into an ignored fragment.
+_EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
+OFFLINE_TOPOJSON_URL = (
+    "data:application/json," + quote(json.dumps(_EMPTY_TOPOLOGY, separators=(",", ":"))) + "#"
+)
 
 PROJECTOR_SIZE = (1600, 900)
 IMAGE_FORMATS = ("png", "svg")
@@ -172,7 +182,8 @@ def captioned(
 
 
 def render(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = PROJECTOR_SIZE) -> bytes:
-    """The figure as PNG or SVG bytes, drawn by Kaleido in the browser of `chromium_path`."""
+    """The figure as PNG or SVG bytes, drawn by Kaleido in the browser of `chromium_path`
+    (a map with the offline topology: nothing is fetched)."""
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"unknown image format {fmt!r}; expected one of {IMAGE_FORMATS}")
     import kaleido
@@ -181,6 +192,7 @@ def render(fig: go.Figure, fmt: str = "png", size: tuple[int, int] = PROJECTOR_S
     data = kaleido.calc_fig_sync(
         fig.to_dict(),
         opts={"format": fmt, "width": width, "height": height, "scale": 1},
+        topojson=OFFLINE_TOPOJSON_URL,
         kopts={"path": chromium_path(), "mathjax": False},
     )
     return data.encode("utf-8") if isinstance(data, str) else bytes(data)

@@ -11,12 +11,10 @@ Units without a value are drawn as a separate grey trace labelled "Không có d�
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -25,6 +23,7 @@ from plotly.colors import sample_colorscale
 
 from indicators import geo
 from indicators import schema as s
+from indicators.chart_images import OFFLINE_TOPOJSON_URL
 from indicators.dataset import Dataset
 from indicators.formatting import (
     check_lang,
@@ -66,14 +65,8 @@ ISLANDS = (
     ("QĐ. Trường Sa (Khánh Hòa)", "Trường Sa archipelago (Khánh Hòa)", 114.2, 12.3),
 )
 # plotly.js fetches a world topojson from cdn.plot.ly for every geo subplot, even with the base
-# map hidden, so a map fails offline. This data: URL is an empty topology; the '#' turns the
-# file name plotly.js appends into an ignored fragment. Use it as
-# st.plotly_chart(fig, config=PLOTLY_CONFIG) and, for kaleido,
-# plotly.io.defaults.topojson = OFFLINE_TOPOJSON_URL.
-_EMPTY_TOPOLOGY = {"type": "Topology", "objects": {}, "arcs": []}
-OFFLINE_TOPOJSON_URL = (
-    "data:application/json," + quote(json.dumps(_EMPTY_TOPOLOGY, separators=(",", ":"))) + "#"
-)
+# map hidden, so a map fails offline: st.plotly_chart(fig, config=PLOTLY_CONFIG) points it at an
+# empty topology (chart_images.OFFLINE_TOPOJSON_URL, which Kaleido gets too).
 PLOTLY_CONFIG = {"topojsonURL": OFFLINE_TOPOJSON_URL, "displaylogo": False}
 _TEXT = {
     "rank": {"vi": "Hạng", "en": "Rank"},

@@ -913,20 +913,33 @@ def partial_years(
 ) -> tuple[tuple[int, tuple[int, ...]], ...]:
     """The years whose dossier figures are monthly rows covering fewer than 12 months, with
     those months (e.g. 2025: March only), so that a page can say a year is partial."""
-    rows = _rows(dataset, "dossier_stats", code, years, field)
-    pairs = rows[[s.YEAR, s.MONTH]].drop_duplicates()  # a few per year
-    months: dict[int, set[int]] = {}
-    yearly: set[int] = set()  # years with a row for the whole year (month NA)
-    for year, month in zip(pairs[s.YEAR].tolist(), pairs[s.MONTH].tolist(), strict=True):
-        if is_missing(month):
-            yearly.add(int(year))
-        else:
-            months.setdefault(int(year), set()).add(int(month))
+    months_of = dataset.derived(("months_by_unit", field), lambda: _months_by_unit(dataset, field))
     return tuple(
-        (year, tuple(sorted(seen)))
-        for year, seen in sorted(months.items())
-        if year not in yearly and len(seen) < 12
+        (year, months) for year, months in months_of.get(code, ()) if years[0] <= year <= years[1]
     )
+
+
+def _months_by_unit(dataset: Dataset, field: str | None) -> dict[str, list[tuple[int, tuple]]]:
+    """Per unit, its partial years (see partial_years) in order, from every unit's distinct
+    (year, month) pairs at once."""
+    rows = _mask(dataset.dossier_stats, field=field)
+    pairs = rows[[s.UNIT_CODE, s.YEAR, s.MONTH]].drop_duplicates()
+    months: dict[tuple[str, int], set[int]] = {}
+    yearly: set[tuple[str, int]] = set()  # unit-years with a row for the whole year (month NA)
+    columns = (pairs[c].tolist() for c in (s.UNIT_CODE, s.YEAR, s.MONTH))
+    for code, year, month in zip(*columns, strict=True):
+        if is_missing(code) or is_missing(year):
+            continue
+        key = (str(code), int(year))
+        if is_missing(month):
+            yearly.add(key)
+        else:
+            months.setdefault(key, set()).add(int(month))
+    out: dict[str, list[tuple[int, tuple]]] = {}
+    for (code, year), seen in sorted(months.items()):
+        if (code, year) not in yearly and len(seen) < 12:
+            out.setdefault(code, []).append((year, tuple(sorted(seen))))
+    return out
 
 
 # --- sources, demo rows and CSV -------------------------------------------------------------
@@ -959,7 +972,6 @@ class SourceRef:
 
 def describe_sources(sources: pd.DataFrame, ids: tuple[str, ...]) -> list[SourceRef]:
     """The sources with these ids; published ones first, then articles, demo last."""
-    order = {"published": 0, "article": 1, "demo": 2}
     rows = sources[sources[s.ID].isin(list(ids))]
     refs = [
         SourceRef(
@@ -969,9 +981,25 @@ def describe_sources(sources: pd.DataFrame, ids: tuple[str, ...]) -> list[Source
             None if is_missing(r[s.PUBLISHER]) else str(r[s.PUBLISHER]),
             str(r[s.SOURCE_KIND]),
         )
-        for _, r in rows.iterrows()
+        for r in rows.to_dict("records")
     ]
-    return sorted(refs, key=lambda ref: (order.get(ref.kind, 3), ref.id))
+    return sorted(refs, key=_source_order)
+
+
+_KIND_ORDER = {"published": 0, "article": 1, "demo": 2}
+
+
+def _source_order(ref: SourceRef) -> tuple[int, str]:
+    return _KIND_ORDER.get(ref.kind, 3), ref.id
+
+
+def sources_of(dataset: Dataset, ids: tuple[str, ...]) -> list[SourceRef]:
+    """describe_sources(dataset.sources, ids), from an index by id kept with the dataset (a
+    page asks for every chart's sources at every run)."""
+    every = dataset.derived(
+        ("sources_by_id",), lambda: {ref.id: ref for ref in all_sources(dataset.sources)}
+    )
+    return sorted((every[i] for i in ids if i in every), key=_source_order)
 
 
 def all_sources(sources: pd.DataFrame) -> list[SourceRef]:

@@ -312,6 +312,22 @@ def test_png_hanoi_has_colourbar_and_top_class(pngs: dict[str, Path]) -> None:
     assert _share(_map_area(pixels), yellow) > 0.005  # the districts of the top class
 
 
+def test_the_map_download_is_the_captioned_map(dataset: Dataset) -> None:
+    """The PNG under the map (chart_images, as the footer makes it): Kaleido gets the offline
+    topology, so the districts are drawn, with the caption under them."""
+    from indicators.chart_images import PROJECTOR_SIZE, chart_image
+
+    figure = _figure(dataset, highlight_code=DONG_DA)
+    png = chart_image(
+        figure, title="Bản đồ", sources="Nguồn: thử", lang="vi", demo=False, fmt="png"
+    )
+    path = SCREENSHOTS / "map_download_hanoi_2023.png"
+    path.write_bytes(png)
+    pixels = _pixels(path)
+    assert pixels.shape[:2] == PROJECTOR_SIZE[::-1]
+    assert _share(pixels, (253, 231, 37)) > 0.005  # Viridis' top class: districts are drawn
+
+
 def test_png_2025_provinces_are_grey_no_data(pngs: dict[str, Path]) -> None:
     pixels = _pixels(pngs["map_provinces_2025_par_score"])
     grey = tuple(int(m.NO_DATA_COLOR[i : i + 2], 16) for i in (1, 3, 5))

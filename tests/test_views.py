@@ -570,6 +570,8 @@ def test_sources_and_demo_flags(data: Dataset) -> None:
     assert v.source_list_markdown(refs[1:2], "en") == [
         "- [Quận Nam Từ Liêm (bài báo)](https://example.org/ntl) — Báo A · *press article*"
     ]
+    assert v.sources_of(data, ("demo", "gso", "pub", "unknown")) == refs  # the kept index
+    assert v.sources_of(data, ()) == []
 
 
 def test_csv_is_utf8_with_bom() -> None:

@@ -106,7 +106,9 @@ def _check(fn: Callable[..., Any]) -> None:
 
 
 def catalog() -> views.Catalog:
-    return view(views.build_catalog)
+    """The filters' choices, built once per dataset and shared (not copied at every run)."""
+    loaded = dataset()
+    return loaded.derived(("catalog",), lambda: views.build_catalog(loaded))
 
 
 def show_invalid(exc: DatasetInvalid) -> None:

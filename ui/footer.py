@@ -42,7 +42,7 @@ ICONS = {
 
 def source_line(rows: pd.DataFrame, lang: str) -> list[views.SourceRef]:
     """A caption naming the sources of the rows (title and link); returns all of them."""
-    refs = views.describe_sources(data.dataset().sources, views.source_ids_of(rows))
+    refs = views.sources_of(data.dataset(), views.source_ids_of(rows))
     if refs:
         shown = "; ".join(views.source_markdown(r) for r in refs[:INLINE_SOURCES])
         rest = len(refs) - INLINE_SOURCES

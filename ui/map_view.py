@@ -133,7 +133,7 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
     if not missing:
         st.caption(t("map_colours", lang, unit=filters.unit_name))
     attribution(where, lang)
-    footer(frame, lang, f"map-{indicator}")
+    footer(frame, lang, f"map-{indicator}", figure)
     render.profile_link(frame, filters)
 
 
