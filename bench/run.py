@@ -1,7 +1,8 @@
 """The dashboard over N dossier records, in a real browser, against the floor of Streamlit.
 
     .venv/bin/python bench/run.py --records 10000000 [--sessions 10] [--changes 24]
-                                  [--think 1-2] [--option runner.postScriptGC=false]
+                                  [--think 1-2] [--protocol-sessions 10]
+                                  [--option runner.postScriptGC=false]
 
 1. Data: a copy of data/ plus N demo records (dossiers/year=Y/part-0.parquet, made by
    `python -m indicators generate`), cached by N under bench/.cache/ (git-ignored; delete it
@@ -27,6 +28,9 @@
 5. --sessions K > 1: K browser contexts at once, each on its own year range (so that their
    views miss too), doing the same loop; pooled p50/p90, the server's latency, the errors,
    and how busy the machine was (the browsers run on the same cores as the server).
+   --protocol-sessions K: then one, and K at once, sessions with no browser that speak
+   Streamlit's websocket protocol (bench/protocol_sessions.py): the server's own latency from
+   the rerun request to "script finished", which the browsers on the same cores do not bound.
 6. Peak memory: the RSS of the dashboard's server process and its children, sampled every
    50 ms from /proc for the whole run.
 
@@ -568,6 +572,9 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
                     "sessions_errors": sum(len(loop.errors) for loop in done),
                 }
                 problems += [e for loop in done for e in loop.errors]
+            if args.protocol_sessions:
+                result |= await protocol_phase(args, url, proc.pid, cpu, codes, names, start)
+                problems += result.pop("protocol_problems")
         result["peak_rss_mb"] = memory.peak_kb / 1024
         await browser.close()
     result["cpu"] = cpu
@@ -577,8 +584,51 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
         result["sessions_ratio_p90"] = _ratio(
             result["sessions_p90_ms"], result["interaction_p90_ms"]
         )
+    if args.protocol_sessions:
+        result["protocol_ratio_p90"] = _ratio(
+            result["protocol_sessions_p90_ms"], result["protocol_single_p90_ms"]
+        )
     print(f"{len(problems)} errors", file=sys.stderr)
     return result
+
+
+async def protocol_phase(
+    args: argparse.Namespace,
+    url: str,
+    pid: int,
+    cpu: dict,
+    codes: list[str],
+    names: list[str],
+    start: int,
+) -> dict:
+    """One, then --protocol-sessions K sessions at once that speak Streamlit's protocol with
+    no browser (bench/protocol_sessions.py): the server's own latency under load."""
+    from protocol_sessions import run_sessions
+
+    page = f"{url}/timeliness"
+    single_query = f"unit={codes[start]}&from=2015&to=2025"
+    single_names = sequence(names, start + 1, args.changes)
+    with cpu_meter(pid, cpu, "protocol_single"):
+        (single,) = await run_sessions(page, [(single_query, single_names, args.think, 200)])
+    specs = []
+    for k in range(args.protocol_sessions):  # a year range of its own, as the browsers'
+        first, last = 2016 + k % 5, 2025 - k // 5
+        begin = (start + 3 * k) % len(codes)
+        query = f"unit={codes[begin]}&from={first}&to={last}"
+        specs.append((query, sequence(names, begin + 1, args.changes), args.think, 300 + k))
+    with cpu_meter(pid, cpu, "protocol_sessions"):
+        done = await run_sessions(page, specs)
+    pooled = [x for one in done for x in one.latencies]
+    return {
+        "protocol_single_p50_ms": percentile(single.latencies, 50),
+        "protocol_single_p90_ms": percentile(single.latencies, 90),
+        "protocol_sessions": args.protocol_sessions,
+        "protocol_sessions_p50_ms": percentile(pooled, 50),
+        "protocol_sessions_p90_ms": percentile(pooled, 90),
+        "protocol_changes": len(pooled),
+        "protocol_errors": len(single.errors) + sum(len(one.errors) for one in done),
+        "protocol_problems": single.errors + [e for one in done for e in one.errors],
+    }
 
 
 def _ratio(a: float | None, b: float | None) -> float | None:
@@ -639,6 +689,28 @@ def table(r: dict) -> str:
             ("sessions: server CPU per change", _per_change(r, "sessions", "sessions_changes")),
             ("sessions: machine CPU busy", f"{r['cpu']['sessions']['machine_busy_pct']:.0f} %"),
         ]
+    if "protocol_sessions" in r:
+        k = r["protocol_sessions"]
+        rows += [
+            (
+                "no browser: 1 session p50 / p90",
+                f"{_ms(r['protocol_single_p50_ms'])} / {_ms(r['protocol_single_p90_ms'])}",
+            ),
+            (
+                f"no browser: {k} sessions p50 / p90",
+                f"{_ms(r['protocol_sessions_p50_ms'])} / {_ms(r['protocol_sessions_p90_ms'])}",
+            ),
+            (f"no browser: {k} sessions p90 / 1 session p90", _num(r["protocol_ratio_p90"])),
+            ("no browser: changes / errors", f"{r['protocol_changes']} / {r['protocol_errors']}"),
+            (
+                "no browser: server CPU per change",
+                _per_change(r, "protocol_sessions", "protocol_changes"),
+            ),
+            (
+                "no browser: machine CPU busy",
+                f"{r['cpu']['protocol_sessions']['machine_busy_pct']:.0f} %",
+            ),
+        ]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name:<{width}}  {value}" for name, value in rows)
 
@@ -660,6 +732,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, required=True, help="dossier records")
     parser.add_argument("--sessions", type=int, default=1, help="browser sessions at once")
+    parser.add_argument(
+        "--protocol-sessions",
+        type=int,
+        default=0,
+        help="also K sessions at once without a browser (Streamlit's protocol), and one",
+    )
     parser.add_argument("--changes", type=int, default=24, help="filter changes per loop")
     parser.add_argument("--warm", type=int, default=3, help="warm first-chart loads")
     parser.add_argument(

@@ -10,10 +10,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh --dev
 
-# --- system packages for the browser and PostgreSQL tests ------------------------------------
+# --- system packages for the browser, PostgreSQL, deck and serve tests -------------------------
 source scripts/apt.sh
 apt_install_missing chromium:chromium 'postgresql:/usr/lib/postgresql/*/bin/initdb' \
-    libreoffice-impress:soffice poppler-utils:pdftoppm
+    libreoffice-impress:soffice poppler-utils:pdftoppm nginx:/usr/sbin/nginx
 
 # --- lint ------------------------------------------------------------------------------------
 echo "test.sh: ruff format --check ."
