@@ -1,7 +1,7 @@
 """The dashboard over N dossier records, in a real browser, against the floor of Streamlit.
 
     .venv/bin/python bench/run.py --records 10000000 [--sessions 10] [--changes 24]
-                                  [--think 1-2] [--protocol-sessions 10]
+                                  [--think 1-2] [--protocol-sessions 10] [--workers 2]
                                   [--option runner.postScriptGC=false]
 
 1. Data: a copy of data/ plus N demo records (dossiers/year=Y/part-0.parquet, made by
@@ -31,6 +31,8 @@
    --protocol-sessions K: then one, and K at once, sessions with no browser that speak
    Streamlit's websocket protocol (bench/protocol_sessions.py): the server's own latency from
    the rerun request to "script finished", which the browsers on the same cores do not bound.
+   --workers N: the dashboard is served by `python -m indicators serve` (N processes behind
+   nginx, each browser kept on one).
 6. Peak memory: the RSS of the dashboard's server process and its children, sampled every
    50 ms from /proc for the whole run.
 
@@ -175,8 +177,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str, env: dict[str, str], log: Path, options: tuple[str, ...] = ()):
-    """`streamlit run script [--option value …]` from the repository root; yields (url,
+def server(
+    script: str, env: dict[str, str], log: Path, options: tuple[str, ...] = (), workers: int = 1
+):
+    """`streamlit run script [--option value …]` from the repository root, or with
+    `workers` > 1 `python -m indicators serve --workers N` (dashboard.py behind nginx; the
+    process metered is then the launcher, whose tree holds the workers); yields (url,
     process)."""
     port = free_port()
     cmd = [
@@ -187,6 +193,9 @@ def server(script: str, env: dict[str, str], log: Path, options: tuple[str, ...]
         "--browser.gatherUsageStats", "false",
         *options,
     ]  # fmt: skip
+    if workers > 1:
+        cmd = [str(PYTHON), "-m", "indicators", "serve", "--workers", str(workers)]
+        cmd += ["--port", str(port), "--address", "127.0.0.1"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}
@@ -506,7 +515,10 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         with (
-            server("dashboard.py", env, logs / "dashboard.log", options) as (url, proc),
+            server("dashboard.py", env, logs / "dashboard.log", options, args.workers) as (
+                url,
+                proc,
+            ),
             MemorySampler(proc.pid) as memory,
             server("bench/floor_app.py", {}, logs / "floor.log", options) as (
                 floor_url,
@@ -514,6 +526,11 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
             ),
         ):
             result["first_chart_cold_ms"] = (await first_chart(browser, url + "/"))[0]
+            if args.workers > 1:  # every worker loads its data before the warm figures
+                from protocol_sessions import run_sessions
+
+                warm_up = [("unit=001", [], (0.0, 0.0), k) for k in range(8 * args.workers)]
+                await run_sessions(f"{url}/timeliness", warm_up)
             warm = [await first_chart(browser, url + "/", again=1) for _ in range(args.warm)]
             floor_first = [(await first_chart(browser, floor_url + "/"))[0] for _ in warm]
             result |= {
@@ -738,6 +755,12 @@ def main(argv: list[str] | None = None) -> int:
         default=0,
         help="also K sessions at once without a browser (Streamlit's protocol), and one",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="serve the dashboard as N processes behind nginx (python -m indicators serve)",
+    )
     parser.add_argument("--changes", type=int, default=24, help="filter changes per loop")
     parser.add_argument("--warm", type=int, default=3, help="warm first-chart loads")
     parser.add_argument(
@@ -758,6 +781,8 @@ def main(argv: list[str] | None = None) -> int:
     result["think_s"] = list(args.think)
     if args.option:
         result["options"] = args.option
+    if args.workers > 1:
+        result["workers"] = args.workers
     print(table(result))
     rounded = {k: _rounded(v) for k, v in result.items()}
     print(json.dumps(rounded))
