@@ -51,6 +51,8 @@ def test_bump_chart(lang: str, separators: str) -> None:
     assert "2017–2019" in title
     assert ("Chỉ số CCHC Hà Nội" if lang == "vi" else "Hanoi PAR index") in title
     assert len(fig.layout.shapes) == 1 and fig.layout.shapes[0].x0 == 2017.5
+    label = fig.layout.annotations[0]
+    assert (label.y, label.yanchor) == (0, "bottom")  # under the lines: rank 1 is on top
     pd.testing.assert_frame_equal(history, before)
 
 
