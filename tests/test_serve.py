@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -125,7 +126,10 @@ def test_a_browser_stays_on_its_worker_and_new_ones_spread(served) -> None:
 def test_a_session_runs_through_the_proxy(served) -> None:
     url, _ = served
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
-    status, named = asyncio.run(_rerun_over(stream))
+    # in a thread of its own: Playwright's sync API (the browser tests) may hold this thread's
+    # event loop open
+    with ThreadPoolExecutor(1) as pool:
+        status, named = pool.submit(asyncio.run, _rerun_over(stream)).result()
     assert status == "FINISHED_SUCCESSFULLY" and named
 
 
