@@ -44,7 +44,15 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from indicators import schema as s
 from indicators.dataset import Dataset
-from indicators.rankings import RANK, RANK_CHANGE, UNITS_RANKED, RankingError, rank_table
+from indicators.formatting import fmt_number, fmt_signed, is_missing
+from indicators.rankings import (
+    RANK,
+    RANK_CHANGE,
+    SCORE_CHANGE,
+    UNITS_RANKED,
+    RankingError,
+    rank_table,
+)
 from indicators.selection import Selection, file_name, select
 
 LANGS = ("vi", "en")
@@ -213,6 +221,40 @@ def headers(columns: Iterable[str], lang: str) -> list[str]:
         elif text in out:
             text = f"{text} ({column})"
         out.append(text)
+    return out
+
+
+_PLAIN_COLUMNS = {c for c, number_format in NUMBER_FORMATS.items() if number_format == _PLAIN_INT}
+MISSING_CELL = "–"
+
+
+_CHANGE_COLUMNS = {RANK_CHANGE, SCORE_CHANGE}  # written with their sign: +3, -1,25
+
+
+def _cell_text(value: Any, lang: str, column: str, decimals: int) -> Any:
+    if is_missing(value):
+        return MISSING_CELL
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if column in _PLAIN_COLUMNS:
+        return str(int(value))
+    write = fmt_signed if column in _CHANGE_COLUMNS else fmt_number
+    return write(value, lang, decimals)
+
+
+def rows_for_reading(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows behind a chart as a reader sees them on screen: headers in `lang`, numbers
+    written the language's way (1.234 and 98,67 in Vietnamese, where 99.3387 would read as
+    ninety-nine thousand), years and ranks plain, a missing value as '–', lists joined by '; '.
+    The downloads keep the numbers as numbers."""
+    out = plain_rows(rows)
+    for column in out.columns:
+        values = out[column]
+        if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
+            continue
+        decimals = 0 if pd.api.types.is_integer_dtype(values) else 2
+        out[column] = [_cell_text(v, lang, column, decimals) for v in values.tolist()]
+    out.columns = headers(out.columns, lang)
     return out
 
 

@@ -207,3 +207,26 @@ def test_unknown_format_or_language_is_refused(dataset, levels) -> None:
     with pytest.raises(ValueError):
         ex.rows_bytes("csv", levels, _selection(levels), dataset.sources, "fr")
     assert set(ex.ROW_MEDIA_TYPES) == set(ex.ROW_FORMATS)
+
+
+def test_the_rows_on_screen_read_the_languages_way() -> None:
+    """Under a chart the rows are read, not computed with: 99.3387 would read as ninety-nine
+    thousand in Vietnamese; years and ranks stay plain, changes carry their sign."""
+    rows = pd.DataFrame(
+        {
+            s.YEAR: pd.array([2015, 2016], dtype="Int64"),
+            s.RECEIVED: pd.array([14267, None], dtype="Int64"),
+            "on_time_rate": pd.array([99.3387, 98.0], dtype="Float64"),
+            "rank_change": pd.array([3, -1], dtype="Int64"),
+            s.DEMO: pd.array([True, False], dtype="boolean"),
+            "source_ids": [("demo", "pub"), ("demo",)],
+        }
+    )
+    vi = ex.rows_for_reading(rows, "vi")
+    assert list(vi.columns[:3]) == ["Năm", "Hồ sơ tiếp nhận", "Tỷ lệ đúng hạn (%)"]
+    assert vi.iloc[0, :5].tolist() == ["2015", "14.267", "99,34", "+3", True]
+    assert vi.iloc[1, :4].tolist() == ["2016", "–", "98,00", "-1"]  # missing is not 0
+    assert vi["Mã nguồn"].tolist() == ["demo; pub", "demo"]
+    en = ex.rows_for_reading(rows, "en")
+    assert en.iloc[0, :4].tolist() == ["2015", "14,267", "99.34", "+3"]
+    assert rows["on_time_rate"].iloc[0] == 99.3387  # the input is left as it was

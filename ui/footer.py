@@ -210,7 +210,7 @@ def rows_behind(rows: pd.DataFrame, refs: list[views.SourceRef], lang: str, key:
     if not box.open:
         return
     with box:
-        st.dataframe(views.for_csv(rows), hide_index=True)
+        st.dataframe(export.rows_for_reading(rows, lang), hide_index=True)
         if len(refs) > INLINE_SOURCES:
             st.markdown(f"**{t('all_sources', lang)}**")
             st.markdown("\n".join(views.source_list_markdown(refs, lang)))
