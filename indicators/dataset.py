@@ -47,7 +47,8 @@ class Dataset:
     def derived(self, key: Hashable, make: Callable[[], T]) -> T:
         """`make()`, computed once and kept with this dataset: its frames never change, so
         neither does a value derived from them (e.g. the city's on-time rates, the same for
-        every unit). Keys must be few: the values live as long as the dataset."""
+        every unit). Keys must come from a bounded set (a table, a field, a year range) and values
+        be small next to the dataset: they live as long as it does."""
         if key not in self._derived:
             self._derived[key] = make()
         return self._derived[key]

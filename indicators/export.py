@@ -224,11 +224,11 @@ def headers(columns: Iterable[str], lang: str) -> list[str]:
     return out
 
 
+# On screen (rows_for_reading): years and ranks as they are, changes with their sign (+3,
+# -1,25), a missing value as a dash.
 _PLAIN_COLUMNS = {c for c, number_format in NUMBER_FORMATS.items() if number_format == _PLAIN_INT}
+_CHANGE_COLUMNS = {RANK_CHANGE, SCORE_CHANGE}
 MISSING_CELL = "–"
-
-
-_CHANGE_COLUMNS = {RANK_CHANGE, SCORE_CHANGE}  # written with their sign: +3, -1,25
 
 
 def _cell_text(value: Any, lang: str, column: str, decimals: int) -> Any:

@@ -1030,19 +1030,3 @@ def source_list_markdown(refs: list[SourceRef], lang: str) -> list[str]:
             f"- {source_markdown(ref)}{publisher} · *{t(f'source_kind_{ref.kind}', lang)}*"
         )
     return lines
-
-
-def for_csv(rows: pd.DataFrame) -> pd.DataFrame:
-    """The rows with list-valued cells (source_ids, fields) joined by '; '."""
-    out = rows.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, tuple | list)).any():
-            out[column] = out[column].map(
-                lambda v: "; ".join(map(str, v)) if isinstance(v, tuple | list) else v
-            )
-    return out
-
-
-def csv_bytes(rows: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a BOM, so that Excel shows the Vietnamese correctly."""
-    return for_csv(rows).to_csv(index=False).encode("utf-8-sig")

@@ -3,7 +3,7 @@ templates, the administrator's upload (validate, import, roll back) and the impo
 
 import streamlit as st
 
-from indicators import views
+from indicators import export, views
 from indicators.i18n import t
 from ui import admin, data, footer
 from ui.filters import current
@@ -27,7 +27,7 @@ rows = data.view(
 if rows.empty:
     st.info(t("no_data_chart", lang), icon=":material/block:")
 else:
-    st.dataframe(views.for_csv(rows), hide_index=True)
+    st.dataframe(export.rows_for_reading(rows, lang), hide_index=True)
     footer.download(rows, lang, f"{name}-{f.year_from}-{f.year_to}")
     footer.source_line(rows, lang)
     footer.demo_badge(rows, lang)

@@ -266,12 +266,15 @@ def test_bad_parameters_are_reported_not_raised() -> None:
 def test_data_page_tables_and_download() -> None:
     at = open_app("pages/data.py", unit="019", year="2018", to="2019", field="Tư pháp")
     assert len(at.dataframe) == 1
-    assert set(at.dataframe[0].value["year"]) == {2015, 2016, 2017, 2018, 2019}
+    assert set(at.dataframe[0].value["Năm"]) == {"2015", "2016", "2017", "2018", "2019"}
     at.radio(key="data_table").set_value("timeliness").run()
     at.toggle(key="data_only_mine").set_value(True).run()
     table = at.dataframe[0].value
-    assert set(table["unit_code"]) == {"019"} and "on_time_rate" in table.columns
-    assert table["name_vi"].unique().tolist() == ["Quận Nam Từ Liêm"]
+    assert set(table["Mã đơn vị"]) == {"019"} and "Tỷ lệ đúng hạn (%)" in table.columns
+    assert table["Tên đơn vị"].unique().tolist() == ["Quận Nam Từ Liêm"]
+    assert all(
+        "," in rate for rate in table["Tỷ lệ đúng hạn (%)"]
+    )  # 98,67, read the Vietnamese way
     labels = [d.label for d in at.get("download_button")]
     assert labels[:3] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]  # then the templates
 

@@ -574,17 +574,6 @@ def test_sources_and_demo_flags(data: Dataset) -> None:
     assert v.sources_of(data, ()) == []
 
 
-def test_csv_is_utf8_with_bom() -> None:
-    rows = pd.DataFrame(
-        {s.NAME_VI: ["Quận Nam Từ Liêm"], s.SCORE: [93.97], "source_ids": [("demo", "pub")]}
-    )
-    raw = v.csv_bytes(rows)
-    assert raw.startswith(b"\xef\xbb\xbf")
-    text = raw.decode("utf-8-sig")
-    assert text.splitlines() == ["name_vi,score,source_ids", "Quận Nam Từ Liêm,93.97,demo; pub"]
-    assert rows["source_ids"].iloc[0] == ("demo", "pub")  # the input is left as it was
-
-
 def test_source_titles_are_shown_as_the_characters_they_are() -> None:
     ref = v.SourceRef(
         "x", "**Tin** :red[nóng] <b>$5$ a_b", "https://example.org", "Báo *A*", "article"
