@@ -45,6 +45,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number, fmt_signed, is_missing
+from indicators.i18n import STRINGS, t
+from indicators.online import ERA
 from indicators.rankings import (
     RANK,
     RANK_CHANGE,
@@ -54,6 +56,7 @@ from indicators.rankings import (
     rank_table,
 )
 from indicators.selection import Selection, file_name, select
+from indicators.views import SERIES
 
 LANGS = ("vi", "en")
 PAR_SCORES, PROCEDURES, DOSSIER_STATS, SOURCES = (
@@ -242,14 +245,36 @@ def _cell_text(value: Any, lang: str, column: str, decimals: int) -> Any:
     return write(value, lang, decimals)
 
 
+# Coded values a reader sees in words (the i18n key of a value is the prefix + the value):
+# "district" reads "Cấp huyện", "full" reads "Toàn trình".
+VALUE_KEYS: dict[str, str] = {
+    s.LEVEL: "unit_level_",
+    s.ONLINE_LEVEL: "level_",
+    ERA: "era_",
+    SERIES: "series_",
+    s.INDEX_ID: "index_",
+    s.COMPONENT: "component_",
+}
+
+
+def value_text(column: str, value: Any, lang: str) -> Any:
+    """A coded value of `column` in words in `lang`; any other value as it is."""
+    key = f"{VALUE_KEYS[column]}{value}" if column in VALUE_KEYS else None
+    return t(key, lang) if key in STRINGS else value
+
+
 def rows_for_reading(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows behind a chart as a reader sees them on screen: headers in `lang`, numbers
-    written the language's way (1.234 and 98,67 in Vietnamese, where 99.3387 would read as
-    ninety-nine thousand), years and ranks plain, a missing value as '–', lists joined by '; '.
-    The downloads keep the numbers as numbers."""
+    """The rows behind a chart as a reader sees them on screen: headers in `lang`, coded values
+    in words ("district" reads "Cấp huyện"), numbers written the language's way
+    (1.234 and 98,67 in Vietnamese, where 99.3387 would read as ninety-nine thousand), years
+    and ranks plain, a missing value as '–', lists joined by '; '. The downloads keep the
+    numbers as numbers and the codes as codes."""
     out = plain_rows(rows)
     for column in out.columns:
         values = out[column]
+        if column in VALUE_KEYS:
+            out[column] = [value_text(column, v, lang) for v in values.tolist()]
+            continue
         if pd.api.types.is_bool_dtype(values) or not pd.api.types.is_numeric_dtype(values):
             continue
         decimals = 0 if pd.api.types.is_integer_dtype(values) else 2

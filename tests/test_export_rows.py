@@ -230,3 +230,37 @@ def test_the_rows_on_screen_read_the_languages_way() -> None:
     en = ex.rows_for_reading(rows, "en")
     assert en.iloc[0, :4].tolist() == ["2015", "14,267", "99.34", "+3"]
     assert rows["on_time_rate"].iloc[0] == 99.3387  # the input is left as it was
+
+
+def test_rows_for_reading_puts_coded_values_in_words():
+    """A reader sees "Cấp huyện" and "Toàn trình", not the codes "district" and "full"; the
+    download keeps the codes (they are what scripts filter on)."""
+    rows = pd.DataFrame(
+        {
+            s.LEVEL: ["district", "commune"],
+            s.ONLINE_LEVEL: ["4", "full"],
+            "era": ["levels", "forms"],
+            "series": ["unit", "city"],
+            s.INDEX_ID: ["hanoi_par", "national_par"],
+            s.COMPONENT: ["total", "not-a-code"],
+        }
+    )
+    vi = ex.rows_for_reading(rows, "vi")
+    assert vi.iloc[0].tolist() == [
+        "Cấp huyện",
+        "Mức độ 4",
+        "Mức độ 1–4 (đến 2022)",
+        "Đơn vị đã chọn",
+        "Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",
+        "Tổng điểm",
+    ]
+    assert vi.iloc[1].tolist()[:4] == [
+        "Cấp xã",
+        "Toàn trình",
+        "Toàn trình / một phần (NĐ 42/2022)",
+        "Toàn thành phố (các quận, huyện)",
+    ]
+    assert vi.iloc[1, 5] == "not-a-code"  # an unknown value is shown as it is
+    en = ex.rows_for_reading(rows, "en")
+    assert en.iloc[1, :2].tolist() == ["Commune level", "Full online"]
+    assert rows[s.LEVEL].tolist() == ["district", "commune"]  # the input keeps its codes

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from indicators import schema as s
+from indicators.export import VALUE_KEYS
 from indicators.i18n import LANGS, STRINGS, t
 from indicators.views import DATA_TABLES, ERA_KEYS, INDEXES
 
@@ -50,9 +51,10 @@ def test_t_fills_placeholders_and_refuses_unknowns() -> None:
 
 
 def _literals_and_prefixes() -> tuple[set[str], set[str]]:
-    """String constants in the code, and the constant starts of f-strings (dynamic keys)."""
+    """String constants in the code, and the constant starts of f-strings (dynamic keys) and
+    of the coded values shown in words (export.VALUE_KEYS)."""
     literals: set[str] = set()
-    prefixes: set[str] = set()
+    prefixes: set[str] = set(VALUE_KEYS.values())
     for path in CODE:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
