@@ -217,7 +217,7 @@ def _int(value: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _bad(name: str, value: str) -> Notice:
+def bad_param(name: str, value: str) -> Notice:
     return Notice("bad_param", (("name", name), ("value", value)))
 
 
@@ -228,7 +228,7 @@ def _year_param(
         return fallback, []
     value = _int(params[name])
     if value is None:
-        return fallback, [_bad(name, params[name])]
+        return fallback, [bad_param(name, params[name])]
     if value not in options:
         values = {"value": value, "first": options[0], "last": options[-1], "year": fallback}
         return fallback, [Notice("year_outside", tuple((k, str(v)) for k, v in values.items()))]
@@ -258,11 +258,11 @@ def resolve_params(
     notices: list[Notice] = []
     lang = params.get("lang", base.lang)
     if lang not in LANGS:
-        notices.append(_bad("lang", lang))
+        notices.append(bad_param("lang", lang))
         lang = base.lang
     index_id = INDEX_PARAM.get(params.get("index", ""), None)
     if "index" in params and index_id is None:
-        notices.append(_bad("index", params["index"]))
+        notices.append(bad_param("index", params["index"]))
     explicit_index = index_id is not None
     index_id = index_id or base.index_id
 
@@ -287,7 +287,7 @@ def resolve_params(
         if wanted is None or wanted in catalog.fields:
             field_value = wanted
         else:
-            notices.append(_bad("field", params["field"]))
+            notices.append(bad_param("field", params["field"]))
     filters = make_filters(
         catalog,
         lang=lang,

@@ -88,6 +88,9 @@ def indicator_picker(lang: str) -> str:
     wanted = st.query_params.get(INDICATOR_PARAM)
     if wanted in m.INDICATORS:
         st.session_state[INDICATOR_KEY] = wanted
+    elif wanted is not None:
+        st.warning(views.bad_param(INDICATOR_PARAM, wanted).text(lang), icon=":material/link_off:")
+        del st.query_params[INDICATOR_PARAM]  # warned once; the link now says what is shown
     return st.selectbox(
         t("map_indicator", lang),
         list(m.INDICATORS),
