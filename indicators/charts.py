@@ -8,6 +8,7 @@ integers on the axis (tickformat "d"), so that 2018 never reads "2.018".
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from types import MappingProxyType
 from typing import Any
@@ -16,7 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.formatting import fmt_percent, hover_value, is_missing, separators
+from indicators.chart_theme import BOTTOM_TITLED, TEMPLATE, left_margin
+from indicators.formatting import fmt_number, fmt_percent, hover_value, is_missing, separators
 from indicators.i18n import t
 from indicators.online import PROCEDURES, SHARE
 from indicators.rankings import RANK
@@ -67,6 +69,7 @@ def _figure(
     traces: Iterable[go.Scatter | go.Bar],
     *,
     height: int = 420,
+    left: int,
     xaxis: dict[str, Any] | None = None,
     yaxis: dict[str, Any] | None = None,
     marks: Iterable[tuple[float, str]] = (),
@@ -75,16 +78,19 @@ def _figure(
 ) -> go.Figure:
     """The figure built at once from its traces and its whole layout: Plotly validates it
     once (each fig.update_* call costs 2-10 ms more, which a filter change pays per chart).
+    `left`: the margin that holds the y axis's labels (chart_theme.left_margin), so that the
+    browser draws the chart once.
     `marks`: (x, text) pairs drawn as a dashed vertical line with its label, at the top (or
     at the bottom, where the top holds what matters most, e.g. rank 1)."""
     marks = list(marks)
     return go.Figure(
         data=list(traces),
         layout={
+            "template": TEMPLATE,
             "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
             "separators": separators(lang),
             "height": height,
-            "margin": {"l": 10, "r": 10, "t": 70, "b": 10},
+            "margin": {"l": left, "r": 10, "t": 70, "b": BOTTOM_TITLED},
             "legend": {
                 "orientation": "h",
                 "yanchor": "bottom",
@@ -100,6 +106,16 @@ def _figure(
             **layout,
         },
     )
+
+
+PERCENT_AXIS = left_margin(["100%"], titled=True)  # 0-100 %, and the title
+
+
+def _top_count(frame: pd.DataFrame, column: str, lang: str) -> str:
+    """The widest label a count axis can get: the largest yearly total and 5 % above it
+    (Plotly's autorange), written as the axis writes it."""
+    totals = frame.groupby(s.YEAR)[column].sum() if len(frame) else pd.Series([0])
+    return fmt_number(math.ceil(float(totals.max()) * 1.05), lang, 0)
 
 
 def _year_axis(years: tuple[int, int], lang: str) -> dict[str, Any]:
@@ -190,6 +206,7 @@ def bump_chart(
         lang,
         traces,
         height=560,
+        left=left_margin([str(last)], titled=True),
         xaxis=_year_axis(years, lang),
         yaxis={
             "range": [last + 0.5, 0.5],  # reversed: the 1st on top
@@ -226,6 +243,7 @@ def score_bars(
         lang,
         [bars],
         height=max(360, 22 * len(table) + 110),
+        left=left_margin(ordered[s.NAME_VI].astype(str), titled=False),
         xaxis={"title": {"text": t("axis_score", lang)}, "range": [max(0.0, low - 5), 101]},
         yaxis={"dtick": 1},
         showlegend=False,
@@ -271,6 +289,7 @@ def best_average_chart(
         t("chart_best_average", lang, unit=unit_name, period=_period(years)),
         lang,
         _lines(frame, s.SCORE, _year_grid(years), styles),
+        left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={"title": {"text": t("axis_score", lang)}, "ticksuffix": "%"},
         marks=[(year - 0.5, t("method_change", lang, year=year)) for year in method_changes],
@@ -324,6 +343,7 @@ def levels_chart(
         _title(title, lang, field),
         lang,
         traces,
+        left=left_margin([_top_count(frame, PROCEDURES, lang)], titled=True),
         xaxis=_year_axis(years, lang),
         yaxis={"title": {"text": t("axis_procedures", lang)}, "tickformat": ",d"},
         marks=_switch_marks(years, lang),
@@ -366,6 +386,7 @@ def share_chart(
         _title(title, lang, field),
         lang,
         traces,
+        left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={"title": {"text": t("axis_share", lang)}, "range": [0, 105], "ticksuffix": "%"},
         marks=_switch_marks(years, lang),
@@ -396,6 +417,7 @@ def shortened_fields_chart(
         lang,
         [bars],
         height=max(320, 30 * len(frame) + 120),
+        left=left_margin(ordered[s.FIELD].astype(str), titled=False),
         xaxis={
             "title": {"text": t("axis_procedures", lang)},
             "tickformat": ",d",
@@ -433,6 +455,7 @@ def days_chart(
         lang,
         traces,
         height=max(360, 44 * len(frame) + 140),
+        left=left_margin(names, titled=False),
         xaxis={"title": {"text": t("axis_days", lang)}, "rangemode": "tozero"},
         barmode="group",
     )
@@ -472,6 +495,7 @@ def timeliness_chart(
         _title(title, lang, field),
         lang,
         traces,
+        left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={"title": {"text": t("axis_share", lang)}, "range": [0, 100], "ticksuffix": "%"},
         barmode="stack",
@@ -498,6 +522,7 @@ def on_time_trend_chart(
         _title(title, lang, field),
         lang,
         _lines(frame, ON_TIME_RATE, _year_grid(years), styles),
+        left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={
             "title": {"text": t("axis_share", lang)},

@@ -24,6 +24,7 @@ from plotly.colors import sample_colorscale
 from indicators import geo
 from indicators import schema as s
 from indicators.chart_images import OFFLINE_TOPOJSON_URL
+from indicators.chart_theme import TEMPLATE, colorbar_margin
 from indicators.dataset import Dataset
 from indicators.formatting import (
     check_lang,
@@ -512,6 +513,7 @@ def choropleth(
     if boundary.level == "province":
         fig.add_trace(_islands_trace(lang))
     fig.update_layout(
+        template=TEMPLATE,
         title={"text": title, "x": 0.01, "xanchor": "left"},
         separators=separators(lang),
         geo={
@@ -522,10 +524,16 @@ def choropleth(
         },
         legend={"x": 0.0, "y": 0.02, "xanchor": "left", "yanchor": "bottom"},
         annotations=[_attribution(boundary, lang)],
-        margin={"l": 10, "r": 10, "t": 70, "b": 60},
+        margin={"l": 10, "r": _right_margin(fig), "t": 70, "b": 60},
         height=height,
     )
     return fig
+
+
+def _right_margin(fig: go.Figure) -> int:
+    """Room for the colour bar, when the map has one (see chart_theme.colorbar_margin)."""
+    bars = [t.colorbar for t in fig.data if isinstance(t, go.Choropleth) and t.colorbar.ticktext]
+    return colorbar_margin(bars[0].ticktext, bars[0].title.text or "") if bars else 10
 
 
 # --- the page's entry points ------------------------------------------------------------------

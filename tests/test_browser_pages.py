@@ -1,7 +1,7 @@
 """The real app (`streamlit run dashboard.py`) in headless Chromium: every page in both
 languages, the headline numbers, the menu (ours only, never Streamlit's automatic one from the
-pages/ folder), a filter changed in the UI whose URL reopens the same view in a new browser,
-and a fresh server whose first visitor opens a sub-page link. Screenshots go to
+pages/ folder), margins that hold every chart's labels, a filter changed in the UI whose URL
+reopens the same view in a new browser, and a fresh server whose first visitor opens a sub-page link. Screenshots go to
 tests/screenshots/."""
 
 from __future__ import annotations
@@ -92,6 +92,15 @@ def shot(page: Page, name: str) -> None:
     screenshot(page, name)
 
 
+# Charts whose labels needed more room than their figure's margins: Plotly's automargin then
+# draws them a second time, at every filter change (indicators.chart_theme).
+PUSHED = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(gd =>
+  ['l', 'r', 't', 'b'].filter(k => gd._fullLayout._size[k] > gd.layout.margin[k])
+    .map(k => `${gd.layout.title.text}: ${k} ${gd.layout.margin[k]} -> ${gd._fullLayout._size[k]}`))"""
+DRAWN = """n => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter(gd => gd._fullLayout && gd._fullLayout._size).length === n"""
+
+
 def _metrics(page: Page) -> list[str]:
     expect(page.locator(METRIC_VALUES)).to_have_count(8)  # the headline cards are drawn
     return page.locator(METRIC_VALUES).all_inner_texts()
@@ -110,6 +119,8 @@ def test_every_page(
     try:
         _only_our_menu(page, lang)
         expect(page.locator(PLOTS)).to_have_count(plots)
+        page.wait_for_function(DRAWN, arg=plots)
+        assert page.evaluate(PUSHED) == []  # each chart drawn once: its margins hold its labels
         if plots:
             badge = "Demo data" if lang == "en" else "Dữ liệu minh họa"
             expect(page.locator(BADGE, has_text=badge).first).to_be_visible()

@@ -132,6 +132,7 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
         on_select=_on_select,
         selection_mode="points",
         config=m.PLOTLY_CONFIG,
+        theme=None,  # the figure carries its theme (indicators.chart_theme)
     )
     if not missing:
         st.caption(t("map_colours", lang, unit=filters.unit_name))

@@ -146,7 +146,7 @@ def _summary_screen(filters: Filters) -> None:
 
 def _chart_screen(filters: Filters, key: str, frame: pd.DataFrame) -> None:
     figure = p.slide_figure(key, frame, filters)
-    st.plotly_chart(figure, key=f"present-{key}", config=CHART_CONFIG)
+    st.plotly_chart(figure, key=f"present-{key}", config=CHART_CONFIG, theme=None)
     source_line(frame, filters.lang)
     demo_badge(frame, filters.lang)
 

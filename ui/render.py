@@ -32,7 +32,8 @@ def chart(rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: st
         st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
         return
     figure = build()
-    st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG)
+    # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
+    st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
     footer(rows, lang, key, figure)
 
 
