@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py --records 10000000 [--sessions 10] [--changes 24]
                                   [--think 1-2] [--protocol-sessions 10] [--workers 2]
-                                  [--option runner.postScriptGC=false]
+                                  [--option runner.postScriptGC=true]
 
 1. Data: a copy of data/ plus N demo records (dossiers/year=Y/part-0.parquet, made by
    `python -m indicators generate`), cached by N under bench/.cache/ (git-ignored; delete it
@@ -770,7 +770,7 @@ def main(argv: list[str] | None = None) -> int:
         "--option",
         action="append",
         default=[],
-        help="a Streamlit option for both servers, e.g. runner.postScriptGC=false (repeatable)",
+        help="a Streamlit option for both servers, e.g. runner.postScriptGC=true (repeatable)",
     )
     args = parser.parse_args(argv)
     folder, info = prepare(args.records)

@@ -48,9 +48,10 @@ def _dataset(source: str, served: str) -> Dataset:
     DuckDB or the database, see indicators.records.dataset_with_records).
 
     The loaded frames and every module are then moved out of the garbage collector's sight
-    (gc.freeze): the full collection Streamlit runs after every rerun (runner.postScriptGC)
-    no longer walks them, which halves the server's CPU per filter change (bench/RESULTS.md).
-    gc.unfreeze first lets a replaced dataset be collected."""
+    (gc.freeze): a full collection (Python's own, and Streamlit's after every rerun where
+    runner.postScriptGC is on; .streamlit/config.toml turns it off) no longer walks them,
+    which halved the server's CPU per filter change (bench/RESULTS.md). gc.unfreeze first
+    lets a replaced dataset be collected."""
     import gc
 
     from indicators.records import dataset_with_records
