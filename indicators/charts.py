@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import BOTTOM_TITLED, TEMPLATE, left_margin
+from indicators.chart_theme import BOTTOM_TITLED, left_margin  # and the default template
 from indicators.formatting import fmt_number, fmt_percent, hover_value, is_missing, separators
 from indicators.i18n import t
 from indicators.online import PROCEDURES, SHARE
@@ -86,7 +86,6 @@ def _figure(
     return go.Figure(
         data=list(traces),
         layout={
-            "template": TEMPLATE,
             "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
             "separators": separators(lang),
             "height": height,

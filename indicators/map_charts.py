@@ -24,7 +24,7 @@ from plotly.colors import sample_colorscale
 from indicators import geo
 from indicators import schema as s
 from indicators.chart_images import OFFLINE_TOPOJSON_URL
-from indicators.chart_theme import TEMPLATE, colorbar_margin
+from indicators.chart_theme import colorbar_margin  # and the default template
 from indicators.dataset import Dataset
 from indicators.formatting import (
     check_lang,
@@ -513,7 +513,6 @@ def choropleth(
     if boundary.level == "province":
         fig.add_trace(_islands_trace(lang))
     fig.update_layout(
-        template=TEMPLATE,
         title={"text": title, "x": 0.01, "xanchor": "left"},
         separators=separators(lang),
         geo={
