@@ -258,7 +258,10 @@ VALUE_KEYS: dict[str, str] = {
 
 
 def value_text(column: str, value: Any, lang: str) -> Any:
-    """A coded value of `column` in words in `lang`; any other value as it is."""
+    """A coded value of `column` in words in `lang`, a missing one as '–'; any other value
+    as it is."""
+    if is_missing(value):
+        return MISSING_CELL
     key = f"{VALUE_KEYS[column]}{value}" if column in VALUE_KEYS else None
     return t(key, lang) if key in STRINGS else value
 

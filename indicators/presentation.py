@@ -169,7 +169,7 @@ def projector(fig: go.Figure, height: int = CHART_HEIGHT, *, dense: bool = False
         hoverlabel={"font": big},
         margin={"l": 20, "r": 30, "t": 110, "b": 20},
     )
-    # explicit axis fonts: a theme's template (Streamlit's) sets its own, above layout.font
+    # explicit axis fonts: the template (indicators.chart_theme) sets its own, above layout.font
     out.update_xaxes(tickfont=big, title_font=big)
     out.update_yaxes(tickfont={"size": SMALL_SIZE} if dense else big, title_font=big)
     for annotation in out.layout.annotations:

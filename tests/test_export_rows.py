@@ -264,3 +264,5 @@ def test_rows_for_reading_puts_coded_values_in_words():
     en = ex.rows_for_reading(rows, "en")
     assert en.iloc[1, :2].tolist() == ["Commune level", "Full online"]
     assert rows[s.LEVEL].tolist() == ["district", "commune"]  # the input keeps its codes
+    unknown = pd.DataFrame({s.ONLINE_LEVEL: pd.array(["full", None], dtype="string")})
+    assert ex.rows_for_reading(unknown, "vi").iloc[:, 0].tolist() == ["Toàn trình", "–"]

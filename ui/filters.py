@@ -183,7 +183,12 @@ def show_notices() -> None:
     """Warnings about URL parameters that could not be used (shown above the page)."""
     lang = st.session_state[_CURRENT].lang
     for notice in st.session_state.get(_NOTICES, ()):
-        st.warning(notice.text(lang), icon=":material/link_off:")
+        show_notice(notice, lang)
+
+
+def show_notice(notice: Notice, lang: str) -> None:
+    """One warning about a URL parameter that could not be used."""
+    st.warning(notice.text(lang), icon=":material/link_off:")
 
 
 @contextmanager

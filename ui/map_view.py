@@ -22,6 +22,7 @@ from indicators import map_charts as m
 from indicators.i18n import t
 from indicators.settings import data_source
 from ui import data, render
+from ui.filters import show_notice
 from ui.footer import footer
 from ui.nav import UNIT_PAGE
 
@@ -89,7 +90,7 @@ def indicator_picker(lang: str) -> str:
     if wanted in m.INDICATORS:
         st.session_state[INDICATOR_KEY] = wanted
     elif wanted is not None:
-        st.warning(views.bad_param(INDICATOR_PARAM, wanted).text(lang), icon=":material/link_off:")
+        show_notice(views.bad_param(INDICATOR_PARAM, wanted), lang)
         del st.query_params[INDICATOR_PARAM]  # warned once; the link now says what is shown
     return st.selectbox(
         t("map_indicator", lang),
