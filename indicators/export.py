@@ -231,6 +231,9 @@ def headers(columns: Iterable[str], lang: str) -> list[str]:
 # -1,25), a missing value as a dash.
 _PLAIN_COLUMNS = {c for c, number_format in NUMBER_FORMATS.items() if number_format == _PLAIN_INT}
 _CHANGE_COLUMNS = {RANK_CHANGE, SCORE_CHANGE}
+# Columns mixing counts, ranks and percentages (the headline figures' table): a whole number
+# is written without decimals there ("26", not "26,00"), a fraction with two.
+_MIXED_COLUMNS = {VALUE, "previous"}
 MISSING_CELL = "–"
 
 
@@ -241,6 +244,8 @@ def _cell_text(value: Any, lang: str, column: str, decimals: int) -> Any:
         return value
     if column in _PLAIN_COLUMNS:
         return str(int(value))
+    if column in _MIXED_COLUMNS and float(value).is_integer():
+        decimals = 0
     write = fmt_signed if column in _CHANGE_COLUMNS else fmt_number
     return write(value, lang, decimals)
 
@@ -254,6 +259,7 @@ VALUE_KEYS: dict[str, str] = {
     SERIES: "series_",
     s.INDEX_ID: "index_",
     s.COMPONENT: "component_",
+    s.RANK_BASIS: "rank_basis_",
 }
 
 

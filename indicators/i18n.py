@@ -263,6 +263,37 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Full / partial (Decree 42/2022)",
     },
     "component_total": {"vi": "Tổng điểm", "en": "Total score"},
+    "rank_basis_explicit": {"vi": "Nguồn nêu thứ hạng", "en": "Rank stated by the source"},
+    "rank_basis_explicit_table": {
+        "vi": "Bảng xếp hạng trong nguồn",
+        "en": "Ranking table in the source",
+    },
+    "rank_basis_explicit_previous_year": {
+        "vi": "Nêu trong bài của năm sau",
+        "en": "Stated in a later year's report",
+    },
+    "rank_basis_order_in_text": {
+        "vi": "Theo thứ tự nêu trong bài",
+        "en": "Order given in the text",
+    },
+    "rank_basis_order_in_text_tie": {
+        "vi": "Theo thứ tự nêu trong bài, đồng hạng",
+        "en": "Order given in the text, tied",
+    },
+    "rank_basis_stated_last": {"vi": "Nguồn nêu: xếp cuối", "en": "Stated to be last"},
+    "rank_basis_stated_lowest": {"vi": "Nguồn nêu: thấp nhất", "en": "Stated to be lowest"},
+    "rank_basis_stated_bottom3": {
+        "vi": "Nguồn nêu: trong 3 đơn vị thấp nhất",
+        "en": "Stated to be among the lowest 3",
+    },
+    "rank_basis_bottom5_list": {
+        "vi": "Trong danh sách 5 đơn vị thấp nhất",
+        "en": "In the list of the lowest 5",
+    },
+    "rank_basis_bottom_group": {
+        "vi": "Trong nhóm thấp nhất",
+        "en": "In the lowest group",
+    },
     "series_best": {"vi": "Cao nhất", "en": "Best"},
     "series_average": {"vi": "Trung bình", "en": "Average"},
     "series_city": {"vi": "Toàn thành phố (các quận, huyện)", "en": "Whole city (all districts)"},

@@ -266,3 +266,28 @@ def test_rows_for_reading_puts_coded_values_in_words():
     assert rows[s.LEVEL].tolist() == ["district", "commune"]  # the input keeps its codes
     unknown = pd.DataFrame({s.ONLINE_LEVEL: pd.array(["full", None], dtype="string")})
     assert ex.rows_for_reading(unknown, "vi").iloc[:, 0].tolist() == ["Toàn trình", "–"]
+
+
+def test_every_published_rank_basis_reads_in_words(dataset):
+    """How a published rank was read from its source (rank_basis: 'explicit',
+    'order_in_text_tie', …) is shown in words in both languages, for every code the bundled
+    scores carry; the download keeps the code."""
+    codes = sorted(dataset.par_scores[s.RANK_BASIS].dropna().unique())
+    assert "order_in_text_tie" in codes and "explicit_previous_year" in codes
+    rows = pd.DataFrame({s.RANK_BASIS: codes})
+    for lang in ("vi", "en"):
+        shown = ex.rows_for_reading(rows, lang).iloc[:, 0].tolist()
+        assert not set(shown) & set(codes), shown
+    vi = ex.rows_for_reading(pd.DataFrame({s.RANK_BASIS: ["order_in_text_tie"]}), "vi")
+    assert vi.iloc[0, 0] == "Theo thứ tự nêu trong bài, đồng hạng"
+
+
+def test_headline_numbers_are_written_as_counted(view_frames) -> None:
+    """The headline table's number columns mix counts, ranks and percentages: a count reads
+    "166" and a rank "2" (not "166,00"), a percentage keeps its decimals (Nam Từ Liêm, 2019)."""
+    shown = ex.rows_for_reading(view_frames["headline_rows"], "vi")
+    by_metric = shown.set_index("Chỉ tiêu")
+    assert by_metric.loc["Xếp hạng", "Giá trị (số)"] == "2"
+    assert by_metric.loc["Thủ tục mức độ 3", "Giá trị (số)"] == "166"
+    assert by_metric.loc["Nộp trực tuyến (mức độ 3)", "Giá trị (số)"] == "98,67"
+    assert by_metric.loc["Nộp trực tuyến (mức độ 3)", "Giá trị năm trước (số)"] == "33,20"
