@@ -110,6 +110,20 @@ def _partition_files(folder: str | Path) -> list[Path]:
     return sorted(files, key=lambda p: (int(p.parent.name.split("=", 1)[1]), p.name))
 
 
+def partition_stamp(folder: str | Path) -> tuple[tuple[str, int, int, int], ...]:
+    """What tells whether the records under folder/dossiers/ changed: each partition file's
+    name, size, modification time and inode (a few stat calls)."""
+    stamp = []
+    for path in _partition_files(folder):
+        try:
+            stat = path.stat()
+        except FileNotFoundError:  # replaced between the listing and the stat
+            continue
+        name = f"{path.parent.name}/{path.name}"
+        stamp.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ino))
+    return tuple(stamp)
+
+
 def has_dossiers(source: str | Path) -> bool:
     """True when the source holds dossier records (the UI shows record indicators then)."""
     source = str(source)

@@ -157,3 +157,19 @@ def test_sqlite_records_give_the_same_dataset(folder, tmp_path):
     from_sql = records.dataset_with_records(hand_dataset(url))
     pd.testing.assert_frame_equal(from_sql.dossier_stats, from_parquet.dossier_stats)
     assert from_sql.source == url  # provenance of the dataset is unchanged
+
+
+def test_the_served_version_follows_the_records_of_a_folder(tmp_path) -> None:
+    """Records regenerated in a served folder (e.g. by `generate`) change the version the
+    dashboard keys its caches on, so the next run shows their figures, not the old ones."""
+    from indicators.importing import served_version
+
+    folder = str(tmp_path)
+    empty = served_version(folder)
+    records.write_dossiers(hand_records(), tmp_path)
+    written = served_version(folder)
+    assert served_version(folder) == written != empty  # stable while nothing changes
+    fewer = hand_records().iloc[:-1]  # one dossier less, in 2024
+    records.write_dossiers(fewer, tmp_path)
+    assert served_version(folder) not in (empty, written)
+    assert written.split("@")[0] == empty.split("@")[0] == "."  # the same served tables

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from indicators import records
 from indicators import schema as s
 from indicators.dataset import is_url, load_raw
 from indicators.importing import sql_store, versions
@@ -368,15 +369,17 @@ def log_entry(
 
 def served_version(source: str | None = None) -> str:
     """What identifies the data `source` serves now; it changes with every import and
-    rollback (and, for a folder, when its served Parquet files are rewritten). Cheap for a
-    folder (a few stat calls); one query for a database."""
+    rollback (and, for a folder, when its served Parquet files or its dossier records under
+    dossiers/ are rewritten, e.g. by `generate`). Cheap for a folder (a few stat calls); one
+    query for a database."""
     source = source or data_source()
     if is_url(source):
         return "sql:" + sql_store.last_id(source)
     folder = Path(source)
     if not folder.is_dir():
         return "missing"
-    digest = hashlib.sha256(repr(versions.snapshot(folder)).encode("utf-8")).hexdigest()
+    state = (versions.snapshot(folder), records.partition_stamp(folder))
+    digest = hashlib.sha256(repr(state).encode("utf-8")).hexdigest()
     return f"{versions.served_name(folder)}@{digest[:16]}"
 
 
