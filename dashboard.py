@@ -6,6 +6,7 @@
 import streamlit as st
 
 from indicators.rankings import RankingError
+from indicators.settings import SettingInvalid
 from indicators.validation import DatasetInvalid
 from ui import data, filters, nav, present
 
@@ -13,7 +14,7 @@ st.set_page_config(page_title="CCHC Hà Nội", page_icon=nav.FAVICON, layout="w
 
 try:
     dataset = data.dataset()
-except DatasetInvalid as exc:
+except (DatasetInvalid, SettingInvalid) as exc:
     st.navigation(nav.pages(filters.url_lang()), position="hidden")
     data.show_invalid(exc)
     st.stop()

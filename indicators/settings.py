@@ -40,8 +40,43 @@ SETTINGS = (
         "page. Empty (the default): upload is off. Also read from the key PAR_ADMIN_PASSWORD "
         "of .streamlit/secrets.toml (git-ignored); never commit it.",
     ),
+    Setting(
+        "PAR_REFRESH_MINUTES",
+        "0",
+        "How often a database source is read again, in minutes, for a live one-stop "
+        "database whose dossier records grow without imports (e.g. 60). 0 (the default): "
+        "only after an import, a rollback or a restart. A folder needs none: its files are "
+        "watched. The first run after each period loads the data and runs the GROUP BYs again "
+        "(seconds at millions of records).",
+    ),
 )
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+class SettingInvalid(ValueError):
+    """A setting's value cannot be used; the message names it, in Vietnamese and English."""
+
+
+def refresh_minutes() -> float:
+    """PAR_REFRESH_MINUTES as a number of minutes (0: off); decimals with ',' or '.'."""
+    text = get("PAR_REFRESH_MINUTES").strip()
+    try:
+        minutes = float(text.replace(",", "."))
+    except ValueError:
+        minutes = -1.0
+    if not 0 <= minutes < float("inf"):
+        raise SettingInvalid(
+            f"Cấu hình PAR_REFRESH_MINUTES = {text!r}: phải là số phút ≥ 0 (0: không đọc lại) / "
+            f"setting PAR_REFRESH_MINUTES = {text!r}: must be a number of minutes ≥ 0 "
+            "(0: never read again)"
+        )
+    return minutes
+
+
+def refresh_period(now: float, minutes: float) -> str:
+    """The refresh period that `now` (seconds since the epoch) falls in, as a suffix of a
+    source's version: '' when refreshing is off, so the version is the source's own."""
+    return f"@{int(now // (minutes * 60))}" if minutes > 0 else ""
 
 
 def get(name: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,46 @@ def test_pages_are_the_same_on_parquet_and_postgres(database, folder, monkeypatc
     on_parquet = _page(monkeypatch, folder, page)
     assert on_parquet["charts"]
     assert _page(monkeypatch, database, page) == on_parquet
+
+
+def _late_rates(monkeypatch, source: str) -> list[float]:
+    """The late shares of /timeliness (273, 2015–2025) as its chart draws them."""
+    monkeypatch.setenv("PAR_DATA_SOURCE", source)
+    at = AppTest.from_file(DASHBOARD, default_timeout=120)
+    at.query_params.update({"unit": "273", "from": "2015", "to": "2025"})
+    at.run()
+    at.switch_page("pages/timeliness.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    late = next(t for t in spec["data"] if t["name"] == "Trễ hạn")
+    return late["y"]
+
+
+def test_records_written_straight_into_the_database_show_after_the_refresh_period(
+    postgres_url, folder, monkeypatch
+):
+    """A one-stop system writes dossiers into the database itself (no import): with
+    PAR_REFRESH_MINUTES the pages show them once the period has passed, without a restart."""
+    url = sa.make_url(postgres_url)
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql("DROP DATABASE IF EXISTS par_records_live")
+        conn.exec_driver_sql("CREATE DATABASE par_records_live")
+    admin.dispose()
+    live = url.set(database="par_records_live").render_as_string(hide_password=False)
+    assert main(["import", str(folder), "--into", live, "--who", "test"]) == 0
+    monkeypatch.setenv("PAR_REFRESH_MINUTES", "0,05")  # 3 s
+    before = _late_rates(monkeypatch, live)
+    engine = sa.create_engine(live)
+    with engine.begin() as conn:  # every 2025 dossier of 273 once more, resolved 5 days late
+        added = conn.exec_driver_sql(
+            "INSERT INTO dossiers SELECT dossier_id || '-late', unit_code, procedure_code, "
+            "field, channel, received_date, due_date, due_date + 5, 'resolved', source_id, demo "
+            "FROM dossiers WHERE unit_code = '273' AND received_date >= DATE '2025-01-01'"
+        ).rowcount
+    engine.dispose()
+    assert added > 0
+    time.sleep(3.5)
+    after = _late_rates(monkeypatch, live)
+    assert after[:-1] == before[:-1]  # 2015–2024 untouched
+    assert after[-1] > before[-1] + 10  # 2025: as many late dossiers again as there were

@@ -11,6 +11,7 @@ every session shows the new figures on its next run.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -20,7 +21,7 @@ import streamlit as st
 from indicators import views
 from indicators.dataset import Dataset, is_url, load_dataset
 from indicators.importing import served_version
-from indicators.settings import data_source
+from indicators.settings import SettingInvalid, data_source, refresh_minutes, refresh_period
 from indicators.validation import DatasetInvalid
 
 T = TypeVar("T")
@@ -36,9 +37,13 @@ def _sql_version(source: str) -> str:
 
 def version(source: str | None = None) -> str:
     """The version `source` (default: the data source) serves now: a few stat calls for a
-    folder, one query at most every SQL_VERSION_TTL seconds for a database."""
+    folder, one query at most every SQL_VERSION_TTL seconds for a database, which changes
+    too with every PAR_REFRESH_MINUTES period (raises SettingInvalid for a bad value)."""
     source = source or data_source()
-    return _sql_version(source) if is_url(source) else served_version(source)
+    minutes = refresh_minutes()
+    if not is_url(source):
+        return served_version(source)
+    return _sql_version(source) + refresh_period(time.time(), minutes)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -112,8 +117,9 @@ def catalog() -> views.Catalog:
     return loaded.derived(("catalog",), lambda: views.build_catalog(loaded))
 
 
-def show_invalid(exc: DatasetInvalid) -> None:
-    """The validation report (Vietnamese / English) in an error box, never a traceback."""
+def show_invalid(exc: DatasetInvalid | SettingInvalid) -> None:
+    """The validation report or the bad setting (Vietnamese / English) in an error box,
+    never a traceback."""
     head, *lines = str(exc).splitlines()
     body = "\n".join(lines)
     st.error(f"**{head}**\n\n```\n{body}\n```" if body else f"**{head}**")
