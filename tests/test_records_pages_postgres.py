@@ -41,18 +41,23 @@ def folder(tmp_path_factory):
     return path
 
 
-@pytest.fixture(scope="module")
-def database(postgres_url, folder):
-    """A database of its own on the test server, loaded with the CLI from the folder."""
+def _loaded_database(postgres_url: str, name: str, folder: Path) -> str:
+    """A new database `name` on the test server, loaded with the CLI from the folder."""
     url = sa.make_url(postgres_url)
     admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS par_records_pages")
-        conn.exec_driver_sql("CREATE DATABASE par_records_pages")
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
     admin.dispose()
-    target = url.set(database="par_records_pages").render_as_string(hide_password=False)
+    target = url.set(database=name).render_as_string(hide_password=False)
     assert main(["import", str(folder), "--into", target, "--who", "test"]) == 0
     return target
+
+
+@pytest.fixture(scope="module")
+def database(postgres_url, folder):
+    """A database of its own on the test server, loaded from the folder."""
+    return _loaded_database(postgres_url, "par_records_pages", folder)
 
 
 def test_the_folder_import_loads_tables_and_records(database, folder, capsys):
@@ -134,14 +139,7 @@ def test_records_written_straight_into_the_database_show_after_the_refresh_perio
 ):
     """A one-stop system writes dossiers into the database itself (no import): with
     PAR_REFRESH_MINUTES the pages show them once the period has passed, without a restart."""
-    url = sa.make_url(postgres_url)
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS par_records_live")
-        conn.exec_driver_sql("CREATE DATABASE par_records_live")
-    admin.dispose()
-    live = url.set(database="par_records_live").render_as_string(hide_password=False)
-    assert main(["import", str(folder), "--into", live, "--who", "test"]) == 0
+    live = _loaded_database(postgres_url, "par_records_live", folder)
     monkeypatch.setenv("PAR_REFRESH_MINUTES", "0,05")  # 3 s
     before = _late_rates(monkeypatch, live)
     engine = sa.create_engine(live)
