@@ -29,6 +29,7 @@ if present.active():  # ?present=1: the projector screens instead of the page
 nav.menu(menu, current)
 present.start_button(menu, current.lang, "sidebar")
 filters.show_notices()
+data.show_read_at(st.sidebar, current.lang)
 try:
     with filters.in_frame():
         page.run()

@@ -57,6 +57,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "Trang này phải được mở qua dashboard.py; hãy tải lại trang.",
         "en": "This page must be opened through dashboard.py; please reload.",
     },
+    "data_read_at": {
+        "vi": "Số liệu đọc từ cơ sở dữ liệu lúc {at} (giờ Việt Nam); đọc lại sau mỗi {minutes} phút.",
+        "en": "Data read from the database at {at} (Viet Nam time); read again every {minutes} minutes.",
+    },
     "share_link": {
         "vi": "Địa chỉ trang này giữ nguyên bộ lọc: sao chép để chia sẻ.",
         "en": "This page's address keeps the filters: copy it to share the view.",

@@ -9,6 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indicators import settings
+from indicators.cli import main
+from indicators.importing.display import read_at_text
 from indicators.settings import SettingInvalid, refresh_minutes, refresh_period
 from ui import data
 
@@ -64,3 +66,35 @@ def test_a_bad_refresh_value_shows_a_message_not_a_traceback(monkeypatch) -> Non
     assert not at.exception
     assert "PAR_REFRESH_MINUTES = 'hourly'" in at.error[0].value
     assert "must be a number of minutes" in at.error[0].value
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "Số liệu đọc từ cơ sở dữ liệu lúc 29/11/2026 14:05:00 (giờ Việt Nam); đọc lại"),
+        ("en", "Data read from the database at 29/11/2026 14:05:00 (Viet Nam time); read again"),
+    ],
+)
+def test_the_read_time_is_shown_in_viet_nam_time(lang, expected) -> None:
+    assert read_at_text("2026-11-29T07:05:00+00:00", 60, lang).startswith(expected)
+    assert read_at_text("2026-11-29T07:05:00+00:00", 60, lang).endswith(("60 phút.", "60 minutes."))
+    assert "1,5 phút" in read_at_text("2026-11-29T07:05:00+00:00", 1.5, "vi")
+
+
+def test_a_live_database_says_when_its_figures_were_read(tmp_path, monkeypatch) -> None:
+    """With PAR_REFRESH_MINUTES on a database, the sidebar says when the figures were read
+    (they can change between two looks); never for a folder, nor with refreshing off."""
+    url = f"sqlite:///{tmp_path / 'par.db'}"
+    assert main(["import", str(settings.BUNDLED_DATA), "--into", url, "--who", "test"]) == 0
+
+    def sidebar_text(source: str, minutes: str) -> str:
+        monkeypatch.setenv("PAR_DATA_SOURCE", source)
+        monkeypatch.setenv("PAR_REFRESH_MINUTES", minutes)
+        at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
+        assert not at.exception, [e.value for e in at.exception]
+        return " ".join(c.value for c in at.sidebar.caption)
+
+    shown = sidebar_text(url, "60")
+    assert "Số liệu đọc từ cơ sở dữ liệu lúc" in shown and "đọc lại sau mỗi 60 phút" in shown
+    assert "Số liệu đọc" not in sidebar_text(url, "0")
+    assert "Số liệu đọc" not in sidebar_text(str(settings.BUNDLED_DATA), "60")

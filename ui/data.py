@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from indicators import views
 from indicators.dataset import Dataset, is_url, load_dataset
 from indicators.importing import served_version
+from indicators.importing.display import read_at_text
 from indicators.settings import SettingInvalid, data_source, refresh_minutes, refresh_period
 from indicators.validation import DatasetInvalid
 
@@ -63,6 +66,7 @@ def _dataset(source: str, served: str) -> Dataset:
 
     gc.unfreeze()
     loaded = dataset_with_records(load_dataset(source))
+    loaded.derived(READ_AT, _now)
     gc.collect()
     gc.freeze()
     return loaded
@@ -71,6 +75,21 @@ def _dataset(source: str, served: str) -> Dataset:
 def dataset() -> Dataset:
     source = data_source()
     return _dataset(source, version(source))
+
+
+READ_AT = ("read_at",)  # Dataset.derived key: when the served dataset was read (ISO, UTC)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def show_read_at(where: DeltaGenerator, lang: str) -> None:
+    """For a database read again every PAR_REFRESH_MINUTES: when the figures on screen were
+    read (they may change between two looks at a meeting)."""
+    source, minutes = data_source(), refresh_minutes()
+    if is_url(source) and minutes > 0:
+        where.caption(read_at_text(dataset().derived(READ_AT, _now), minutes, lang))
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)

@@ -11,6 +11,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pandas as pd
 
+from indicators.formatting import fmt_number
+from indicators.i18n import t
 from indicators.validation import Failure
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")  # no daylight saving time in Viet Nam
@@ -51,6 +53,15 @@ def vietnam_time(at: object) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(VIETNAM).strftime("%d/%m/%Y %H:%M:%S")
+
+
+def read_at_text(read_at: str, minutes: float, lang: str) -> str:
+    """When a database's data was read and how often it is read again (PAR_REFRESH_MINUTES),
+    for the figures of a live source: they may change between two looks."""
+    decimals = 0 if float(minutes).is_integer() else 1
+    return t(
+        "data_read_at", lang, at=vietnam_time(read_at), minutes=fmt_number(minutes, lang, decimals)
+    )
 
 
 def log_rows(log: pd.DataFrame) -> pd.DataFrame:
