@@ -178,7 +178,12 @@ def free_port() -> int:
 
 @contextmanager
 def server(
-    script: str, env: dict[str, str], log: Path, options: tuple[str, ...] = (), workers: int = 1
+    script: str,
+    env: dict[str, str],
+    log: Path,
+    options: tuple[str, ...] = (),
+    workers: int = 1,
+    cwd: Path = ROOT,
 ):
     """`streamlit run script [--option value …]` from the repository root, or with
     `workers` > 1 `python -m indicators serve --workers N` (dashboard.py behind nginx; the
@@ -198,7 +203,7 @@ def server(
         cmd += ["--port", str(port), "--address", "127.0.0.1"]
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}
+            cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **env}
         )
     url = f"http://127.0.0.1:{port}"
     try:

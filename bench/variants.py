@@ -19,13 +19,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -52,33 +49,6 @@ def checkout(variant: str):
             yield folder
         finally:
             subprocess.run([*git, "worktree", "remove", "--force", str(folder)], check=False)
-
-
-@contextmanager
-def served(folder: Path, script: str, data: Path, log: Path):
-    """`streamlit run script` from `folder` on the bench data; yields its URL."""
-    port = bench.free_port()
-    cmd = [str(bench.STREAMLIT), "run", script, "--server.headless", "true"]
-    cmd += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    env = {**os.environ, "PAR_DATA_SOURCE": str(data), "PYTHONUNBUFFERED": "1"}
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"{folder / script} did not start; see {log}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                    if resp.read().strip() == b"ok":
-                        break
-            except OSError:
-                time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 async def measure(urls: dict[str, str], page: str, rounds: int, names: list[str]) -> dict:
@@ -133,16 +103,16 @@ def main() -> None:
     data, _ = bench.prepare(args.records)
     units = [name for _, name in bench.unit_names()]
     logs = Path(tempfile.mkdtemp(prefix="par-variants-"))
+    env = {"PAR_DATA_SOURCE": str(data), "PYTHONUNBUFFERED": "1"}
     with ExitStack() as stack:
         urls = {}
         if args.floor:
-            urls[FLOOR] = stack.enter_context(
-                served(bench.ROOT, "bench/floor_app.py", data, logs / "floor.log")
-            )
+            floor = bench.server("bench/floor_app.py", env, logs / "floor.log")
+            urls[FLOOR] = stack.enter_context(floor)[0]
         for i, variant in enumerate(args.variants):
             folder = stack.enter_context(checkout(variant))
-            log = logs / f"variant-{i}.log"
-            urls[variant] = stack.enter_context(served(folder, "dashboard.py", data, log))
+            served = bench.server("dashboard.py", env, logs / f"variant-{i}.log", cwd=folder)
+            urls[variant] = stack.enter_context(served)[0]
         result = asyncio.run(measure(urls, args.page, args.rounds, units))
     base = result[FLOOR if args.floor else args.variants[0]]["p50_ms"]
     print(f"{'variant':40s} {'p50':>8s} {'p90':>8s} {'server':>8s} {'ratio':>6s}")

@@ -18,9 +18,7 @@ CODE = [
     ROOT / "dashboard.py",
     *sorted((ROOT / "pages").glob("*.py")),
     *sorted((ROOT / "ui").glob("*.py")),
-    ROOT / "indicators" / "views.py",
-    ROOT / "indicators" / "charts.py",
-    ROOT / "indicators" / "formatting.py",
+    *sorted((ROOT / "indicators").rglob("*.py")),
 ]
 
 
