@@ -43,10 +43,17 @@ def version(source: str | None = None) -> str:
     folder, one query at most every SQL_VERSION_TTL seconds for a database, which changes
     too with every PAR_REFRESH_MINUTES period (raises SettingInvalid for a bad value)."""
     source = source or data_source()
-    minutes = refresh_minutes()
+    minutes = refresh_minutes()  # read for a folder too: a bad value is reported at once
     if not is_url(source):
         return served_version(source)
     return _sql_version(source) + refresh_period(time.time(), minutes)
+
+
+READ_AT = ("read_at",)  # Dataset.derived key: when the served dataset was read (ISO, UTC)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -75,13 +82,6 @@ def _dataset(source: str, served: str) -> Dataset:
 def dataset() -> Dataset:
     source = data_source()
     return _dataset(source, version(source))
-
-
-READ_AT = ("read_at",)  # Dataset.derived key: when the served dataset was read (ISO, UTC)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def show_read_at(where: DeltaGenerator, lang: str) -> None:
