@@ -8,11 +8,12 @@ import streamlit as st
 from indicators.rankings import RankingError
 from indicators.settings import SettingInvalid
 from indicators.validation import DatasetInvalid
-from ui import data, filters, nav, present
+from ui import data, filters, nav, present, render
 
 st.set_page_config(page_title="CCHC Hà Nội", page_icon=nav.FAVICON, layout="wide")
 
 try:
+    data.use_demo(filters.demo_wanted())  # read before the dataset: it decides which is read
     dataset = data.dataset()
 except (DatasetInvalid, SettingInvalid) as exc:
     st.navigation(nav.pages(filters.url_lang()), position="hidden")
@@ -28,6 +29,7 @@ if present.active():  # ?present=1: the projector screens instead of the page
     st.stop()
 nav.menu(menu, current)
 present.start_button(menu, current.lang, "sidebar")
+render.demo_banner(current)
 filters.show_notices()
 data.show_read_at(st.sidebar, current.lang)
 try:

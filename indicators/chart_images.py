@@ -13,7 +13,7 @@ explicitly (`kopts={"path": …}`). MathJax is turned off (it would be fetched f
 plotly.js comes from the installed plotly package, so rendering needs no network. Each call
 starts a headless browser: about 3-4 s.
 
-The caption helpers (`source_line`, `export_line`, `demo_note`) are shared with the slide deck.
+The source line comes from indicators.sources.line (citations), wrapped to the image's width.
 """
 
 from __future__ import annotations
@@ -22,14 +22,12 @@ import html
 import json
 import os
 import shutil
-from collections.abc import Iterable
+import textwrap
 from datetime import date
 from urllib.parse import quote
 
-import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import schema as s
 from indicators.export import fmt_date
 from indicators.selection import Selection, file_name
 from indicators.units import nfc
@@ -47,8 +45,7 @@ IMAGE_FORMATS = ("png", "svg")
 BROWSER_ENV = "BROWSER_PATH"
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_TITLE_CHARS = 90  # a source title longer than this is cut with "…"
-_MAX_SOURCES = 3  # more sources are summed up as "và N nguồn khác"
+_LINE_CHARS = 150  # a caption line of the 1600 px image wraps here
 
 
 class ChromiumNotFound(RuntimeError):
@@ -85,44 +82,14 @@ _WORDS = {
     "none": ("không có", "none"),
     "exported": ("Ngày xuất", "Exported"),
     "demo": (
-        "Có dữ liệu minh họa (không phải số liệu công bố)",
-        "Includes demo data (not published figures)",
+        "CÓ SỐ LIỆU MINH HỌA — KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC",
+        "DEMO DATA SHOWN — NOT OFFICIAL FIGURES",
     ),
 }
 
 
 def _word(key: str, lang: str) -> str:
     return _WORDS[key][0 if lang == "vi" else 1]
-
-
-def _short(text: str, limit: int = _TITLE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def source_labels(sources: pd.DataFrame, ids: Iterable[str]) -> list[str]:
-    """'Title (publisher)' of each cited source that the sources table knows, sorted by id."""
-    wanted = sorted({str(i) for i in ids})
-    rows = sources[sources[s.ID].isin(wanted)].sort_values(s.ID, kind="stable")
-    labels = []
-    for _, row in rows.iterrows():
-        title = _short(nfc(str(row[s.TITLE])))
-        publisher = row[s.PUBLISHER]
-        labels.append(
-            title if pd.isna(publisher) else f"{title} ({_short(nfc(str(publisher)), 60)})"
-        )
-    return labels
-
-
-def source_line(labels: list[str], lang: str) -> str:
-    """'Nguồn: A; B; C và 2 nguồn khác' (at most three named)."""
-    key = "source" if len(labels) == 1 else "sources"
-    if not labels:
-        return f"{_word(key, lang)}: {_word('none', lang)}"
-    shown = "; ".join(labels[:_MAX_SOURCES])
-    extra = len(labels) - _MAX_SOURCES
-    more = f" {_word('more', lang).format(extra)}" if extra > 0 else ""
-    return f"{_word(key, lang)}: {shown}{more}"
 
 
 def demo_note(lang: str) -> str:
@@ -151,7 +118,7 @@ def captioned(
     as markup. The title may use Plotly's markup (<br>, <b>).
     """
     lines = [
-        sources,
+        *textwrap.wrap(sources, _LINE_CHARS),
         *([demo_note(lang)] if demo else []),
         export_line(exported or date.today(), lang),
     ]

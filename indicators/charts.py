@@ -18,7 +18,13 @@ import plotly.graph_objects as go
 
 from indicators import schema as s
 from indicators.chart_theme import BOTTOM_TITLED, left_margin  # and the default template
-from indicators.formatting import fmt_number, fmt_percent, hover_value, is_missing, separators
+from indicators.formatting import (
+    fmt_number,
+    fmt_published,
+    hover_value,
+    is_missing,
+    separators,
+)
 from indicators.i18n import t
 from indicators.online import PROCEDURES, SHARE
 from indicators.rankings import RANK
@@ -137,6 +143,113 @@ def _by_year(frame: pd.DataFrame, column: str, years: list[int]) -> list[float |
     return [lookup.get(y) for y in years]
 
 
+# --- generated (demo) marks: drawn unlike published ones -----------------------------------
+DEMO_OPACITY = 0.45  # a generated bar is faded …
+DEMO_PATTERN = "/"  # … and hatched; a generated point is hollow, its segments dotted
+
+
+def _flags(frame: pd.DataFrame) -> list[bool]:
+    """Per row: True when a generated (demo) row contributed."""
+    if s.DEMO not in frame.columns:
+        return [False] * len(frame)
+    return [bool(v) for v in frame[s.DEMO].astype("boolean").fillna(False)]
+
+
+def _flags_by_year(frame: pd.DataFrame, years: list[int]) -> list[bool]:
+    """Per year of the grid: True when a generated row of that year contributed."""
+    lookup = dict(zip(frame[s.YEAR].astype(int), _flags(frame), strict=True))
+    return [lookup.get(y, False) for y in years]
+
+
+def _bar_marker(colour: str | list[str], demo: list[bool]) -> dict[str, Any]:
+    """A bar's marker: generated bars faded and hatched, published ones solid."""
+    if not any(demo):
+        return {"color": colour}
+    return {
+        "color": colour,
+        "opacity": [DEMO_OPACITY if d else 1.0 for d in demo],
+        "pattern": {
+            "shape": [DEMO_PATTERN if d else "" for d in demo],
+            "fillmode": "overlay",
+            "fgcolor": "#37474f",
+            "size": 6,
+        },
+    }
+
+
+def _line(
+    x: list[Any],
+    y: list[float | None],
+    demo: list[bool],
+    name: str,
+    style: dict[str, Any],
+    hover: str,
+    **extra: Any,
+) -> list[go.Scatter]:
+    """A series as one line; where generated points are, they are hollow and the segments
+    that touch them dotted (a dotted line under the solid line of the published points)."""
+    size = extra.pop("size", 7)
+    solid = [v if not d else None for v, d in zip(y, demo, strict=True)]
+    symbols = ["circle-open" if d else "circle" for d in demo]
+    if not any(demo):
+        return [
+            go.Scatter(
+                x=x,
+                y=y,
+                name=name,
+                mode="lines+markers",
+                connectgaps=False,
+                line=style,
+                marker={"size": size},
+                hovertemplate=hover,
+                **extra,
+            )
+        ]
+    group = f"g-{name}"
+    dotted = {**style, "dash": "dot"}
+    return [
+        go.Scatter(
+            x=x,
+            y=y,
+            name=name,
+            mode="lines+markers",
+            connectgaps=False,
+            line=dotted,
+            marker={"size": size, "symbol": symbols, "line": {"width": 2}},
+            legendgroup=group,
+            hovertemplate=hover,
+            **extra,
+        ),
+        go.Scatter(
+            x=x,
+            y=solid,
+            name=name,
+            mode="lines",
+            connectgaps=False,
+            line=style,
+            legendgroup=group,
+            showlegend=False,
+            hoverinfo="skip",
+        ),
+    ]
+
+
+def _demo_key(lang: str, any_demo: bool) -> list[go.Scatter]:
+    """A legend entry that says how generated figures are drawn (when any is)."""
+    if not any_demo:
+        return []
+    return [
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=t("legend_demo", lang),
+            marker={"symbol": "square-open", "size": 11, "color": NEUTRAL, "line": {"width": 2}},
+            hoverinfo="skip",
+        )
+    ]
+
+
 def _period(years: tuple[int, int]) -> str:
     """'2015–2024', or just '2025' for a single year."""
     return str(years[0]) if years[0] == years[1] else f"{years[0]}–{years[1]}"
@@ -186,19 +299,17 @@ def bump_chart(
     for code, name in pd.concat([units[~mine], units[mine]]).itertuples(index=False):
         rows = history[history[s.UNIT_CODE] == code]
         is_mine = code == highlight
-        traces.append(
-            go.Scatter(
-                x=grid,
-                y=_by_year(rows, RANK, grid),
-                name=f"<b>{name}</b>" if is_mine else str(name),
-                mode="lines+markers",
-                connectgaps=False,
-                line={"color": HIGHLIGHT if is_mine else OTHER, "width": 4 if is_mine else 1.5},
-                marker={"size": 9 if is_mine else 5},
-                showlegend=is_mine,
-                hovertemplate=f"{name}<br>%{{x}}: %{{y}}<extra></extra>",
-            )
+        traces += _line(
+            grid,
+            _by_year(rows, RANK, grid),
+            _flags_by_year(rows, grid),
+            f"<b>{name}</b>" if is_mine else str(name),
+            {"color": HIGHLIGHT if is_mine else OTHER, "width": 4 if is_mine else 1.5},
+            f"{name}<br>%{{x}}: %{{y}}<extra></extra>",
+            size=9 if is_mine else 5,
+            showlegend=is_mine,
         )
+    traces += _demo_key(lang, any(_flags(history)))
     last = int(history[RANK].max()) if history[RANK].notna().any() else 1
     return _figure(
         t("chart_bump", lang, index=index, period=_period(years)),
@@ -229,23 +340,24 @@ def score_bars(
         x=_values(ordered[s.SCORE]),
         y=ordered[s.NAME_VI].astype(str).tolist(),
         orientation="h",
-        marker={"color": [HIGHLIGHT if c == highlight else OTHER for c in codes]},
-        text=[fmt_percent(v, lang) for v in ordered[s.SCORE]],
+        marker=_bar_marker(
+            [HIGHLIGHT if c == highlight else OTHER for c in codes], _flags(ordered)
+        ),
+        text=[fmt_published(v, lang, "%") for v in ordered[s.SCORE]],
         textposition="outside",
         customdata=codes,
         hovertemplate="%{y}: " + hover_value("x", 2, "%") + "<extra></extra>",
     )
-    known = [v for v in _values(ordered[s.SCORE]) if v is not None]
-    low = min(known) if known else 0.0
     return _figure(
         t("chart_scores", lang, index=index, year=year),
         lang,
-        [bars],
-        height=max(360, 22 * len(table) + 110),
+        [bars, *_demo_key(lang, any(_flags(ordered)))],
+        height=max(220, 24 * len(table) + 150),
         left=left_margin(ordered[s.NAME_VI].astype(str), titled=False),
-        xaxis={"title": {"text": t("axis_score", lang)}, "range": [max(0.0, low - 5), 101]},
+        # from zero: a bar twice as long is twice the score (91,76 never looks half of 97,38)
+        xaxis={"title": {"text": t("axis_score", lang)}, "range": [0, 109]},
         yaxis={"dtick": 1},
-        showlegend=False,
+        showlegend=any(_flags(ordered)),
     )
 
 
@@ -254,20 +366,18 @@ def _lines(
     column: str,
     grid: list[int],
     styles: Iterable[tuple[str, str, dict[str, Any]]],
+    lang: str,
 ) -> list[go.Scatter]:
-    """One line per (series, label, line style) of a long frame with a SERIES column."""
-    return [
-        go.Scatter(
-            x=grid,
-            y=_by_year(frame[frame[SERIES] == series], column, grid),
-            name=label,
-            mode="lines+markers",
-            connectgaps=False,
-            line=line,
-            hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+    """One line per (series, label, line style) of a long frame with a SERIES column, and
+    the key to generated points when there are any."""
+    traces = []
+    for series, label, line in styles:
+        rows = frame[frame[SERIES] == series]
+        hover = f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>"
+        traces += _line(
+            grid, _by_year(rows, column, grid), _flags_by_year(rows, grid), label, line, hover
         )
-        for series, label, line in styles
-    ]
+    return traces + _demo_key(lang, any(_flags(frame)))
 
 
 def best_average_chart(
@@ -287,7 +397,7 @@ def best_average_chart(
     return _figure(
         t("chart_best_average", lang, unit=unit_name, period=_period(years)),
         lang,
-        _lines(frame, s.SCORE, _year_grid(years), styles),
+        _lines(frame, s.SCORE, _year_grid(years), styles, lang),
         left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={"title": {"text": t("axis_score", lang)}, "ticksuffix": "%"},
@@ -334,10 +444,13 @@ def levels_chart(
                 x=grid,
                 y=_by_year(rows, PROCEDURES, grid),
                 name=label,
-                marker={"color": LEVEL_COLOURS.get(level, UNKNOWN_LEVEL)},
+                marker=_bar_marker(
+                    LEVEL_COLOURS.get(level, UNKNOWN_LEVEL), _flags_by_year(rows, grid)
+                ),
                 hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y") + "<extra></extra>",
             )
         )
+    traces += _demo_key(lang, any(_flags(frame)))
     return _figure(
         _title(title, lang, field),
         lang,
@@ -366,21 +479,16 @@ def share_chart(
         rows = frame[frame[s.ONLINE_LEVEL] == level]
         label = _level_label(level, lang)
         is_new = level in ("full", "partial")
-        traces.append(
-            go.Scatter(
-                x=grid,
-                y=_by_year(rows, SHARE, grid),
-                name=label,
-                mode="lines+markers",
-                connectgaps=False,
-                line={
-                    "color": LEVEL_COLOURS.get(level, UNKNOWN_LEVEL),
-                    "width": 3,
-                    "dash": "solid" if is_new else "dot",
-                },
-                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
-            )
+        style = {
+            "color": LEVEL_COLOURS.get(level, UNKNOWN_LEVEL),
+            "width": 3,
+            "dash": "solid" if is_new else "dashdot",
+        }
+        hover = f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>"
+        traces += _line(
+            grid, _by_year(rows, SHARE, grid), _flags_by_year(rows, grid), label, style, hover
         )
+    traces += _demo_key(lang, any(_flags(frame)))
     return _figure(
         _title(title, lang, field),
         lang,
@@ -405,7 +513,7 @@ def shortened_fields_chart(
         x=_values(ordered[SHORTENED]),
         y=ordered[s.FIELD].astype(str).tolist(),
         orientation="h",
-        marker={"color": HIGHLIGHT},
+        marker=_bar_marker(HIGHLIGHT, _flags(ordered)),
         text=_values(ordered[SHORTENED]),
         texttemplate="%{x:,d}",
         textposition="outside",
@@ -414,7 +522,7 @@ def shortened_fields_chart(
     return _figure(
         _title(title, lang, field),
         lang,
-        [bars],
+        [bars, *_demo_key(lang, any(_flags(ordered)))],
         height=max(320, 30 * len(frame) + 120),
         left=left_margin(ordered[s.FIELD].astype(str), titled=False),
         xaxis={
@@ -422,7 +530,7 @@ def shortened_fields_chart(
             "tickformat": ",d",
             "rangemode": "tozero",
         },
-        showlegend=False,
+        showlegend=any(_flags(ordered)),
     )
 
 
@@ -445,10 +553,11 @@ def days_chart(
                 y=names,
                 name=label,
                 orientation="h",
-                marker={"color": colour},
+                marker=_bar_marker(colour, _flags(ordered)),
                 hovertemplate=f"%{{y}}<br>{label}: " + hover_value("x", 1) + "<extra></extra>",
             )
         )
+    traces += _demo_key(lang, any(_flags(ordered)))
     return _figure(
         _title(title, lang, field),
         lang,
@@ -486,10 +595,11 @@ def timeliness_chart(
                 x=grid,
                 y=_by_year(frame, column, grid),
                 name=label,
-                marker={"color": TIMELINESS_COLOURS[column]},
+                marker=_bar_marker(TIMELINESS_COLOURS[column], _flags_by_year(frame, grid)),
                 hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
             )
         )
+    traces += _demo_key(lang, any(_flags(frame)))
     return _figure(
         _title(title, lang, field),
         lang,
@@ -520,7 +630,7 @@ def on_time_trend_chart(
     return _figure(
         _title(title, lang, field),
         lang,
-        _lines(frame, ON_TIME_RATE, _year_grid(years), styles),
+        _lines(frame, ON_TIME_RATE, _year_grid(years), styles, lang),
         left=PERCENT_AXIS,
         xaxis=_year_axis(years, lang),
         yaxis={

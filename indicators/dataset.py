@@ -1,8 +1,16 @@
-"""The only code that opens Parquet folders or SQLAlchemy engines.
+"""The one door to the data: `load_dataset` opens any source, with its records and, when
+asked, the demo layer.
 
 A dataset source is either a folder of Parquet files (one file per table, `units.parquet`, …)
 or any SQLAlchemy URL (`postgresql+psycopg://…`, `sqlite:///…`). It is chosen by the setting
 PAR_DATA_SOURCE (see indicators.settings); the default is the bundled folder `data/`.
+
+What a source holds is published figures and data an office imported. The generated demo
+layer (`demo/` beside the bundled data, see indicators.layers) is added only when the caller
+asks for it (`demo=True`: the dashboard's switch, PAR_DEMO, `--demo`), and every row of it
+carries `demo = true`. Where the source holds dossier records, its dossier_stats are computed
+from them (indicators.records), so that the dashboard, `summary`, `export` and `deck` read the
+same figures.
 """
 
 from __future__ import annotations
@@ -10,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +44,8 @@ class Dataset:
     par_scores: pd.DataFrame
     procedures: pd.DataFrame
     dossier_stats: pd.DataFrame
+    figures: pd.DataFrame = field(default_factory=lambda: s.empty_frame(s.FIGURES))
+    demo: bool = False  # the generated demo layer is part of it
 
     _derived: dict[Hashable, Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -69,9 +79,10 @@ def current_version(folder: Path) -> Path:
     return folder / pointer.read_text("utf-8").strip()
 
 
-def _read_parquet_folder(folder: Path) -> dict[str, pd.DataFrame]:
+def read_parquet_tables(folder: Path, names: Iterable[str] = tuple(s.TABLES)) -> dict:
+    """The tables among `names` that `folder` holds as `<name>.parquet`, untyped."""
     raw = {}
-    for name in s.TABLES:
+    for name in names:
         path = folder / f"{name}.parquet"
         if path.exists():
             try:
@@ -122,13 +133,31 @@ def load_raw(source: str | Path | None = None) -> tuple[str, dict[str, pd.DataFr
                 )
             ]
         )
-    return source, _read_parquet_folder(current_version(folder))
+    return source, read_parquet_tables(current_version(folder))
 
 
-def load_dataset(source: str | Path | None = None) -> Dataset:
-    """Read and validate every table; raises DatasetInvalid with the full report."""
+def load_dataset(
+    source: str | Path | None = None, *, demo: bool = False, records: bool = True
+) -> Dataset:
+    """Every table of `source` (default: PAR_DATA_SOURCE), validated; raises DatasetInvalid
+    with the full report.
+
+    `demo`: add the generated demo layer where the source has no rows of its own.
+    `records`: compute dossier_stats from the source's dossier records where it has them
+    (only the tests of the records engine turn this off).
+    """
     name, raw = load_raw(source)
-    return Dataset(source=name, **coerce_and_check(raw))
+    tables = coerce_and_check(raw)
+    if demo:
+        from indicators.layers import with_demo_layer  # the layer is read only when asked for
+
+        tables = with_demo_layer(tables, name)
+    dataset = Dataset(source=name, demo=demo, **tables)
+    if records:
+        from indicators.records import dataset_with_records
+
+        dataset = dataset_with_records(dataset)
+    return dataset
 
 
 def _for_storage(frame: pd.DataFrame, table: s.Table) -> pd.DataFrame:

@@ -43,6 +43,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from indicators import schema as s
+from indicators import sources
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_number, fmt_signed, is_missing
 from indicators.i18n import STRINGS, t
@@ -74,7 +75,7 @@ FORMATS = ("csv", "xlsx", "parquet")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 _RANK_COLUMNS = (RANK, UNITS_RANKED, RANK_CHANGE)
-_SOURCE_COLUMNS = (s.ID, s.TITLE, s.PUBLISHER, s.URL, s.SOURCE_KIND)
+_SOURCE_COLUMNS = sources.TABLE_COLUMNS  # the sources sheet (indicators.sources.table)
 
 
 def _with_unit_name(columns: list[str]) -> list[str]:
@@ -137,6 +138,9 @@ HEADERS: dict[str, tuple[str, str]] = {
     s.PUBLISHER: ("Nơi công bố", "Publisher"),
     s.URL: ("Địa chỉ", "URL"),
     s.SOURCE_KIND: ("Loại nguồn", "Kind"),
+    "citation": ("Trích dẫn", "Citation"),
+    s.REPRINT: ("Chỉ có bản đăng lại", "Reprint only"),
+    s.EXCERPT: ("Trích đoạn", "Excerpt"),
     ITEM: ("Mục", "Item"),
     VALUE: ("Giá trị", "Value"),
 }
@@ -309,14 +313,17 @@ def filtered_tables(
     return select_tables(dataset, select(dataset, unit, year_from, year_to))
 
 
-def select_tables(dataset: Dataset, selection: Selection) -> dict[str, pd.DataFrame]:
-    """`filtered_tables` for an already resolved selection."""
+def select_tables(
+    dataset: Dataset, selection: Selection, lang: str = "vi"
+) -> dict[str, pd.DataFrame]:
+    """`filtered_tables` for an already resolved selection (citations in `lang`)."""
     tables = {
         PAR_SCORES: _par_scores(dataset, selection),
         PROCEDURES: _named(selection.rows(dataset.procedures), dataset.units, PROCEDURES),
         DOSSIER_STATS: _named(selection.rows(dataset.dossier_stats), dataset.units, DOSSIER_STATS),
     }
-    tables[SOURCES] = _cited_sources(dataset.sources, tables.values())
+    ids = [i for table in tables.values() for i in sources.ids_of(table)]
+    tables[SOURCES] = sources.table(sources.citations(dataset, ids), lang)
     return tables
 
 
@@ -377,14 +384,6 @@ def _computed_ranks(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     return ranked.astype(dtypes)
 
 
-def _cited_sources(sources: pd.DataFrame, tables: Iterable[pd.DataFrame]) -> pd.DataFrame:
-    ids = set()
-    for table in tables:
-        ids.update(str(i) for i in table[s.SOURCE_ID].dropna().unique())
-    cited = sources[sources[s.ID].isin(sorted(ids))].sort_values(s.ID, kind="stable")
-    return cited[list(_SOURCE_COLUMNS)].reset_index(drop=True)
-
-
 # --- the filters that produced an export -------------------------------------------------------
 
 _FILTER_LABELS = {
@@ -396,8 +395,17 @@ _FILTER_LABELS = {
     "source": ("Nguồn dữ liệu", "Dataset source"),
     "rows": ("Số dòng: {}", "Rows: {}"),
     "demo": ("Cột «Dữ liệu minh họa»", "Column “Demo data”"),
+    "banner": ("Dữ liệu minh họa", "Demo data"),
 }
 _ALL = {"unit": ("Tất cả đơn vị", "All units"), "year": ("Không giới hạn", "No limit")}
+_BANNER = (
+    "CÓ SỐ LIỆU MINH HỌA — KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC (các dòng có cột «Dữ liệu minh họa» = TRUE)",
+    "DEMO DATA INCLUDED — NOT OFFICIAL FIGURES (the rows whose “Demo data” column is TRUE)",
+)
+_NO_DEMO = (
+    "Không có: mọi dòng là số liệu công bố hoặc do cơ quan nhập",
+    "None: every row is a published figure or data an office imported",
+)
 _DEMO_NOTE = (
     "TRUE: dòng do bộ sinh dữ liệu minh họa tạo ra, không phải số liệu công bố",
     "TRUE: the row was made by the demo generator; it is not a published figure",
@@ -441,6 +449,9 @@ def filters_frame(
         values.append(str(len(frame)))
     items.append(_FILTER_LABELS["demo"][i])
     values.append(_DEMO_NOTE[i])
+    demo = any(sources.any_demo(frame) for frame in tables.values())
+    items.insert(0, _FILTER_LABELS["banner"][i])
+    values.insert(0, _BANNER[i] if demo else _NO_DEMO[i])
     return pd.DataFrame({ITEM: items, VALUE: values}, dtype="string")
 
 
@@ -713,30 +724,11 @@ def rows_selection(
     return Selection(code, name, first, last, source)
 
 
-def sources_by_ids(sources: pd.DataFrame, ids: Iterable[str]) -> pd.DataFrame:
-    """The sources with these ids (id, title, publisher, url, kind), sorted by id."""
-    wanted = sorted({str(i) for i in ids})
-    cited = sources[sources[s.ID].isin(wanted)].sort_values(s.ID, kind="stable")
-    return cited[list(_SOURCE_COLUMNS)].reset_index(drop=True)
-
-
-def rows_source_ids(rows: pd.DataFrame) -> list[str]:
-    """Every source id the rows name, from `source_ids` (lists) and / or `source_id`."""
-    ids: set[str] = set()
-    if _SOURCE_IDS in rows.columns:
-        for value in rows[_SOURCE_IDS]:
-            if _is_list(value):
-                ids.update(str(v) for v in value)
-    if s.SOURCE_ID in rows.columns:
-        ids.update(str(v) for v in rows[s.SOURCE_ID].dropna())
-    return sorted(ids)
-
-
 def rows_bytes(
     fmt: str,
     rows: pd.DataFrame,
     selection: Selection,
-    sources: pd.DataFrame,
+    source_table: pd.DataFrame,
     lang: str = "vi",
     exported: date | None = None,
     extra: Sequence[tuple[str, str]] = (),
@@ -744,8 +736,9 @@ def rows_bytes(
     """The rows behind a chart as a download.
 
     - csv: one CSV (UTF-8 with BOM, headers in `lang`, text guarded, lists joined by '; ');
-    - xlsx: the sheets "Dữ liệu" (the rows), "Nguồn" (the sources they cite, from `sources`,
-      the dataset's sources table) and "Bộ lọc" (`selection`, `extra`, date, row counts);
+    - xlsx: the sheets "Dữ liệu" (the rows), "Nguồn" (the sources they cite, from
+      `source_table`, the dataset's sources) and "Bộ lọc" (`selection`, `extra`, date, row
+      counts, the demo-data banner);
     - parquet: one Parquet file of the rows, column names and types kept (lists as lists).
     """
     if fmt not in ROW_FORMATS:
@@ -755,7 +748,8 @@ def rows_bytes(
         return to_csv(plain_rows(rows), lang)
     if fmt == "parquet":
         return to_parquet(_parquet_rows(rows))
-    tables = {ROWS: plain_rows(rows), SOURCES: sources_by_ids(sources, rows_source_ids(rows))}
+    cited = sources.table(sources.citations_in(source_table, sources.ids_of(rows)), lang)
+    tables = {ROWS: plain_rows(rows), SOURCES: cited}
     return to_xlsx(tables, selection, lang, exported, extra)
 
 

@@ -50,6 +50,18 @@ def fmt_number(value: Any, lang: str = DEFAULT_LANG, decimals: int = 0) -> str:
     return text.translate(_SWAP) if lang == "vi" else text
 
 
+def fmt_published(value: Any, lang: str = DEFAULT_LANG, suffix: str = "") -> str:
+    """A figure with the decimals it was published with (up to two): 95.7 -> '95,7',
+    86.97 -> '86,97', 10.0 -> '10' (no '95,70' that the source never printed)."""
+    text = fmt_number(value, lang, 2)
+    if _number(value) is None:
+        return text
+    mark = "," if lang == "vi" else "."
+    if mark in text:
+        text = text.rstrip("0").rstrip(mark)
+    return text + suffix
+
+
 def fmt_int(value: Any, lang: str = DEFAULT_LANG) -> str:
     return fmt_number(value, lang, 0)
 
@@ -74,7 +86,7 @@ def ordinal_en(n: int) -> str:
 
 
 def fmt_rank(rank: Any, total: Any, lang: str = DEFAULT_LANG) -> str:
-    """'thứ 1/30' (vi) or '1st of 30' (en); NA -> 'No data'."""
+    """'thứ 1/30' (vi) or '1st of 30' (en); NA -> 'No data' (see fmt_place without a total)."""
     check_lang(lang)
     rank_number, total_number = _number(rank), _number(total)
     if rank_number is None or total_number is None:
@@ -85,6 +97,14 @@ def fmt_rank(rank: Any, total: Any, lang: str = DEFAULT_LANG) -> str:
 
 
 # --- Plotly ---------------------------------------------------------------------------------
+
+
+def fmt_place(rank: Any, total: Any, lang: str = DEFAULT_LANG) -> str:
+    """fmt_rank, or 'thứ 8' / '8th' when the number of units ranked is unknown."""
+    if _number(rank) is not None and _number(total) is None:
+        n = int(_number(rank) or 0)
+        return f"thứ {n}" if check_lang(lang) == "vi" else ordinal_en(n)
+    return fmt_rank(rank, total, lang)
 
 
 def separators(lang: str) -> str:

@@ -94,6 +94,201 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Dossier figures for {year} cover only month(s) {months}, not the whole year.",
     },
     "demo_badge": {"vi": "Dữ liệu minh họa", "en": "Demo data"},
+    "not_published": {
+        "vi": "Chưa có số liệu công bố năm {year} về: {items}.",
+        "en": "No published figure for {year} on: {items}.",
+    },
+    "nothing_published": {
+        "vi": "Chưa có số liệu công bố nào cho {unit}.",
+        "en": "No published figures for {unit} yet.",
+    },
+    "not_published_year": {
+        "vi": "Chưa có số liệu công bố năm {year} cho {unit} — năm gần nhất có số liệu: {near}.",
+        "en": "No published figures for {unit} in {year} — nearest year with figures: {near}.",
+    },
+    "open_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
+    "published_heading": {"vi": "Số liệu đã công bố", "en": "Published figures"},
+    "col_period": {"vi": "Kỳ", "en": "Period"},
+    "col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+    "col_excerpt": {"vi": "Trích đoạn nguồn", "en": "Excerpt of the source"},
+    "topic_online": {"vi": "dịch vụ công trực tuyến", "en": "online public services"},
+    "topic_timeliness": {"vi": "tiến độ giải quyết hồ sơ", "en": "on-time resolution"},
+    "topic_shortened": {"vi": "rút ngắn thời gian giải quyết", "en": "shortened procedures"},
+    "topic_unpublished": {
+        "vi": "Chưa có số liệu công bố về {topic} của {unit} trong giai đoạn {period}.",
+        "en": "No published figures on {topic} for {unit} in {period}.",
+    },
+    "topic_elsewhere": {
+        "vi": "Có số liệu công bố về chủ đề này cho: {units}.",
+        "en": "Published figures on this topic exist for: {units}.",
+    },
+    "topic_demo_hint": {
+        "vi": "Muốn xem thử biểu đồ, bật «Dữ liệu minh họa» ở thanh bên (số liệu máy sinh, không phải số liệu chính thức).",
+        "en": "To try the charts out, switch “Demo data” on in the sidebar (generated, not official figures).",
+    },
+    "period_partial": {"vi": "{year} (một phần năm)", "en": "{year} (part of the year)"},
+    "period_quarter": {"vi": "quý {q}/{year}", "en": "Q{q} {year}"},
+    "period_month": {"vi": "tháng {month}/{year}", "en": "{month}/{year}"},
+    "period_day": {"vi": "{day}/{month}/{year}", "en": "{day}/{month}/{year}"},
+    # --- published figures (indicators.figures) ------------------------------------------
+    "fig_procedures_level3": {
+        "vi": "Thủ tục trực tuyến mức độ 3",
+        "en": "Procedures online at level 3",
+    },
+    "fig_procedures_level4": {
+        "vi": "Thủ tục trực tuyến mức độ 4",
+        "en": "Procedures online at level 4",
+    },
+    "fig_procedures_online": {
+        "vi": "Thủ tục trực tuyến mức độ 3–4",
+        "en": "Procedures online at levels 3–4",
+    },
+    "fig_procedures_online_district": {
+        "vi": "Thủ tục trực tuyến mức độ 3–4 cấp quận",
+        "en": "District-level procedures online at levels 3–4",
+    },
+    "fig_procedures_online_ward": {
+        "vi": "Thủ tục trực tuyến mức độ 3–4 cấp phường",
+        "en": "Ward-level procedures online at levels 3–4",
+    },
+    "fig_procedures_total": {
+        "vi": "Tổng số thủ tục hành chính",
+        "en": "Administrative procedures in all",
+    },
+    "fig_services_integrated": {
+        "vi": "Dịch vụ công tích hợp lên Cổng Dịch vụ công quốc gia",
+        "en": "Services integrated into the National Public Service Portal",
+    },
+    "fig_online_share": {"vi": "Tỷ lệ hồ sơ nộp trực tuyến", "en": "Dossiers filed online"},
+    "fig_online_share_level3": {
+        "vi": "Tỷ lệ hồ sơ nộp trực tuyến (mức độ 3)",
+        "en": "Dossiers filed online (level 3)",
+    },
+    "fig_online_share_level4": {
+        "vi": "Tỷ lệ hồ sơ nộp trực tuyến (mức độ 4)",
+        "en": "Dossiers filed online (level 4)",
+    },
+    "fig_online_share_level3_district": {
+        "vi": "Tỷ lệ hồ sơ mức độ 3 cấp quận nộp trực tuyến",
+        "en": "District-level level-3 dossiers filed online",
+    },
+    "fig_online_share_ward": {
+        "vi": "Tỷ lệ hồ sơ cấp phường nộp trực tuyến",
+        "en": "Ward-level dossiers filed online",
+    },
+    "fig_online_payment_rate": {"vi": "Tỷ lệ thanh toán trực tuyến", "en": "Online payment rate"},
+    "fig_districts_online_under_30": {
+        "vi": "Số quận, huyện có tỷ lệ hồ sơ trực tuyến dưới 30%",
+        "en": "Districts with under 30% of dossiers filed online",
+    },
+    "fig_on_time_rate": {
+        "vi": "Tỷ lệ hồ sơ giải quyết đúng hạn",
+        "en": "Dossiers resolved on time",
+    },
+    "fig_early_rate": {"vi": "Tỷ lệ hồ sơ giải quyết trước hạn", "en": "Dossiers resolved early"},
+    "fig_dossiers_received": {"vi": "Hồ sơ tiếp nhận", "en": "Dossiers received"},
+    "fig_dossiers_resolved": {"vi": "Hồ sơ đã giải quyết", "en": "Dossiers resolved"},
+    "fig_dossiers_on_time": {"vi": "Hồ sơ giải quyết đúng hạn", "en": "Dossiers resolved on time"},
+    "fig_dossiers_early": {"vi": "Hồ sơ giải quyết trước hạn", "en": "Dossiers resolved early"},
+    "fig_dossiers_late": {"vi": "Hồ sơ quá hạn", "en": "Dossiers overdue"},
+    "fig_dossiers_level3_district": {
+        "vi": "Hồ sơ mức độ 3 cấp quận",
+        "en": "District-level level-3 dossiers",
+    },
+    "fig_shortened_procedures": {
+        "vi": "Thủ tục rút ngắn thời gian giải quyết",
+        "en": "Procedures with a shortened time",
+    },
+    "fig_shortened_fields": {
+        "vi": "Số lĩnh vực có thủ tục rút ngắn",
+        "en": "Fields with shortened procedures",
+    },
+    "fig_one_stop_share": {
+        "vi": "Tỷ lệ thủ tục giải quyết theo cơ chế một cửa",
+        "en": "Procedures handled through the one-stop mechanism",
+    },
+    "fig_index_766_total": {
+        "vi": "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
+        "en": "Index of serving citizens and businesses (Decision 766)",
+    },
+    "fig_index_766_publicity": {
+        "vi": "QĐ 766 – Công khai, minh bạch",
+        "en": "Decision 766 – publicity and transparency",
+    },
+    "fig_index_766_progress": {
+        "vi": "QĐ 766 – Tiến độ, kết quả giải quyết",
+        "en": "Decision 766 – progress and results",
+    },
+    "fig_index_766_digitisation": {
+        "vi": "QĐ 766 – Số hóa hồ sơ",
+        "en": "Decision 766 – dossier digitisation",
+    },
+    "fig_index_766_online": {
+        "vi": "QĐ 766 – Cung cấp dịch vụ trực tuyến",
+        "en": "Decision 766 – online services",
+    },
+    "fig_index_766_online_service": {
+        "vi": "QĐ 766 – Dịch vụ công trực tuyến",
+        "en": "Decision 766 – online public services",
+    },
+    "fig_index_766_online_payment": {
+        "vi": "QĐ 766 – Thanh toán trực tuyến",
+        "en": "Decision 766 – online payment",
+    },
+    "fig_index_766_satisfaction": {
+        "vi": "QĐ 766 – Mức độ hài lòng",
+        "en": "Decision 766 – satisfaction",
+    },
+    "fig_publicity_rate": {
+        "vi": "Tỷ lệ công khai, minh bạch (QĐ 766)",
+        "en": "Publicity and transparency rate (Decision 766)",
+    },
+    "fig_satisfaction_rate": {"vi": "Tỷ lệ hài lòng", "en": "Satisfaction rate"},
+    "fig_sipas": {"vi": "Chỉ số hài lòng SIPAS", "en": "SIPAS satisfaction index"},
+    "fig_sipas_average": {"vi": "SIPAS trung bình cả nước", "en": "SIPAS, national average"},
+    "fig_papi_total": {"vi": "Chỉ số PAPI", "en": "PAPI index"},
+    "fig_hanoi_par_average": {
+        "vi": "Chỉ số CCHC trung bình của các quận, huyện, thị xã",
+        "en": "Hanoi PAR index, average of the districts",
+    },
+    "fig_hanoi_par_average_departments": {
+        "vi": "Chỉ số CCHC trung bình của các sở, ngành",
+        "en": "Hanoi PAR index, average of the departments",
+    },
+    "fig_national_par_average": {
+        "vi": "PAR INDEX trung bình cả nước",
+        "en": "PAR INDEX, national average",
+    },
+    "fig_par_component_modernisation": {
+        "vi": "PAR INDEX – Hiện đại hóa nền hành chính",
+        "en": "PAR INDEX – modernised administration",
+    },
+    "m_short_fields": {"vi": "Lĩnh vực có thủ tục rút ngắn", "en": "Fields with shortened procedures"},
+    "m_one_stop": {"vi": "Thủ tục theo cơ chế một cửa", "en": "Procedures through one stop"},
+    "m_share_all": {"vi": "Hồ sơ nộp trực tuyến", "en": "Dossiers filed online"},
+    "demo_toggle": {"vi": "Dữ liệu minh họa", "en": "Demo data"},
+    "demo_toggle_help": {
+        "vi": "Bật để thêm số liệu do máy sinh ra vào chỗ chưa có số liệu công bố (không phải số liệu chính thức). Mọi điểm, thẻ và tệp có số liệu minh họa đều được đánh dấu.",
+        "en": "Switch on to fill the gaps between published figures with generated ones (not official figures). Every mark, card and file they reach is marked.",
+    },
+    "demo_banner": {
+        "vi": "**Có số liệu minh họa — không phải số liệu chính thức.** Số liệu do máy sinh ra được vẽ nhạt, có gạch chéo hoặc điểm rỗng; thẻ số liệu ghi «minh họa». Tắt «Dữ liệu minh họa» ở thanh bên để chỉ xem số liệu công bố.",
+        "en": "**Demo data shown — not official figures.** Generated figures are drawn faded, hatched or hollow, and their cards say “demo”. Switch “Demo data” off in the sidebar to see published figures only.",
+    },
+    "demo_banner_short": {
+        "vi": "Có số liệu minh họa — không phải số liệu chính thức",
+        "en": "Demo data shown — not official figures",
+    },
+    "demo_card": {"vi": "minh họa", "en": "demo"},
+    "demo_citation": {
+        "vi": "Dữ liệu minh họa do máy sinh ra, không phải số liệu chính thức",
+        "en": "Demo data generated by the project, not official figures",
+    },
+    "reprint": {"vi": "bản đăng lại", "en": "reprint"},
+    "exported_on": {"vi": "Ngày xuất: {day}", "en": "Exported: {day}"},
+    "source_one": {"vi": "Nguồn", "en": "Source"},
+    "no_source": {"vi": "không có", "en": "none"},
+    "more_sources_words": {"vi": "và {n} nguồn khác", "en": "and {n} more"},
     "demo_help": {
         "vi": "Có dòng dữ liệu minh họa (sinh tự động, không phải số liệu công bố) trong biểu đồ này.",
         "en": "Demo rows (generated, not published figures) contribute to this chart.",
@@ -209,9 +404,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{unit} is not ranked in any index (units created on 1 July 2025 have no indicator data yet).",
     },
     "field_active": {"vi": "Lĩnh vực: {field}", "en": "Field: {field}"},
-    "leaders": {
-        "vi": "Năm {year}, dẫn đầu: **{top}** ({top_score}); cuối bảng: {bottom} ({bottom_score}).",
-        "en": "In {year}, first: **{top}** ({top_score}); last: {bottom} ({bottom_score}).",
+    "leaders_top": {"vi": "Năm {year}, dẫn đầu: {top}", "en": "In {year}, first: {top}"},
+    "leaders_bottom": {"vi": "; cuối bảng: {bottom}", "en": "; last: {bottom}"},
+    "leaders_bottom_only": {
+        "vi": "Năm {year}, cuối bảng: {bottom}",
+        "en": "In {year}, last: {bottom}",
+    },
+    "ranking_partial": {
+        "vi": "Năm {year} mới có thứ hạng công bố của {shown}/{total} đơn vị; thứ hạng là thứ hạng đã công bố trong tổng số {total} đơn vị, không tính lại.",
+        "en": "For {year}, ranks of {shown} of {total} units have been published; they are the published ranks among all {total} units, not recomputed.",
     },
     "rank_ties": {
         "vi": "Thứ hạng được tính lại từ điểm (làm tròn 2 chữ số; bằng điểm thì cùng hạng).",
@@ -223,6 +424,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Rank in the {index}, {period}",
     },
     "chart_scores": {"vi": "Điểm {index} năm {year}", "en": "{index} scores, {year}"},
+    "legend_demo": {
+        "vi": "Số liệu minh họa (nhạt, gạch chéo, điểm rỗng)",
+        "en": "Demo figures (faded, hatched, hollow)",
+    },
     "chart_best_average": {
         "vi": "{unit}: điểm so với cao nhất và trung bình, {period}",
         "en": "{unit}: score vs best and average, {period}",
@@ -328,9 +533,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_profile": {"vi": "Hồ sơ", "en": "Profile"},
     # --- unit story ------------------------------------------------------------------------
     "story_rank": {
-        "vi": "Năm {year}, {unit} xếp {rank} với {score}{change}.",
-        "en": "In {year}, {unit} ranked {rank} with {score}{change}.",
+        "vi": "Năm {year}, {unit} xếp {rank}{score}{change}.",
+        "en": "In {year}, {unit} ranked {rank}{score}{change}.",
     },
+    "story_score": {"vi": " với {score}", "en": " with {score}"},
     "story_up": {"vi": ", tăng {n} bậc so với năm {year}", "en": ", up {n} from {year}"},
     "story_down": {"vi": ", giảm {n} bậc so với năm {year}", "en": ", down {n} from {year}"},
     "story_same": {
@@ -338,28 +544,41 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": ", the same rank as in {year}",
     },
     "story_levels": {
-        "vi": "Đơn vị có {a} thủ tục trực tuyến mức độ 3 và {b} thủ tục mức độ 4{shares}.",
-        "en": "The unit offered {a} procedures online at level 3 and {b} at level 4{shares}.",
+        "vi": "Năm {year}, {unit} cung cấp {a} thủ tục trực tuyến mức độ 3 và {b} thủ tục mức độ 4.",
+        "en": "In {year}, {unit} offered {a} procedures online at level 3 and {b} at level 4.",
     },
     "story_forms": {
-        "vi": "Đơn vị có {a} thủ tục trực tuyến toàn trình và {b} thủ tục một phần{shares}.",
-        "en": "The unit offered {a} fully online procedures and {b} partly online ones{shares}.",
+        "vi": "Năm {year}, {unit} cung cấp {a} thủ tục trực tuyến toàn trình và {b} thủ tục một phần.",
+        "en": "In {year}, {unit} offered {a} fully online procedures and {b} partly online ones.",
     },
-    "story_shares": {
-        "vi": "; tỷ lệ hồ sơ nộp trực tuyến đạt {a} và {b}",
-        "en": "; {a} and {b} of their dossiers were submitted online",
+    "story_shares_levels": {
+        "vi": "Năm {year}, tỷ lệ hồ sơ nộp trực tuyến của thủ tục mức độ 3 và mức độ 4 tại {unit} lần lượt đạt {a} và {b}.",
+        "en": "In {year}, {a} and {b} of the dossiers of level-3 and level-4 procedures of {unit} respectively were filed online.",
+    },
+    "story_shares_forms": {
+        "vi": "Năm {year}, tỷ lệ hồ sơ nộp trực tuyến của thủ tục toàn trình và một phần tại {unit} lần lượt đạt {a} và {b}.",
+        "en": "In {year}, {a} and {b} of the dossiers of fully and partly online procedures of {unit} respectively were filed online.",
     },
     "story_time": {
-        "vi": "{on_time} hồ sơ được giải quyết đúng hạn, trong đó {early} trước hạn{short}.",
-        "en": "{on_time} of dossiers were resolved on time, {early} ahead of time{short}.",
+        "vi": "Năm {year}, {unit} giải quyết đúng hạn {on_time} hồ sơ{early}.",
+        "en": "In {year}, {unit} resolved {on_time} of dossiers on time{early}.",
     },
+    "story_early": {"vi": ", trong đó {early} trước hạn", "en": ", {early} ahead of time"},
     "story_short": {
-        "vi": "; {n} thủ tục được rút ngắn thời gian so với quy định",
-        "en": "; {n} procedures had a shorter time than the legal one",
+        "vi": "Năm {year}, {unit} rút ngắn thời gian giải quyết {n} thủ tục so với quy định.",
+        "en": "In {year}, {unit} resolved {n} procedures in less time than the law allows.",
     },
+    "story_short_none": {
+        "vi": "Năm {year}, {unit} chưa có thủ tục nào được rút ngắn thời gian giải quyết so với quy định.",
+        "en": "In {year}, no procedure of {unit} was resolved in less time than the law allows.",
+    },
+    "more_than": {"vi": "hơn", "en": "more than"},
+    "at_least": {"vi": "ít nhất", "en": "at least"},
+    "less_than": {"vi": "dưới", "en": "less than"},
+    "at_most": {"vi": "nhiều nhất", "en": "at most"},
     "story_none": {
-        "vi": "Chưa có dữ liệu chỉ số cho {unit} năm {year}.",
-        "en": "There is no indicator data for {unit} in {year} yet.",
+        "vi": "Chưa có số liệu công bố cho {unit} năm {year}.",
+        "en": "No published figures for {unit} in {year} yet.",
     },
     # --- data page -------------------------------------------------------------------------
     "data_table": {"vi": "Bảng", "en": "Table"},
@@ -512,8 +731,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # --- about page ------------------------------------------------------------------------
     "about_demo_title": {"vi": "Dữ liệu minh họa", "en": "Demo data"},
     "about_demo": {
-        "vi": "Nhiều dòng trong bộ dữ liệu đi kèm do bộ sinh dữ liệu có seed cố định của dự án tạo ra để lấp chỗ trống (cột demo = đúng). Chúng không phải số liệu công bố và không mâu thuẫn với số liệu công bố. Một số dòng minh họa vẫn ghi nguồn công bố vì chúng tái hiện một số liệu tổng hợp đã công bố (ví dụ 98,67% hồ sơ mức độ 3 nộp trực tuyến của Quận Nam Từ Liêm). Mọi biểu đồ có dòng minh họa đều mang nhãn «Dữ liệu minh họa».",
-        "en": "Many rows of the bundled dataset come from the project's seeded generator, to fill gaps (column demo = true). They are not published figures and never contradict one. Some demo rows still cite a published source because they reproduce a published aggregate (e.g. Nam Từ Liêm's 98.67% of level-3 dossiers submitted online). Every chart with demo rows carries the «Demo data» badge.",
+        "vi": "Mặc định, bảng điều khiển chỉ hiển thị số liệu đã công bố (kèm nguồn và trích đoạn) và số liệu do cơ quan nhập. Nơi chưa có số liệu công bố, trang ghi rõ «chưa có số liệu công bố» và chỉ ra năm hoặc đơn vị có số liệu. Công tắc «Dữ liệu minh họa» ở thanh bên (hoặc `demo=1` trên địa chỉ) thêm số liệu do máy sinh ra vào các chỗ trống để xem thử biểu đồ: số liệu này không phải số liệu chính thức, được tạo sao cho không mâu thuẫn với bất kỳ số liệu công bố nào (thứ hạng, danh sách dẫn đầu và cuối bảng, số trung bình, số đơn vị tăng điểm…), và được vẽ nhạt, có gạch chéo hoặc điểm rỗng; mọi thẻ số liệu, trang trình chiếu và tệp tải về có số liệu minh họa đều ghi rõ. Câu nhận định không bao giờ nêu số liệu minh họa như sự thật.",
+        "en": "By default the dashboard shows only published figures (with their source and excerpt) and data an office imported. Where nothing is published, the page says so and points to the years or units that have figures. The “Demo data” switch in the sidebar (or `demo=1` in the address) fills the gaps with generated figures to try the charts out: they are not official figures, are made so that they never contradict a published one (ranks, top and bottom lists, averages, counts of units that improved…), and are drawn faded, hatched or hollow; every card, slide and downloaded file they reach says so. No key-message sentence states a generated figure as a fact.",
     },
     "about_caveats_title": {"vi": "Lưu ý khi đọc số liệu", "en": "Caveats"},
     "caveat_indexes": {
@@ -533,8 +752,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "**Reorganisation of 1 July 2025.** The district level was abolished; the country went from 63 to 34 provinces (Resolution 202/2025/QH15); Hanoi now has 126 communes and wards. District scores and ranks do not carry over to the new units (many new wards span several former districts), so history is shown on the 30 former districts and the new units show «No data».",
     },
     "caveat_ranks": {
-        "vi": "**Thứ hạng.** Thứ hạng được tính lại từ điểm theo cách xếp hạng cạnh tranh (1, 2, 2, 4) sau khi làm tròn 2 chữ số, chỉ giữa các đơn vị cùng cấp và cùng thời kỳ; thứ hạng công bố được giữ trong cột rank_published để đối chiếu.",
-        "en": "**Ranks.** Ranks are recomputed from the scores by competition ranking (1, 2, 2, 4) after rounding to 2 decimals, only among units of one level and period; the published rank is kept in rank_published for comparison.",
+        "vi": "**Thứ hạng.** Năm chỉ công bố một phần bảng xếp hạng thì hiển thị đúng thứ hạng đã công bố trong tổng số đơn vị (ví dụ «thứ 2/30»), không tính lại giữa vài đơn vị có số liệu. Năm có đủ điểm của mọi đơn vị thì thứ hạng được tính từ điểm theo cách xếp hạng cạnh tranh (1, 2, 2, 4) sau khi làm tròn 2 chữ số, chỉ giữa các đơn vị cùng cấp và cùng thời kỳ, và phải khớp với thứ hạng đã công bố.",
+        "en": "**Ranks.** A year of which only part of the ranking was published shows the published ranks among all units (e.g. “2nd of 30”), never recomputed among the few units with figures. A year with every unit's score is ranked from the scores by competition ranking (1, 2, 2, 4) after rounding to 2 decimals, only among units of one level and period, and must agree with the published ranks.",
     },
     "about_sources_title": {"vi": "Nguồn dữ liệu ({n})", "en": "Data sources ({n})"},
     "about_maps_title": {

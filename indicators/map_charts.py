@@ -21,7 +21,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from indicators import geo
+from indicators import geo, sources
 from indicators import schema as s
 from indicators.chart_images import OFFLINE_TOPOJSON_URL
 from indicators.chart_theme import colorbar_margin  # and the default template
@@ -38,8 +38,8 @@ from indicators.formatting import (
 )
 from indicators.provenance import SOURCE_IDS
 from indicators.rankings import RANK, UNITS_RANKED, competition_rank, rank_table
+from indicators.schema import INDEX_OF_LEVEL
 from indicators.shortened import SHORTENED, shortened_summary
-from indicators.summary import INDEX_OF_LEVEL
 from indicators.timeliness import ON_TIME_RATE, ONLINE_RATE, timeliness
 
 VALUE = "value"
@@ -198,11 +198,14 @@ def _titles(ids: Any, titles: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(titles.get(i, i) for i in ids) if isinstance(ids, tuple) else ()
 
 
-def map_values(dataset: Dataset, indicator: str, year: int, level: str) -> pd.DataFrame:
+def map_values(
+    dataset: Dataset, indicator: str, year: int, level: str, lang: str = "vi"
+) -> pd.DataFrame:
     """One row per unit of `level` valid on 31 Dec of `year` (see geo.as_of), with its value.
 
     Columns: unit_code, name_vi, value (Float64, NA = no data), rank (Int64: 1 = best),
-    units_ranked, demo, source_ids and source_titles (tuples). Values come from the indicator
+    units_ranked, demo, source_ids and source_titles (tuples: the citations, in `lang`).
+    Values come from the indicator
     families (rank_table, timeliness, shortened_summary); the rank of the PAR indicators is
     rank_table's, the others are ranked here among the mapped units, highest value first.
     """
@@ -221,8 +224,8 @@ def map_values(dataset: Dataset, indicator: str, year: int, level: str) -> pd.Da
     out[s.DEMO] = out.get(s.DEMO, pd.Series(pd.NA, index=out.index)).astype("boolean")
     ids = out.get(SOURCE_IDS, pd.Series(None, index=out.index, dtype=object))
     out[SOURCE_IDS] = pd.Series([i if isinstance(i, tuple) else () for i in ids], dtype=object)
-    titles = dict(zip(dataset.sources[s.ID], dataset.sources[s.TITLE], strict=True))
-    out[SOURCE_TITLES] = pd.Series([_titles(i, titles) for i in out[SOURCE_IDS]], dtype=object)
+    cited = {c.id: c.text(lang) for c in sources.citations(dataset, dataset.sources[s.ID])}
+    out[SOURCE_TITLES] = pd.Series([_titles(i, cited) for i in out[SOURCE_IDS]], dtype=object)
     return out[list(MAP_COLUMNS)].reset_index(drop=True)
 
 
@@ -567,7 +570,7 @@ def indicator_map(
     highlight_code: str | None = None,
 ) -> go.Figure:
     """The whole map of one indicator, year and level (raises geo.BoundaryUnavailable)."""
-    frame = map_values(dataset, indicator, year, level)
+    frame = map_values(dataset, indicator, year, level, lang)
     return map_figure(frame, indicator, year, level, lang, highlight_code)
 
 

@@ -28,6 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import charts, views
+from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.deck import deck_figures, key_messages
 from indicators.rankings import RankingError
@@ -79,7 +80,7 @@ def _history(dataset: Dataset, filters: Filters) -> pd.DataFrame:
 _FRAMES: dict[str, Callable[[Dataset, Filters], pd.DataFrame]] = {
     "city-scores": lambda d, f: views.year_ranking(d, f.index_id, slide_year(f)),
     "bump": _history,
-    "best-average": lambda d, f: views.best_average(_history(d, f), f.unit_code),
+    "best-average": lambda d, f: views.versus_frame(d, f.index_id, f.unit_code, f.years),
     "levels": lambda d, f: views.levels_frame(d, f.unit_code, f.years, f.field),
     "online-share": lambda d, f: views.share_frame(d, f.unit_code, f.years, f.field),
     "shortened-fields": lambda d, f: views.shortened_fields(d, f.unit_code, slide_year(f), f.field),
@@ -125,7 +126,7 @@ def summary(dataset: Dataset, filters: Filters) -> list[str]:
 
 def chart_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
     """The chart of screen `key` from its rows, as the pages draw it (my unit highlighted)."""
-    lang, years, changes = filters.lang, filters.years, views.method_changes(*filters.years)
+    lang, years, changes = filters.lang, filters.years, s.method_changes(*filters.years)
     unit = {"lang": lang, "unit_name": filters.unit_name, "field": filters.field}
     year = slide_year(filters)
     builders: dict[str, Callable[[], go.Figure]] = {

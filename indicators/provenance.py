@@ -20,7 +20,8 @@ PROVENANCE_COLUMNS = (s.DEMO, SOURCE_IDS)
 
 
 def _source_tuple(ids: pd.Series) -> tuple[str, ...]:
-    return tuple(sorted(str(i) for i in ids.dropna().unique()))
+    """The distinct ids the cells name (a cell may name several: schema.source_id_list)."""
+    return tuple(sorted({i for v in ids.dropna().unique() for i in s.source_id_list(v)}))
 
 
 def provenance(df: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:

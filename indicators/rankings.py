@@ -1,8 +1,12 @@
-"""Ranks computed from PAR scores, their change from year to year, and top-n counts.
+"""Ranks of a year's PAR scores, their change from year to year, and top-n counts.
 
-Ranks are always recomputed from the scores (the published rank stays in `rank_published` for
-comparison), and only among units that can fairly be compared: one level, one period of
-validity. Anything else is refused with a bilingual `RankingError` rather than ranked wrongly.
+A year whose table is complete (every unit of the index that existed that year has a score)
+is ranked from its scores; the published ranks stay in `rank_published` (an import whose
+computed ranks disagree with them is refused, see indicators.importing). A year of which only
+a few units were published keeps the published ranks out of the number of units of the index
+("thứ 2/30"): ranking the seven published units among themselves would tell a leader the
+wrong place. Units of different levels or periods are never ranked together: that is refused
+with a bilingual `RankingError`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ from indicators import schema as s
 from indicators.provenance import object_groups
 
 RANK = "rank"
-UNITS_RANKED = "units_ranked"
+UNITS_RANKED = "units_ranked"  # the number of units of the index that year
+UNITS_SHOWN = "units_shown"  # how many of them the table holds (all, or those published)
+RANKED_BY = "ranked_by"  # BY_SCORES: computed from a complete table; BY_PUBLISHED: as published
+BY_SCORES, BY_PUBLISHED = "scores", "published"
+LAST_BASES = ("stated_last", "stated_lowest")  # "came last" without a rank number
 RANK_CHANGE = "rank_change"
 SCORE_CHANGE = "score_change"
 YEARS_IN_TOP = "years_in_top"
@@ -30,9 +38,13 @@ RANK_TABLE_COLUMNS = (
     s.MAX_SCORE,
     RANK,
     UNITS_RANKED,
+    UNITS_SHOWN,
+    RANKED_BY,
     s.RANK_PUBLISHED,
+    s.RANK_BASIS,
     s.DEMO,
     s.SOURCE_ID,
+    s.NOTE,
     RANK_CHANGE,
     SCORE_CHANGE,
 )
@@ -45,9 +57,13 @@ _DTYPES = {
     s.MAX_SCORE: "Float64",
     RANK: "Int64",
     UNITS_RANKED: "Int64",
+    UNITS_SHOWN: "Int64",
+    RANKED_BY: "string",
     s.RANK_PUBLISHED: "Int64",
+    s.RANK_BASIS: "string",
     s.DEMO: "boolean",
     s.SOURCE_ID: "string",
+    s.NOTE: "string",
     RANK_CHANGE: "Int64",
     SCORE_CHANGE: "Float64",
 }
@@ -125,6 +141,10 @@ def _ranked(
         )
 
     unit_cols = [s.CODE, s.NAME_VI, s.LEVEL, s.VALID_FROM, s.VALID_TO]
+    if s.RANK_BASIS not in rows.columns:  # a frame built by hand may lack the published columns
+        rows = rows.assign(**{s.RANK_BASIS: pd.NA})
+    if s.NOTE not in rows.columns:
+        rows = rows.assign(**{s.NOTE: pd.NA})
     joined = rows.merge(
         versions[unit_cols], left_on=s.UNIT_CODE, right_on=s.CODE, how="left", validate="1:1"
     )
@@ -148,14 +168,37 @@ def _ranked(
             f"{last} valid from {latest_start:%Y-%m-%d})",
         )
 
+    peers = _peers(versions, joined)
+    complete = set(peers[s.CODE]) <= set(joined.loc[joined[s.SCORE].notna(), s.UNIT_CODE])
+    if complete:
+        rank = competition_rank(joined[s.SCORE]).to_numpy()
+        ranked, by = int(joined[s.SCORE].notna().sum()), BY_SCORES
+    else:
+        rank = _published_ranks(joined, len(peers))
+        ranked, by = len(peers), BY_PUBLISHED
     out = joined.assign(
-        **{
-            RANK: competition_rank(joined[s.SCORE]).to_numpy(),
-            UNITS_RANKED: int(joined[s.SCORE].notna().sum()),
-        }
+        **{RANK: rank, UNITS_RANKED: ranked, UNITS_SHOWN: len(joined), RANKED_BY: by}
     )
     columns = [c for c in RANK_TABLE_COLUMNS if c not in (RANK_CHANGE, SCORE_CHANGE)]
     return out[columns].astype({c: _DTYPES[c] for c in columns})
+
+
+def _peers(versions: pd.DataFrame, joined: pd.DataFrame) -> pd.DataFrame:
+    """The units the year's rows are ranked among: every unit valid that year of their level
+    and under the same parents (Hanoi's 30 districts, the 63 or 34 provinces)."""
+    parent = versions[s.PARENT_CODE].astype(object).where(versions[s.PARENT_CODE].notna(), None)
+    parents = set(parent[versions[s.CODE].isin(set(joined[s.UNIT_CODE]))])
+    same = versions[s.LEVEL].isin(set(joined[s.LEVEL].dropna())).fillna(False).astype(bool)
+    return versions[same & parent.map(lambda p: p in parents).astype(bool)]
+
+
+def _published_ranks(joined: pd.DataFrame, units: int) -> pd.Series:
+    """The published rank of each row; a unit stated to have come last without a number is
+    last of the `units` of its year."""
+    ranks = joined[s.RANK_PUBLISHED].astype("Int64").copy()
+    last = joined[s.RANK_BASIS].isin(LAST_BASES).fillna(False).astype(bool) & ranks.isna()
+    ranks[last] = units
+    return ranks.to_numpy()
 
 
 def rank_table(
@@ -261,3 +304,25 @@ def best_and_average(table: pd.DataFrame) -> dict[str, Any]:
         "units_scored": int(len(known)),
         "best_unit_codes": tuple(sorted(str(c) for c in table.loc[is_best, s.UNIT_CODE])),
     }
+
+
+def rank_disagreements(par_scores: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """The rows of every complete year (ranked from its scores) whose computed rank is not
+    the rank published for them: index_id, year, unit_code, name_vi, rank_published, rank.
+    An import that makes a year complete must agree with what was published."""
+    columns = [s.INDEX_ID, s.YEAR, s.UNIT_CODE, s.NAME_VI, s.RANK_PUBLISHED, RANK]
+    totals = par_scores[par_scores[s.COMPONENT].eq(s.TOTAL).fillna(False).astype(bool)]
+    found = []
+    for index_id, year in totals[[s.INDEX_ID, s.YEAR]].drop_duplicates().itertuples(index=False):
+        try:
+            table = _ranked(par_scores, units, str(index_id), int(year), s.TOTAL)
+        except RankingError:
+            continue  # refused elsewhere: a ranking that cannot be made
+        if table.empty or not table[RANKED_BY].eq(BY_SCORES).all():
+            continue
+        published = table[s.RANK_PUBLISHED]
+        wrong = table[published.notna() & published.ne(table[RANK]).fillna(False)]
+        found.append(wrong.assign(**{s.INDEX_ID: index_id}))
+    if not found:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(found, ignore_index=True)[columns]

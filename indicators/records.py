@@ -52,8 +52,8 @@ DUCKDB_CONFIG: dict[str, Any] = {"memory_limit": "1GB", "threads": 2}
 GROUP_KEYS = (s.UNIT_CODE, s.YEAR, s.MONTH, s.FIELD, s.PROCEDURE_CODE, s.CHANNEL)
 DEFAULT_BY = (s.UNIT_CODE, s.YEAR)
 # filters: years = 2019 or (first, last) inclusive (either may be None); unit_codes and fields
-# = one value or a sequence of values.
-FILTER_KEYS = ("years", "unit_codes", "fields")
+# = one value or a sequence of values; with_demo = False leaves out generated (demo) records.
+FILTER_KEYS = ("years", "unit_codes", "fields", "with_demo")
 INDEX_NAME = "ix_dossiers_unit_received"
 INSERT_ROWS = 20_000  # rows per executemany when the database is not PostgreSQL
 
@@ -194,6 +194,8 @@ def _conditions(table: sa.Table, filters: Mapping[str, Any], partitioned: bool) 
     for key, column in (("unit_codes", s.UNIT_CODE), ("fields", s.FIELD)):
         if filters.get(key) is not None:
             out.append(table.c[column].in_(_values(filters[key])))
+    if filters.get("with_demo") is False:
+        out.append(sa.not_(table.c[s.DEMO]))
     return out
 
 
@@ -321,7 +323,7 @@ PARTIAL_BY = (s.UNIT_CODE, s.YEAR, s.MONTH, s.FIELD, s.PROCEDURE_CODE)  # fewer 
 MONTHS_IN_YEAR = 12
 
 
-def stats_from_records(source: str | Path) -> pd.DataFrame:
+def stats_from_records(source: str | Path, with_demo: bool = True) -> pd.DataFrame:
     """dossier_stats rows computed from the records, typed like the loaded table.
 
     A unit-year whose records fall in all 12 months gives yearly rows (month NA), one per field
@@ -330,18 +332,20 @@ def stats_from_records(source: str | Path) -> pd.DataFrame:
     records and demo when any of them is demo; a group whose records come from two sources
     gives two rows (each with its own source), which every sum of the indicators handles.
     Two or three GROUP BYs run where the records are; none is loaded into pandas.
+    `with_demo=False` leaves out generated records (the dashboard with demo data off).
     """
     source = str(source)
     month_key = [s.UNIT_CODE, s.YEAR]
-    months = dossier_counts(source, (s.UNIT_CODE, s.YEAR, s.MONTH))
+    only = {} if with_demo else {"with_demo": False}
+    months = dossier_counts(source, (s.UNIT_CODE, s.YEAR, s.MONTH), only)
     covered = months.groupby(month_key)[s.MONTH].nunique()
     partial = covered[covered < MONTHS_IN_YEAR].index
-    yearly = dossier_counts(source, STATS_BY)
+    yearly = dossier_counts(source, STATS_BY, only)
     parts = [yearly[~pd.MultiIndex.from_frame(yearly[month_key]).isin(partial)]]
     if len(partial):
         codes = sorted(set(partial.get_level_values(s.UNIT_CODE)))
         years = partial.get_level_values(s.YEAR)
-        filters = {"years": (int(years.min()), int(years.max())), "unit_codes": codes}
+        filters = {"years": (int(years.min()), int(years.max())), "unit_codes": codes, **only}
         monthly = dossier_counts(source, PARTIAL_BY, filters)
         parts.append(monthly[pd.MultiIndex.from_frame(monthly[month_key]).isin(partial)])
     stats = pd.concat(parts, ignore_index=True)
@@ -354,6 +358,7 @@ def dataset_with_records(dataset: Dataset, source: str | Path | None = None) -> 
     """The dataset with its dossier_stats completed by the dossier records of `source`
     (default: the dataset's own source), or the dataset itself when there are none.
 
+    Generated (demo) records count only when the dataset has its demo layer on.
     Precedence: the records, for every unit-year in which they hold at least one dossier: the
     dossier_stats rows of that unit-year are dropped and replaced by stats_from_records' rows
     (a one-stop system's records are the finer and more complete account, and one unit-year
@@ -363,7 +368,9 @@ def dataset_with_records(dataset: Dataset, source: str | Path | None = None) -> 
     source = dataset.source if source is None else str(source)
     if not has_dossiers(source):
         return dataset
-    derived = stats_from_records(source)
+    derived = stats_from_records(source, with_demo=dataset.demo)
+    if derived.empty:
+        return dataset
     stats = dataset.dossier_stats
     keys = [s.UNIT_CODE, s.YEAR]
     covered = pd.MultiIndex.from_frame(derived[keys]).unique()

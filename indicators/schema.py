@@ -6,7 +6,7 @@ Column names are module constants so that a typo is an import error, not an empt
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -14,9 +14,25 @@ import pandas as pd
 # --- column names shared by several tables -------------------------------------------------
 UNIT_CODE = "unit_code"
 YEAR = "year"
-SOURCE_ID = "source_id"
+SOURCE_ID = "source_id"  # one id of `sources`, or several joined by SOURCE_SEPARATOR
+SOURCE_SEPARATOR = ";"
 DEMO = "demo"  # True when the demo generator wrote the row (see data/SOURCES.md)
 NOTE = "note"
+
+
+def source_id_list(value: object) -> list[str]:
+    """The source ids a `source_id` cell names: a figure whose rank and score were published
+    in two places cites both ("kinhtedothi-1a2b3c;tinbong247news-4d5e6f")."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return []
+    return [part.strip() for part in str(value).split(SOURCE_SEPARATOR) if part.strip()]
+
+
+def join_source_ids(values: Iterable[object]) -> str:
+    """One `source_id` cell naming every id of `values` once, in order."""
+    ids = [i for v in values for i in source_id_list(v)]
+    return SOURCE_SEPARATOR.join(dict.fromkeys(ids))
+
 
 # --- units ----------------------------------------------------------------------------------
 CODE = "code"
@@ -47,6 +63,8 @@ URL = "url"
 PUBLISHED = "published"
 SOURCE_KIND = "kind"
 EXCERPT = "excerpt"
+YEARS = "years"  # the years of the figures a source reports, as text ("2019–2021")
+REPRINT = "reprint"  # True when the only copy found is a reprint (mirror, aggregator)
 SOURCE_KINDS = ("published", "article", "demo")
 
 # --- par_scores -----------------------------------------------------------------------------
@@ -60,6 +78,24 @@ TOTAL = "total"  # the component value of a total score
 INDEX_HANOI = "hanoi_par"  # Hanoi's PAR index of its district-level units
 INDEX_NATIONAL = "national_par"  # the Ministry of Home Affairs' PAR INDEX of provinces
 
+# The indexes, the level of the units each ranks, and the 2025 reorganisation.
+INDEXES = (INDEX_HANOI, INDEX_NATIONAL)
+INDEX_LEVEL = {INDEX_HANOI: "district", INDEX_NATIONAL: "province"}
+INDEX_OF_LEVEL = {level: index for index, level in INDEX_LEVEL.items()}
+HANOI_CODE = "01"
+# On 1 July 2025 the district level was abolished (Hanoi's units became 126 communes and
+# wards) and 63 provinces became 34: the level of the units that replaced each index's units.
+REORG_DATE = pd.Timestamp("2025-07-01")
+REORG_YEAR = 2025
+NEW_LEVEL = {INDEX_HANOI: "commune", INDEX_NATIONAL: "province"}
+METHOD_CHANGE_YEARS = (2017, 2022)  # the PAR INDEX's method changed: compare with a warning
+
+
+def method_changes(year_from: int, year_to: int) -> tuple[int, ...]:
+    """The method-change years that split the period (a change in the first year doesn't)."""
+    return tuple(y for y in METHOD_CHANGE_YEARS if year_from < y <= year_to)
+
+
 # --- procedures -----------------------------------------------------------------------------
 PROCEDURE_CODE = "procedure_code"
 PROCEDURE_NAME = "procedure_name"
@@ -72,6 +108,7 @@ ONE_STOP = "one_stop"
 LEVELS_OLD = ("1", "2", "3", "4")
 FORMS_NEW = ("full", "partial", "none")  # toàn trình / một phần / chỉ cung cấp thông tin
 ONLINE_LEVELS = LEVELS_OLD + FORMS_NEW
+ONLINE_CAPABLE = ("3", "4", "full", "partial")  # the levels and forms a dossier is filed online
 LAST_YEAR_OF_LEVELS = 2022  # Decree 42/2022 took effect on 1 August 2022: 2022 may use either
 FIRST_YEAR_OF_FORMS = 2022
 
@@ -84,6 +121,18 @@ EARLY = "resolved_early"  # a part of resolved_on_time
 LATE = "resolved_late"
 PENDING = "pending"
 COUNT_COLUMNS = (RECEIVED, ONLINE, ON_TIME, EARLY, LATE, PENDING)
+
+# --- figures: published figures that are not rows of the tables above -------------------
+# An article's "161 procedures at level 3", a city's on-time rate of a quarter, a district's
+# online-application rate of March 2025, a province's Decision 766 score on a snapshot date.
+PERIOD = "period"  # as published: "2019", "2019-Q2", "2025-03", "2025-08-29"
+INDICATOR = "indicator"
+VALUE = "value"
+COMPARATOR = "comparator"  # "=" or, for "more than 20%", ">"
+MAX_VALUE = "max_value"  # the maximum of a score in points (18 for a 766 group)
+RANK = "rank"
+UNITS_RANKED = "units_ranked"
+COMPARATORS = ("=", ">", ">=", "<", "<=")
 
 # --- dossiers (optional: one row per dossier, as a one-stop system holds them) --------------
 DOSSIER_ID = "dossier_id"
@@ -120,6 +169,7 @@ class Column:
     maximum: float | None = None
     pattern: str | None = None  # a regular expression the whole text must match
     help_en: str = ""
+    optional: bool = False  # may be absent from a stored table (added later): read as empty
 
 
 @dataclass(frozen=True)
@@ -238,6 +288,8 @@ SOURCES = Table(
         Column(PUBLISHED, DATE, nullable=True),
         Column(SOURCE_KIND, TEXT, allowed=SOURCE_KINDS),
         Column(EXCERPT, TEXT, nullable=True),
+        Column(YEARS, TEXT, nullable=True, optional=True, help_en="years of its figures"),
+        Column(REPRINT, BOOL, nullable=True, optional=True, help_en="only a reprint was found"),
     ),
     key=(ID,),
 )
@@ -420,12 +472,67 @@ DOSSIERS = Table(
     ),
 )
 
+FIGURES = Table(
+    "figures",
+    (
+        Column(UNIT_CODE, TEXT, nullable=True, help_en="the unit it is about; empty: the country"),
+        _year(),
+        Column(PERIOD, TEXT, help_en="the period as published: 2019, 2019-Q2, 2025-03"),
+        Column(INDICATOR, TEXT, pattern=r"[a-z0-9_]+", help_en="see indicators.figures"),
+        Column(VALUE, FLOAT, nullable=True),
+        Column(COMPARATOR, TEXT, allowed=COMPARATORS, help_en="'>' for 'more than'"),
+        Column(MAX_VALUE, FLOAT, nullable=True, minimum=0),
+        Column(RANK, INT, nullable=True, minimum=1),
+        Column(UNITS_RANKED, INT, nullable=True, minimum=1),
+        *_source(),
+        Column(EXCERPT, TEXT, nullable=True, help_en="the words that state the figure"),
+        Column(NOTE, TEXT, nullable=True),
+    ),
+    key=(UNIT_CODE, PERIOD, INDICATOR, SOURCE_ID),
+    rules=(
+        RowRule(
+            "value_le_max",
+            VALUE,
+            "giá trị lớn hơn giá trị tối đa",
+            "value is above its maximum",
+            _gt(VALUE, MAX_VALUE),
+        ),
+        RowRule(
+            "rank_le_units",
+            RANK,
+            "thứ hạng lớn hơn số đơn vị được xếp hạng",
+            "rank is above the number of units ranked",
+            _gt(RANK, UNITS_RANKED),
+        ),
+    ),
+)
+
 TABLES: dict[str, Table] = {
-    t.name: t for t in (UNITS, UNIT_SUCCESSIONS, SOURCES, PAR_SCORES, PROCEDURES, DOSSIER_STATS)
+    t.name: t
+    for t in (UNITS, UNIT_SUCCESSIONS, SOURCES, PAR_SCORES, PROCEDURES, DOSSIER_STATS, FIGURES)
 }
+# Tables added after the first stores were written: a store without them reads them as empty.
+ADDED_TABLES = ("figures",)
 # Tables a dataset may lack; a dataset without them stays valid. `dossiers` is read only by
 # indicators.records (aggregated where it lives), never loaded whole by indicators.dataset.
 OPTIONAL_TABLES: dict[str, Table] = {DOSSIERS.name: DOSSIERS}
 # Tables whose unit_code must name a unit, and whose source_id must name a source.
-UNIT_REFERENCES = {"par_scores": UNIT_CODE, "procedures": UNIT_CODE, "dossier_stats": UNIT_CODE}
-SOURCE_REFERENCES = ("units", "unit_successions", "par_scores", "procedures", "dossier_stats")
+UNIT_REFERENCES = {
+    "par_scores": UNIT_CODE,
+    "procedures": UNIT_CODE,
+    "dossier_stats": UNIT_CODE,
+    "figures": UNIT_CODE,
+}
+SOURCE_REFERENCES = (
+    "units",
+    "unit_successions",
+    "par_scores",
+    "procedures",
+    "dossier_stats",
+    "figures",
+)
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A table with no rows, typed like the loaded ones."""
+    return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPE[c.kind]) for c in table.columns})

@@ -28,6 +28,13 @@ SETTINGS = (
         "such as postgresql+psycopg://user@host/db. Default: the bundled data/ folder.",
     ),
     Setting(
+        "PAR_DEMO",
+        "0",
+        "1: the dashboard opens with the generated demo data switched on (a showcase server); "
+        "0 (the default): only published and imported figures until a user switches demo "
+        "data on in the sidebar (URL demo=1). Generated figures are marked wherever they show.",
+    ),
+    Setting(
         "PAR_MAX_UPLOAD_MB",
         "20",
         "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
@@ -85,3 +92,14 @@ def get(name: str) -> str:
 
 def data_source() -> str:
     return get("PAR_DATA_SOURCE")
+
+
+def demo_default() -> bool:
+    """PAR_DEMO: whether demo data is on until a user switches it (1 / 0)."""
+    text = get("PAR_DEMO").strip()
+    if text not in ("0", "1"):
+        raise SettingInvalid(
+            f"Cấu hình PAR_DEMO = {text!r}: phải là 1 (bật dữ liệu minh họa) hoặc 0 (tắt) / "
+            f"setting PAR_DEMO = {text!r}: must be 1 (demo data on) or 0 (off)"
+        )
+    return text == "1"

@@ -1,128 +1,90 @@
-"""One unit's headline figures for one year, with the sources behind them."""
+"""One unit's headline figures for one year, with the sources behind them (`summary`).
+
+The figures are the dashboard's headline (indicators.views.headline): published figures where
+they were published, computed from imported rows, from the demo layer only when the dataset
+has it on; a figure nobody reported is None (null), never 0. `demo` is true when a generated
+figure contributed to any of them; `comparators` names a figure published as a bound ("more
+than 20%": {"early_rate": ">"}).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
-
 from indicators import schema as s
+from indicators import sources
 from indicators.dataset import Dataset
-from indicators.onestop import ONE_STOP_SHARE, one_stop_share
-from indicators.online import SHARE, level_counts, online_share_by_level
-from indicators.provenance import SOURCE_IDS
-from indicators.rankings import RANK, UNITS_RANKED, rank_table
-from indicators.shortened import FIELDS, SHORTENED, shortened_summary
-from indicators.timeliness import EARLY_RATE, ON_TIME_RATE, timeliness
 from indicators.units import find_unit
+from indicators.views import Headline, headline
 
-# The index a unit of each level is ranked in by default.
-INDEX_OF_LEVEL = {"district": s.INDEX_HANOI, "province": s.INDEX_NATIONAL}
+# JSON key -> (headline metric, decimals: None for a whole number)
+FIGURES: dict[str, tuple[str, int | None]] = {
+    "par_score": ("m_score", 2),
+    "par_rank": ("m_rank", None),
+    "procedures_level3": ("m_proc_3", None),
+    "procedures_level4": ("m_proc_4", None),
+    "procedures_full": ("m_proc_full", None),
+    "procedures_partial": ("m_proc_partial", None),
+    "online_share_level3": ("m_share_3", 2),
+    "online_share_level4": ("m_share_4", 2),
+    "online_share_full": ("m_share_full", 2),
+    "online_share_partial": ("m_share_partial", 2),
+    "online_share": ("m_share_all", 2),
+    "shortened_procedures": ("m_shortened", None),
+    "shortened_fields": ("m_short_fields", None),
+    "one_stop_share": ("m_one_stop", 2),
+    "on_time_rate": ("m_on_time", 2),
+    "early_rate": ("m_early", 2),
+}
 
 
-def _one(frame: pd.DataFrame, code: str, year: int) -> pd.Series | None:
-    hit = frame[(frame[s.UNIT_CODE] == code) & (frame[s.YEAR] == year)]
-    return None if hit.empty else hit.iloc[0]
-
-
-def _value(row: pd.Series | None, column: str, digits: int | None = 2) -> Any:
-    if row is None or pd.isna(row[column]):
+def _number(value: float | None, digits: int | None) -> Any:
+    if value is None:
         return None
-    value = row[column]
-    if isinstance(value, tuple | list):
-        return list(value)
     return round(float(value), digits) if digits is not None else int(value)
 
 
-class _Provenance:
-    """Collects the sources and the demo flag of every figure that is not missing."""
-
-    def __init__(self) -> None:
-        self.ids: set[str] = set()
-        self.demo = False
-
-    def add(self, row: pd.Series | None, figure: Any, ids_column: str = SOURCE_IDS) -> Any:
-        if row is not None and figure is not None:
-            ids = row[ids_column]
-            self.ids.update([ids] if isinstance(ids, str) else ids)
-            self.demo = self.demo or bool(row[s.DEMO])
-        return figure
-
-
 def unit_summary(dataset: Dataset, unit_query: str, year: int) -> dict[str, Any]:
+    """The unit's figures of `year` as a JSON-ready dict (see the module)."""
     unit = find_unit(dataset.units, unit_query, year)
     code = str(unit[s.CODE])
-    prov = _Provenance()
+    head: Headline = headline(dataset, code, year)
     out: dict[str, Any] = {"unit_code": code, "unit_name": unit[s.NAME_VI], "year": year}
-
-    index_id = INDEX_OF_LEVEL.get(str(unit[s.LEVEL]))
-    ranked = None
-    if index_id is not None:
-        ranked = _one(rank_table(dataset.par_scores, dataset.units, index_id, year), code, year)
-    out["par_index"] = index_id if ranked is not None else None
-    out["par_score"] = prov.add(ranked, _value(ranked, s.SCORE), s.SOURCE_ID)
-    out["par_rank"] = _value(ranked, RANK, None)
-    out["units_ranked"] = _value(ranked, UNITS_RANKED, None)
-
-    catalogue = dataset.procedures[
-        (dataset.procedures[s.UNIT_CODE] == code) & (dataset.procedures[s.YEAR] == year)
-    ]
-    counts = level_counts(catalogue, code, year)
-    has_catalogue = not catalogue.empty
-    cat_prov = (
-        {SOURCE_IDS: tuple(catalogue[s.SOURCE_ID].unique()), s.DEMO: bool(catalogue[s.DEMO].any())}
-        if has_catalogue
-        else None
-    )
-    cat_row = pd.Series(cat_prov) if cat_prov else None
-    for level in ("3", "4"):
-        figure = counts.get(level, 0) if has_catalogue and year <= s.LAST_YEAR_OF_LEVELS else None
-        out[f"procedures_level{level}"] = prov.add(cat_row, figure)
-    for form in ("full", "partial"):
-        figure = counts.get(form, 0) if has_catalogue and year >= s.FIRST_YEAR_OF_FORMS else None
-        out[f"procedures_{form}"] = prov.add(cat_row, figure)
-
-    dossiers = dataset.dossier_stats[
-        (dataset.dossier_stats[s.UNIT_CODE] == code) & (dataset.dossier_stats[s.YEAR] == year)
-    ]
-    shares = online_share_by_level(dossiers, catalogue)
-    for level in ("3", "4"):
-        row = _first(shares[shares[s.ONLINE_LEVEL] == level])
-        out[f"online_share_level{level}"] = prov.add(row, _value(row, SHARE))
-
-    short = _one(shortened_summary(catalogue), code, year)
-    out["shortened_procedures"] = prov.add(short, _value(short, SHORTENED, None))
-    out["shortened_fields"] = prov.add(short, _value(short, FIELDS))
-
-    stop = _one(one_stop_share(catalogue), code, year)
-    out["one_stop_share"] = prov.add(stop, _value(stop, ONE_STOP_SHARE))
-
-    times = _one(timeliness(dossiers), code, year)
-    out["on_time_rate"] = prov.add(times, _value(times, ON_TIME_RATE))
-    out["early_rate"] = prov.add(times, _value(times, EARLY_RATE))
-
-    out["sources"] = _describe_sources(dataset.sources, prov.ids)
-    out["demo"] = prov.demo
+    rank = head.get("m_rank")
+    known = rank is not None and rank.value is not None
+    out["par_index"] = head.index_id if known or _has(head, "m_score") else None
+    ids: list[str] = []
+    demo = False
+    comparators = {}
+    for key, (metric_key, digits) in FIGURES.items():
+        metric = head.get(metric_key)
+        value = metric.value if metric is not None else None
+        out[key] = _number(value, digits)
+        if metric is not None and value is not None:
+            ids += metric.source_ids
+            demo = demo or metric.demo
+            if metric.comparator != "=":
+                comparators[key] = metric.comparator
+        if key == "par_rank":
+            out["units_ranked"] = rank.total if known and rank is not None else None
+    out["comparators"] = comparators
+    out["sources"] = [_described(c) for c in sources.citations(dataset, ids)]
+    out["demo"] = demo
     return out
 
 
-def _first(frame: pd.DataFrame) -> pd.Series | None:
-    return None if frame.empty else frame.iloc[0]
+def _has(head: Headline, key: str) -> bool:
+    metric = head.get(key)
+    return metric is not None and metric.value is not None
 
 
-def _describe_sources(sources: pd.DataFrame, ids: set[str]) -> list[dict[str, Any]]:
-    rows = sources[sources[s.ID].isin(sorted(ids))].sort_values(s.ID)
-    return [
-        {
-            "id": r[s.ID],
-            "title": r[s.TITLE],
-            "publisher": _text(r[s.PUBLISHER]),
-            "url": _text(r[s.URL]),
-            "kind": r[s.SOURCE_KIND],
-        }
-        for _, r in rows.iterrows()
-    ]
-
-
-def _text(value: Any) -> str | None:
-    return None if pd.isna(value) else str(value)
+def _described(citation: sources.Citation) -> dict[str, Any]:
+    return {
+        "id": citation.id,
+        "citation": citation.text("vi"),
+        "title": citation.title,
+        "publisher": citation.publisher,
+        "url": citation.url,
+        "kind": citation.kind,
+        "reprint": citation.reprint,
+    }

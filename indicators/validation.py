@@ -111,6 +111,9 @@ def _fail(
 
 def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Failure]]:
     failures: list[Failure] = []
+    added = [c.name for c in table.columns if c.optional and c.name not in raw.columns]
+    if added:  # a column added after the table was first stored: read as empty
+        raw = raw.assign(**dict.fromkeys(added, pd.NA))
     missing = [c for c in table.names if c not in raw.columns]
     for column in missing:
         failures.append(
@@ -212,6 +215,16 @@ def _check_values(
         _fail(out, table, rows, col.name, values, rule, vi, en)
 
 
+def _unknown_sources(ids: pd.Series, sources: set) -> pd.Series:
+    """True where a source_id cell names an id that is not in `sources` (a cell may name
+    several, see schema.source_id_list)."""
+    joined = ids.astype("string").str.contains(s.SOURCE_SEPARATOR, regex=False).fillna(False)
+    bad = ids.notna() & ~ids.isin(sources) & ~joined
+    for i in ids.index[joined.astype(bool)]:
+        bad.loc[i] = not set(s.source_id_list(ids.loc[i])) <= sources
+    return bad.astype(bool)
+
+
 def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
     """unit codes must name a unit, source ids a source."""
     failures: list[Failure] = []
@@ -232,7 +245,7 @@ def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
         )
     for name in s.SOURCE_REFERENCES:
         frame = tables[name]
-        bad = frame[s.SOURCE_ID].notna() & ~frame[s.SOURCE_ID].isin(sources)
+        bad = _unknown_sources(frame[s.SOURCE_ID], sources)
         _fail(
             failures,
             name,
@@ -251,6 +264,9 @@ def coerce_and_check(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     failures: list[Failure] = []
     typed: dict[str, pd.DataFrame] = {}
     for name, table in s.TABLES.items():
+        if name not in raw and name in s.ADDED_TABLES:
+            typed[name] = s.empty_frame(table)
+            continue
         if name not in raw:
             failures.append(
                 Failure(name, None, None, None, "missing_table", "thiếu bảng", "table is missing")

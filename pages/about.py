@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from indicators import geo, views
+from indicators import geo, sources
 from indicators.i18n import t
 from ui import data
 from ui.filters import current
@@ -18,9 +18,9 @@ for key in ("caveat_indexes", "caveat_methods", "caveat_levels", "caveat_reorg",
 st.subheader(t("about_demo_title", lang))
 st.markdown(t("about_demo", lang))
 
-refs = views.all_sources(data.dataset().sources)
-st.subheader(t("about_sources_title", lang, n=len(refs)))
-st.markdown("\n".join(views.source_list_markdown(refs, lang)))
+cited = sources.citations(data.dataset(), data.dataset().sources["id"])
+st.subheader(t("about_sources_title", lang, n=len(cited)))
+st.markdown("\n".join(sources.list_markdown(cited, lang)))
 
 st.subheader(t("about_maps_title", lang))
 st.markdown(t("about_maps", lang))

@@ -12,23 +12,15 @@ lang = f.lang
 st.title(t("online_heading", lang, unit=f.unit_name))
 st.caption(t("era_note", lang))
 
+unit = {"lang": lang, "unit_name": f.unit_name, "years": f.years, "field": f.field}
 levels = data.view(views.levels_frame, f.unit_code, f.years, f.field)
-render.chart(
-    levels,
-    lambda: charts.levels_chart(
-        levels, lang=lang, unit_name=f.unit_name, years=f.years, field=f.field
-    ),
-    "levels",
-    lang,
-)
-
 shares = data.view(views.share_frame, f.unit_code, f.years, f.field)
-render.chart(
-    shares,
-    lambda: charts.share_chart(
-        shares, lang=lang, unit_name=f.unit_name, years=f.years, field=f.field
-    ),
-    "online-share",
-    lang,
+render.topic(
+    f,
+    "online",
+    [
+        (levels, lambda: charts.levels_chart(levels, **unit), "levels"),
+        (shares, lambda: charts.share_chart(shares, **unit), "online-share"),
+    ],
 )
 render.partial_years(f, f.years)

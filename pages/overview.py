@@ -13,12 +13,13 @@ st.title(t("overview_heading", lang, unit=f.unit_name, year=f.year))
 render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)
-render.headline(head, lang)
+render.headline(head, f)
 render.partial_years(f, (f.year, f.year))
 
 st.subheader(t("city_heading", lang, year=f.year))
 render.national_note(f, f.index_id)
 table = data.view(views.year_ranking, f.index_id, f.year)
+render.ranking_note(table, lang)
 render.chart(
     table,
     lambda: charts.score_bars(

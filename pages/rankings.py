@@ -3,6 +3,7 @@
 import streamlit as st
 
 from indicators import charts, views
+from indicators import schema as s
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import current
@@ -11,7 +12,7 @@ f = current()
 lang = f.lang
 st.title(t("rankings_heading", lang, index=t(f"index_{f.index_id}", lang)))
 render.index_notes(f, f.index_id)
-changes = views.method_changes(*f.years)
+changes = s.method_changes(*f.years)
 
 history = views.years_between(data.view(views.index_history, f.index_id), *f.years)
 render.chart(
@@ -33,7 +34,7 @@ table = data.view(views.year_ranking, f.index_id, f.year)
 render.rank_table(table, f)
 render.profile_link(table, f)
 
-versus = data.on_frame(views.best_average, history, f.unit_code)
+versus = data.view(views.versus_frame, f.index_id, f.unit_code, f.years)
 render.chart(
     versus,
     lambda: charts.best_average_chart(

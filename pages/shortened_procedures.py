@@ -11,20 +11,14 @@ f = current()
 lang = f.lang
 st.title(t("shortened_heading", lang, unit=f.unit_name, year=f.year))
 
+unit = {"lang": lang, "unit_name": f.unit_name, "year": f.year, "field": f.field}
 fields = data.view(views.shortened_fields, f.unit_code, f.year, f.field)
-render.chart(
-    fields,
-    lambda: charts.shortened_fields_chart(
-        fields, lang=lang, unit_name=f.unit_name, year=f.year, field=f.field
-    ),
-    "shortened-fields",
-    lang,
-)
-
 days = data.view(views.shortened_days, f.unit_code, f.year, f.field)
-render.chart(
-    days,
-    lambda: charts.days_chart(days, lang=lang, unit_name=f.unit_name, year=f.year, field=f.field),
-    "shortened-days",
-    lang,
+render.topic(
+    f,
+    "shortened",
+    [
+        (fields, lambda: charts.shortened_fields_chart(fields, **unit), "shortened-fields"),
+        (days, lambda: charts.days_chart(days, **unit), "shortened-days"),
+    ],
 )

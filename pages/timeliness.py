@@ -11,23 +11,15 @@ f = current()
 lang = f.lang
 st.title(t("timeliness_heading", lang, unit=f.unit_name))
 
+unit = {"lang": lang, "unit_name": f.unit_name, "years": f.years, "field": f.field}
 parts = data.view(views.timeliness_frame, f.unit_code, f.years, f.field)
-render.chart(
-    parts,
-    lambda: charts.timeliness_chart(
-        parts, lang=lang, unit_name=f.unit_name, years=f.years, field=f.field
-    ),
-    "timeliness",
-    lang,
-)
-
 trend = data.view(views.on_time_trend, f.unit_code, f.years, f.field)
-render.chart(
-    trend,
-    lambda: charts.on_time_trend_chart(
-        trend, lang=lang, unit_name=f.unit_name, years=f.years, field=f.field
-    ),
-    "on-time-trend",
-    lang,
+render.topic(
+    f,
+    "timeliness",
+    [
+        (parts, lambda: charts.timeliness_chart(parts, **unit), "timeliness"),
+        (trend, lambda: charts.on_time_trend_chart(trend, **unit), "on-time-trend"),
+    ],
 )
 render.partial_years(f, f.years)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from indicators import charts, views
+from indicators import schema as s
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import current
@@ -14,15 +15,14 @@ render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)
 st.markdown(" ".join(views.unit_story(head, lang)))
-render.headline(head, lang)
+render.headline(head, f)
 render.partial_years(f, (f.year, f.year))
 
 if head.index_id is None:
     st.info(t("unit_no_index", lang, unit=f.unit_name), icon=":material/info:")
 else:
     render.index_notes(f, head.index_id)
-    history = views.years_between(data.view(views.index_history, head.index_id), *f.years)
-    versus = data.on_frame(views.best_average, history, f.unit_code)
+    versus = data.view(views.versus_frame, head.index_id, f.unit_code, f.years)
     render.chart(
         versus,
         lambda: charts.best_average_chart(
@@ -30,32 +30,28 @@ else:
             lang=lang,
             unit_name=f.unit_name,
             years=f.years,
-            method_changes=views.method_changes(*f.years),
+            method_changes=s.method_changes(*f.years),
         ),
         "unit-best-average",
         lang,
     )
 
-chart_args = {"lang": lang, "unit_name": f.unit_name, "field": f.field}
+unit = {"lang": lang, "unit_name": f.unit_name, "field": f.field}
 levels = data.view(views.levels_frame, f.unit_code, f.years, f.field)
-render.chart(
-    levels, lambda: charts.levels_chart(levels, years=f.years, **chart_args), "unit-levels", lang
-)
 shares = data.view(views.share_frame, f.unit_code, f.years, f.field)
-render.chart(
-    shares, lambda: charts.share_chart(shares, years=f.years, **chart_args), "unit-share", lang
-)
 fields = data.view(views.shortened_fields, f.unit_code, f.year, f.field)
-render.chart(
-    fields,
-    lambda: charts.shortened_fields_chart(fields, year=f.year, **chart_args),
-    "unit-shortened",
-    lang,
-)
 parts = data.view(views.timeliness_frame, f.unit_code, f.years, f.field)
-render.chart(
-    parts,
-    lambda: charts.timeliness_chart(parts, years=f.years, **chart_args),
-    "unit-timeliness",
-    lang,
+render.topic(
+    f,
+    None,
+    [
+        (levels, lambda: charts.levels_chart(levels, years=f.years, **unit), "unit-levels"),
+        (shares, lambda: charts.share_chart(shares, years=f.years, **unit), "unit-share"),
+        (
+            fields,
+            lambda: charts.shortened_fields_chart(fields, year=f.year, **unit),
+            "unit-shortened",
+        ),
+        (parts, lambda: charts.timeliness_chart(parts, years=f.years, **unit), "unit-timeliness"),
+    ],
 )

@@ -19,6 +19,7 @@ from indicators import schema as s
 DEFAULTS: dict[str, Any] = {s.SOURCE_ID: "test", s.DEMO: False}
 TABLE_DEFAULTS: dict[str, dict[str, Any]] = {
     "par_scores": {s.COMPONENT: s.TOTAL, s.MAX_SCORE: 100.0},
+    "figures": {s.COMPARATOR: "="},
 }
 
 

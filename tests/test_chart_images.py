@@ -16,12 +16,23 @@ import plotly.graph_objects as go
 import pytest
 
 from indicators import chart_images as ci
+from indicators import sources
 from indicators.selection import Selection
+from indicators.sources import Citation
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 EXPORTED = date(2025, 11, 28)
 TITLE = "Xếp hạng chỉ số CCHC của Quận Nam Từ Liêm, 2016–2019"
-SOURCES = ci.source_line(["Quận Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu (Phương Bùi)"], "vi")
+ARTICLE = Citation(
+    "nam-tu-liem-2020",
+    "Quận Nam Từ Liêm: nhiều năm đứng tốp đầu về CCHC 2017–2019",
+    "UBND quận Nam Từ Liêm",
+    "https://tinbong247news.net/quan-nam-tu-liem-111758.html",
+    "2017–2019",
+    "article",
+    reprint=True,
+)
+SOURCES = sources.line([ARTICLE], "vi")
 NTL = Selection("019", "Quận Nam Từ Liêm", 2016, 2019, "data")
 
 
@@ -91,13 +102,6 @@ def test_image_filename_is_readable_ascii():
     assert ci.image_filename("xếp hạng", NTL, "png") == "xep-hang-nam-tu-liem-2016-2019.png"
     name = ci.image_filename("Thủ tục trực tuyến", Selection(None, None, 2023, 2023, "x"), "svg")
     assert name == "thu-tuc-truc-tuyen-2023.svg" and name.isascii()
-
-
-def test_source_line_names_at_most_three():
-    labels = [f"Nguồn {i}" for i in range(5)]
-    assert ci.source_line(labels, "vi") == "Nguồn: Nguồn 0; Nguồn 1; Nguồn 2 và 2 nguồn khác"
-    assert ci.source_line(labels[:1], "en") == "Source: Nguồn 0"
-    assert ci.source_line([], "en") == "Sources: none"
 
 
 def test_browser_path_setting(monkeypatch, tmp_path):

@@ -51,7 +51,7 @@ def test_colorbar_margin_holds_the_title_or_the_ticks() -> None:
 
 @pytest.fixture(scope="module")
 def dataset():
-    return load_dataset("data")
+    return load_dataset("data", demo=True)
 
 
 def test_a_chart_carries_the_theme_and_its_margins(dataset) -> None:

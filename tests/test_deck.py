@@ -161,7 +161,7 @@ def test_no_data_no_message():
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 @pytest.fixture(scope="module")

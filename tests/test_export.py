@@ -97,7 +97,7 @@ def tables_from_parquet_zip(
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 @pytest.fixture(scope="module")

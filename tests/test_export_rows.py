@@ -24,7 +24,7 @@ NTL = {"unit_code": "019", "unit_name": "Quận Nam Từ Liêm", "year": 2019, "
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 @pytest.fixture(scope="module")

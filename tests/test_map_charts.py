@@ -26,7 +26,7 @@ DONG_DA = "006"
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 @pytest.fixture(scope="module")

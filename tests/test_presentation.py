@@ -14,7 +14,7 @@ from indicators.views import Filters, build_catalog, make_filters
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 @pytest.fixture(scope="module")

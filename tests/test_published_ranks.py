@@ -16,7 +16,7 @@ from indicators.rankings import RANK, rank_history, rank_table
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 def ranks(data, year: int, index_id: str = s.INDEX_HANOI) -> dict[str, int]:

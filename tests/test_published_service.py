@@ -16,7 +16,7 @@ from indicators.timeliness import ON_TIME_RATE, ONLINE_RATE, timeliness
 
 @pytest.fixture(scope="module")
 def data():
-    return load_dataset()
+    return load_dataset(demo=True)
 
 
 def test_bac_tu_liem_2019_totals(data):

@@ -13,9 +13,14 @@ from indicators.rankings import (
     UNITS_RANKED,
     YEARS,
     YEARS_IN_TOP,
+    BY_PUBLISHED,
+    BY_SCORES,
+    RANKED_BY,
+    UNITS_SHOWN,
     RankingError,
     best_and_average,
     competition_rank,
+    rank_disagreements,
     rank_history,
     rank_table,
     years_in_top,
@@ -38,18 +43,29 @@ def _units() -> pd.DataFrame:
 
 def _scores() -> pd.DataFrame:
     rows = [
-        # 2022: NTL 95.0 -> 1, CG 94.0 -> 2, DD 93.0 -> 3
+        # 2018, published in part: DD 1st (95.24), HK 3rd (score not printed), PX "the
+        # lowest" (87.16, no rank number): ranks as published, out of the 5 units
+        {s.UNIT_CODE: DD, s.YEAR: 2018, s.SCORE: 95.24, s.RANK_PUBLISHED: 1},
+        {s.UNIT_CODE: HK, s.YEAR: 2018, s.RANK_PUBLISHED: 3, s.RANK_BASIS: "explicit"},
+        {s.UNIT_CODE: PX, s.YEAR: 2018, s.SCORE: 87.16, s.RANK_BASIS: "stated_lowest"},
+        # 2022, complete: NTL 95.0 -> 1, CG 94.0 -> 2, DD 93.0 -> 3, HK 90.0 -> 4, PX 89.0 -> 5
         {s.UNIT_CODE: NTL, s.YEAR: 2022, s.SCORE: 95.0},
         {s.UNIT_CODE: CG, s.YEAR: 2022, s.SCORE: 94.0},
         {s.UNIT_CODE: DD, s.YEAR: 2022, s.SCORE: 93.0},
-        # 2023 (as published): DD 96.3 first, NTL and HK tied second at 95.7, CG 95.22
+        {s.UNIT_CODE: HK, s.YEAR: 2022, s.SCORE: 90.0},
+        {s.UNIT_CODE: PX, s.YEAR: 2022, s.SCORE: 89.0},
+        # 2023 (as published): DD 96.3 first, NTL and HK tied second at 95.7, CG 95.22 (a
+        # generated score), PX last at 91.61
         {s.UNIT_CODE: DD, s.YEAR: 2023, s.SCORE: 96.3, s.RANK_PUBLISHED: 1},
         {s.UNIT_CODE: NTL, s.YEAR: 2023, s.SCORE: 95.7, s.RANK_PUBLISHED: 2},
         {s.UNIT_CODE: HK, s.YEAR: 2023, s.SCORE: 95.70000001, s.RANK_PUBLISHED: 2},
         {s.UNIT_CODE: CG, s.YEAR: 2023, s.SCORE: 95.22, s.DEMO: True, s.SOURCE_ID: "demo"},
-        {s.UNIT_CODE: PX, s.YEAR: 2023},  # no score
+        {s.UNIT_CODE: PX, s.YEAR: 2023, s.SCORE: 91.61},
         # another component of the same index must not be ranked with the totals
-        {s.UNIT_CODE: PX, s.YEAR: 2023, s.COMPONENT: "c1", s.SCORE: 99.0},
+        *(
+            {s.UNIT_CODE: code, s.YEAR: 2023, s.COMPONENT: "c1", s.SCORE: score}
+            for code, score in ((PX, 99.0), (DD, 98.0), (NTL, 97.0), (HK, 96.0), (CG, 95.0))
+        ),
     ]
     return frame("par_scores", rows, index_id=s.INDEX_HANOI)
 
@@ -75,12 +91,11 @@ def test_rank_table_2023() -> None:
     t = rank_table(scores, unit_table, s.INDEX_HANOI, 2023)
 
     assert list(t.columns) == list(RANK_TABLE_COLUMNS)
-    # sorted by rank then name; HK before NTL by name; PX (no score) last
+    # complete: ranked from the scores; sorted by rank then name, HK before NTL by name
     assert t[s.UNIT_CODE].tolist() == [DD, HK, NTL, CG, PX]
-    assert t[RANK].tolist()[:4] == [1, 2, 2, 4]
-    assert pd.isna(t[RANK].iloc[4])
-    assert pd.isna(t[s.SCORE].iloc[4])  # NA score stays NA, never 0
-    assert t[UNITS_RANKED].unique().tolist() == [4]  # PX has no score
+    assert t[RANK].tolist() == [1, 2, 2, 4, 5]
+    assert t[UNITS_RANKED].unique().tolist() == [5]
+    assert t[RANKED_BY].unique().tolist() == [BY_SCORES]
     assert t[s.NAME_VI].tolist()[0] == "Quận Đống Đa"
     assert set(t[s.LEVEL]) == {"district"}
     assert t[s.RANK_PUBLISHED].tolist()[:3] == [1, 2, 2]
@@ -92,28 +107,51 @@ def test_rank_table_2023() -> None:
     pd.testing.assert_frame_equal(unit_table, units_before)
 
 
+def test_a_year_published_in_part_keeps_the_published_ranks_among_all_units() -> None:
+    """Three of five units published: ranking them among themselves would put HK 2nd."""
+    t = rank_table(_scores(), _units(), s.INDEX_HANOI, 2018).set_index(s.UNIT_CODE)
+    assert list(t.index) == [DD, HK, PX]
+    assert t[RANK].tolist() == [1, 3, 5]  # PX: "the lowest" is last of the 5
+    assert t[UNITS_RANKED].unique().tolist() == [5]  # "thứ 3/5", not "3/3"
+    assert t[UNITS_SHOWN].unique().tolist() == [3]
+    assert t[RANKED_BY].unique().tolist() == [BY_PUBLISHED]
+    assert pd.isna(t.loc[HK, s.SCORE])  # the score nobody printed stays NA, never 0
+
+
 def test_rank_change_sign_and_score_change() -> None:
     t = rank_table(_scores(), _units(), s.INDEX_HANOI, 2023).set_index(s.UNIT_CODE)
     # rank_change = previous rank - this rank (positive = moved up)
     assert t.loc[DD, RANK_CHANGE] == 2  # 3rd in 2022 -> 1st: 3 - 1 = +2
     assert t.loc[NTL, RANK_CHANGE] == -1  # 1st -> 2nd: 1 - 2 = -1
     assert t.loc[CG, RANK_CHANGE] == -2  # 2nd -> 4th: 2 - 4 = -2
-    assert pd.isna(t.loc[HK, RANK_CHANGE])  # not ranked in 2022
-    assert pd.isna(t.loc[PX, RANK_CHANGE])
+    assert t.loc[HK, RANK_CHANGE] == 2  # 4th -> 2nd
+    assert t.loc[PX, RANK_CHANGE] == 0
     assert t.loc[DD, SCORE_CHANGE] == pytest.approx(3.3)  # 96.3 - 93.0
     assert t.loc[CG, SCORE_CHANGE] == pytest.approx(1.22)  # 95.22 - 94.0
-    assert pd.isna(t.loc[HK, SCORE_CHANGE])
+    assert t.loc[PX, SCORE_CHANGE] == pytest.approx(2.61)  # 91.61 - 89.0
 
 
 def test_first_year_has_no_changes() -> None:
     t = rank_table(_scores(), _units(), s.INDEX_HANOI, 2022)
-    assert t[RANK].tolist() == [1, 2, 3]
+    assert t[RANK].tolist() == [1, 2, 3, 4, 5]
     assert t[RANK_CHANGE].isna().all() and t[SCORE_CHANGE].isna().all()
 
 
 def test_component_is_selected() -> None:
     t = rank_table(_scores(), _units(), s.INDEX_HANOI, 2023, component="c1")
-    assert t[s.UNIT_CODE].tolist() == [PX] and t[RANK].tolist() == [1]
+    assert t[s.UNIT_CODE].tolist() == [PX, DD, NTL, HK, CG] and t[RANK].tolist() == [1, 2, 3, 4, 5]
+
+
+def test_computed_ranks_that_disagree_with_published_ones_are_named() -> None:
+    scores = _scores()
+    assert rank_disagreements(scores, _units()).empty
+    wrong = scores.copy()
+    hk = (wrong[s.UNIT_CODE] == HK) & (wrong[s.YEAR] == 2023) & (wrong[s.COMPONENT] == s.TOTAL)
+    wrong.loc[hk, s.SCORE] = 95.0  # HK would be 4th, published 2nd
+    found = rank_disagreements(wrong, _units())
+    assert found[[s.UNIT_CODE, s.YEAR, s.RANK_PUBLISHED, RANK]].values.tolist() == [
+        [HK, 2023, 2, 4]
+    ]
 
 
 def test_year_without_rows_gives_empty_table() -> None:
@@ -286,20 +324,20 @@ def test_rank_change_na_when_previous_level_differs() -> None:
 
 def test_rank_history_and_years_in_top() -> None:
     history = rank_history(_scores(), _units(), s.INDEX_HANOI)
-    assert sorted(history[s.YEAR].unique().tolist()) == [2022, 2023]
-    assert len(history) == 3 + 5  # 3 units in 2022, 5 rows in 2023
+    assert sorted(history[s.YEAR].unique().tolist()) == [2018, 2022, 2023]
+    assert len(history) == 3 + 5 + 5  # 3 units published in 2018, 5 rows in 2022 and 2023
     only_2023 = rank_history(_scores(), _units(), s.INDEX_HANOI, years=[2023])
     assert only_2023[s.YEAR].unique().tolist() == [2023]
 
     history_before = history.copy()
     top = years_in_top(history, 2)
-    # top 2 -- 2022: NTL 1, CG 2; 2023: DD 1, NTL 2, HK 2
+    # top 2 -- 2018: DD 1; 2022: NTL 1, CG 2; 2023: DD 1, NTL 2, HK 2
     by_code = top.set_index(s.UNIT_CODE)
     assert by_code.loc[NTL, YEARS_IN_TOP] == 2 and by_code.loc[NTL, YEARS] == [2022, 2023]
-    assert by_code.loc[DD, YEARS] == [2023]
+    assert by_code.loc[DD, YEARS] == [2018, 2023]
     assert by_code.loc[CG, YEARS] == [2022]
     assert by_code.loc[PX, YEARS_IN_TOP] == 0 and by_code.loc[PX, YEARS] == []
-    assert top[s.UNIT_CODE].tolist()[0] == NTL  # most years first
+    assert top[s.UNIT_CODE].tolist()[:2] == [NTL, DD]  # most years first, then by name
     pd.testing.assert_frame_equal(history, history_before)
     with pytest.raises(ValueError):
         years_in_top(history, 0)
@@ -309,9 +347,9 @@ def test_best_and_average() -> None:
     t = rank_table(_scores(), _units(), s.INDEX_HANOI, 2023)
     result = best_and_average(t)
     assert result["best"] == pytest.approx(96.3)
-    # (96.3 + 95.7 + 95.70000001 + 95.22) / 4 = 382.92000001 / 4; PX (NA) is not a 0
-    assert result["average"] == pytest.approx(95.7300000025)
-    assert result["units_scored"] == 4
+    # (96.3 + 95.7 + 95.70000001 + 95.22 + 91.61) / 5 = 474.53000001 / 5
+    assert result["average"] == pytest.approx(94.906000002)
+    assert result["units_scored"] == 5
     assert result["best_unit_codes"] == (DD,)
 
 

@@ -44,7 +44,7 @@ BYS = [
 
 @pytest.fixture(scope="session")
 def bundled():
-    return load_dataset(BUNDLED_DATA)
+    return load_dataset(BUNDLED_DATA, demo=True)
 
 
 @pytest.fixture(scope="session")

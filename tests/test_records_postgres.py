@@ -32,7 +32,7 @@ FILTERS = [
 @pytest.fixture(scope="module")
 def small_set(tmp_path_factory) -> Path:
     """~41 000 records reproducing dossier_stats exactly for two districts, 2015 and 2025."""
-    data = load_dataset(BUNDLED_DATA)
+    data = load_dataset(BUNDLED_DATA, demo=True)
     folder = tmp_path_factory.mktemp("pg-dossiers")
     gen.generate_dossiers(
         folder,

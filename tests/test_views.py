@@ -41,18 +41,18 @@ def _units() -> pd.DataFrame:
 
 
 def _scores() -> pd.DataFrame:
-    # 2017: 019 95.50 (1st), 006 92.25 (2nd), 001 90.00 (3rd)
-    # 2018: 019 94.00 (1st), 001 93.00 (2nd, up 1), 006 91.00 (3rd, down 1)
+    # 2017: 019 95.50 (1st), 006 92.25 (2nd), 001 90.00 (3rd): complete, all published
+    # 2018: 019 94.00 (1st), 001 93.00 (2nd, up 1), 006 91.00 (3rd, down 1): 006 generated
     demo = {s.SOURCE_ID: "demo", s.DEMO: True}
     rows = [
-        {s.UNIT_CODE: NTL, s.YEAR: 2017, s.SCORE: 95.5, s.SOURCE_ID: "pub"},
-        {s.UNIT_CODE: DD, s.YEAR: 2017, s.SCORE: 92.25, **demo},
-        {s.UNIT_CODE: BD, s.YEAR: 2017, s.SCORE: 90.0, **demo},
-        {s.UNIT_CODE: NTL, s.YEAR: 2018, s.SCORE: 94.0, s.SOURCE_ID: "pub"},
-        {s.UNIT_CODE: BD, s.YEAR: 2018, s.SCORE: 93.0, **demo},
+        {s.UNIT_CODE: NTL, s.YEAR: 2017, s.SCORE: 95.5, s.RANK_PUBLISHED: 1},
+        {s.UNIT_CODE: DD, s.YEAR: 2017, s.SCORE: 92.25},
+        {s.UNIT_CODE: BD, s.YEAR: 2017, s.SCORE: 90.0},
+        {s.UNIT_CODE: NTL, s.YEAR: 2018, s.SCORE: 94.0, s.RANK_PUBLISHED: 1},
+        {s.UNIT_CODE: BD, s.YEAR: 2018, s.SCORE: 93.0},
         {s.UNIT_CODE: DD, s.YEAR: 2018, s.SCORE: 91.0, **demo},
     ]
-    hanoi = frame("par_scores", rows, index_id=HANOI)
+    hanoi = frame("par_scores", rows, index_id=HANOI, source_id="pub")
     national = frame(
         "par_scores", [{s.UNIT_CODE: HN, s.YEAR: 2018, s.SCORE: 85.0}], index_id=NATIONAL
     )
@@ -89,7 +89,7 @@ def _procedures() -> pd.DataFrame:
         _procedure(2022, "P2", tp, "partial", 5.0, 5.0),
         _procedure(2022, "P3", xd, "none", 20.0, 20.0),
     ]
-    return frame("procedures", rows, source_id="demo", demo=True)
+    return frame("procedures", rows, source_id="pub", demo=False)
 
 
 def _dossier(unit: str, year: int, code: str | None, counts: tuple, **extra) -> dict:
@@ -124,7 +124,7 @@ def _dossiers() -> pd.DataFrame:
         # 2025: March only
         _dossier(NTL, 2025, None, (10, 1, 9, 2, 1), month=3),
     ]
-    return frame("dossier_stats", rows, source_id="demo", demo=True)
+    return frame("dossier_stats", rows, source_id="pub", demo=False)
 
 
 def _sources() -> pd.DataFrame:
@@ -290,9 +290,9 @@ def test_page_url_and_method_changes(base: v.Filters) -> None:
     assert v.page_url(base, "unit", unit=DD) == (
         "unit?unit=006&year=2018&from=2017&to=2018&index=hanoi&lang=vi"
     )
-    assert v.method_changes(2015, 2024) == (2017, 2022)
-    assert v.method_changes(2017, 2021) == ()  # a change in the first year splits nothing
-    assert v.method_changes(2016, 2017) == (2017,)
+    assert s.method_changes(2015, 2024) == (2017, 2022)
+    assert s.method_changes(2017, 2021) == ()  # a change in the first year splits nothing
+    assert s.method_changes(2016, 2017) == (2017,)
 
 
 # --- rankings -------------------------------------------------------------------------------
@@ -314,6 +314,8 @@ def test_best_average(data: Dataset) -> None:
     assert (bool(unit_2018[s.DEMO]), unit_2018["source_ids"]) == (False, ("pub",))
     best_2018 = out[(out[s.YEAR] == 2018) & (out[v.SERIES] == "best")].iloc[0]
     assert (bool(best_2018[s.DEMO]), best_2018["source_ids"]) == (True, ("demo", "pub"))
+    best_2017 = out[(out[s.YEAR] == 2017) & (out[v.SERIES] == "best")].iloc[0]
+    assert (bool(best_2017[s.DEMO]), best_2017["source_ids"]) == (False, ("pub",))
 
 
 def test_best_average_leaves_a_gap_for_a_missing_unit(data: Dataset) -> None:
@@ -336,17 +338,17 @@ def test_rank_display_and_leaders(data: Dataset, base: v.Filters) -> None:
     assert shown.iloc[0].tolist() == [
         1,
         "Quận Nam Từ Liêm",
-        "94,00%",
+        "94%",
         "=",
         "-1,50",
         "unit?unit=019&year=2018&from=2017&to=2018&index=hanoi&lang=vi",
     ]
     assert shown["Thay đổi hạng"].tolist() == ["=", "↑1", "↓1"]
     assert v.leaders_sentence(table, "vi") == (
-        "Năm 2018, dẫn đầu: **Quận Nam Từ Liêm** (94,00%); cuối bảng: Quận Đống Đa (91,00%)."
+        "Năm 2018, dẫn đầu: **Quận Nam Từ Liêm** (94%); cuối bảng: Quận Đống Đa (91%)."
     )
     first_year = v.rank_display(v.year_ranking(data, HANOI, 2017), replace(base, lang="en"))
-    assert first_year["Rank change"].tolist() == ["No data"] * 3  # no 2016: missing, not 0
+    assert first_year["Rank change"].tolist() == ["–"] * 3  # no 2016: missing, not 0
     assert v.leaders_sentence(v.year_ranking(data, HANOI, 2025), "vi") is None
 
 
@@ -373,23 +375,27 @@ def test_headline_2018(data: Dataset) -> None:
         "m_share_3": (66.67, 25.0),
         "m_share_4": (20.0, None),  # no level-4 dossiers in 2017: no change to give
         "m_early": (19.5, 20.0),
+        # all dossiers: 2018 (80 + 0 + 10 + 0) / 200 = 45%; 2017 10 / 40 = 25%
+        "m_share_all": (45.0, 25.0),
+        "m_short_fields": (2.0, 0.0),  # P1 (Tư pháp) and P3 (Xây dựng)
+        "m_one_stop": (None, None),  # one_stop unknown for every procedure: not 0%
     }
     rank = head.get("m_rank")
     assert rank is not None and rank.total == 3
     score = head.get("m_score")
     assert score is not None and (score.demo, score.source_ids) == (False, ("pub",))
     procedures = head.get("m_proc_3")
-    assert procedures is not None and procedures.source_ids == ("demo", "pub")
+    assert procedures is not None and procedures.source_ids == ("pub",)
 
 
 def test_metric_text(data: Dataset) -> None:
     head = v.headline(data, NTL, 2018)
     texts = {m.key: v.metric_text(m, "vi") for m in head.metrics}
-    assert (texts["m_score"].value, texts["m_score"].delta) == ("94,00%", "-1,50 điểm %")
+    assert (texts["m_score"].value, texts["m_score"].delta) == ("94%", "-1,50 điểm %")
     assert (texts["m_rank"].value, texts["m_rank"].delta) == ("thứ 1/3", "0 bậc")
     assert texts["m_rank"].delta_color == "off"
     assert (texts["m_share_3"].value, texts["m_share_3"].delta) == ("66,67%", "+41,67 điểm %")
-    assert (texts["m_share_4"].value, texts["m_share_4"].delta) == ("20,00%", None)
+    assert (texts["m_share_4"].value, texts["m_share_4"].delta) == ("20%", None)
     assert (texts["m_proc_3"].value, texts["m_proc_3"].delta) == ("2", "+1")
     english = v.metric_text(head.metrics[1], "en")
     assert (english.label, english.value, english.delta) == ("Rank", "1st of 3", "0 places")
@@ -398,24 +404,85 @@ def test_metric_text(data: Dataset) -> None:
 def test_story_2018(data: Dataset) -> None:
     head = v.headline(data, NTL, 2018)
     assert v.unit_story(head, "vi") == [
-        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/3 với 94,00%, giữ nguyên thứ hạng so với năm 2017.",
-        "Đơn vị có 2 thủ tục trực tuyến mức độ 3 và 1 thủ tục mức độ 4; "
-        "tỷ lệ hồ sơ nộp trực tuyến đạt 66,67% và 20,00%.",
-        "89,50% hồ sơ được giải quyết đúng hạn, trong đó 19,50% trước hạn; "
-        "2 thủ tục được rút ngắn thời gian so với quy định.",
+        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/3 với 94%, giữ nguyên thứ hạng so với năm 2017.",
+        "Năm 2018, Quận Nam Từ Liêm cung cấp 2 thủ tục trực tuyến mức độ 3 và 1 thủ tục mức độ 4.",
+        "Năm 2018, tỷ lệ hồ sơ nộp trực tuyến của thủ tục mức độ 3 và mức độ 4 tại "
+        "Quận Nam Từ Liêm lần lượt đạt 66,67% và 20%.",
+        "Năm 2018, Quận Nam Từ Liêm giải quyết đúng hạn 89,5% hồ sơ, trong đó 19,5% trước hạn.",
+        "Năm 2018, Quận Nam Từ Liêm rút ngắn thời gian giải quyết 2 thủ tục so với quy định.",
     ]
     assert v.unit_story(head, "en")[0] == (
-        "In 2018, Quận Nam Từ Liêm ranked 1st of 3 with 94.00%, the same rank as in 2017."
+        "In 2018, Quận Nam Từ Liêm ranked 1st of 3 with 94%, the same rank as in 2017."
     )
 
 
 def test_story_of_a_unit_that_moved(data: Dataset) -> None:
-    head = v.headline(data, BD, 2018)  # 3rd in 2017, 2nd in 2018
+    head = v.headline(data, BD, 2017)  # a complete, published year: its ranks are facts
+    assert v.unit_story(head, "vi")[0] == "Năm 2017, Quận Ba Đình xếp thứ 3/3 với 90%."
+    scores = data.par_scores.copy()
+    scores.loc[scores[s.DEMO], [s.DEMO, s.SOURCE_ID]] = [False, "pub"]  # 2018 all published
+    published = replace(data, par_scores=scores)
+    head = v.headline(published, BD, 2018)
     assert v.unit_story(head, "vi")[0] == (
-        "Năm 2018, Quận Ba Đình xếp thứ 2/3 với 93,00%, tăng 1 bậc so với năm 2017."
+        "Năm 2018, Quận Ba Đình xếp thứ 2/3 với 93%, tăng 1 bậc so với năm 2017."
     )
-    head = v.headline(data, DD, 2018)
-    assert v.unit_story(head, "en")[0].endswith("ranked 3rd of 3 with 91.00%, down 1 from 2017.")
+    head = v.headline(published, DD, 2018)
+    assert v.unit_story(head, "en")[0].endswith("ranked 3rd of 3 with 91%, down 1 from 2017.")
+
+
+def test_a_rank_among_generated_scores_is_generated_and_never_told(data: Dataset) -> None:
+    """2018: Đống Đa's score is generated, so Ba Đình's rank (not published) is too: its card
+    says "demo" and no sentence states it; Nam Từ Liêm's published 1st stays a fact."""
+    bd = v.headline(data, BD, 2018).get("m_rank")
+    assert bd is not None and bd.value == 2 and bd.demo
+    assert v.metric_text(bd, "vi").demo
+    assert not any("xếp" in text for text in v.unit_story(v.headline(data, BD, 2018), "vi"))
+    ntl = v.headline(data, NTL, 2018).get("m_rank")
+    assert ntl is not None and not ntl.demo
+
+
+def test_a_generated_figure_is_never_a_sentence(data: Dataset) -> None:
+    demo = data.dossier_stats.assign(**{s.DEMO: True, s.SOURCE_ID: "demo"})
+    head = v.headline(replace(data, dossier_stats=demo), NTL, 2018)
+    on_time = head.get("m_on_time")
+    assert on_time is not None and on_time.value == 89.5 and on_time.demo
+    story = v.unit_story(head, "vi")
+    assert not any("đúng hạn" in text or "66,67%" in text for text in story)
+
+
+def test_published_figures_stand_where_no_row_exists(data: Dataset) -> None:
+    """The seed article's 2018 figures: 161 / 19 procedures at levels 3 / 4, as published;
+    "more than 20%" early stays a bound, never the number 20."""
+    published = frame(
+        "figures",
+        [
+            {s.UNIT_CODE: BD, s.YEAR: 2019, s.PERIOD: "2019", s.INDICATOR: "procedures_level3",
+             s.VALUE: 161.0},
+            {s.UNIT_CODE: BD, s.YEAR: 2019, s.PERIOD: "2019", s.INDICATOR: "procedures_level4",
+             s.VALUE: 19.0},
+            {s.UNIT_CODE: BD, s.YEAR: 2019, s.PERIOD: "2019", s.INDICATOR: "early_rate",
+             s.VALUE: 20.0, s.COMPARATOR: ">"},
+            {s.UNIT_CODE: BD, s.YEAR: 2019, s.PERIOD: "2019-Q3", s.INDICATOR: "on_time_rate",
+             s.VALUE: 99.86},
+        ],
+        source_id="pub",
+    )  # fmt: skip
+    with_figures = replace(data, figures=published)
+    head = v.headline(with_figures, BD, 2019)
+    texts = {m.key: v.metric_text(m, "vi") for m in head.metrics + head.extra}
+    assert texts["m_proc_3"].value == "161" and texts["m_proc_4"].value == "19"
+    assert texts["m_early"].value == "> 20%"
+    assert texts["m_on_time"].label == "Hồ sơ giải quyết đúng hạn (quý III/2019)"
+    assert head.get("m_proc_3").source_ids == ("pub",)
+    assert (
+        "Năm 2019, Quận Ba Đình cung cấp 161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4."
+        in v.unit_story(head, "vi")
+    )
+    levels = v.levels_frame(with_figures, BD, (2018, 2019))
+    assert levels[[s.YEAR, s.ONLINE_LEVEL, "procedures"]].values.tolist() == [
+        [2019, "3", 161],
+        [2019, "4", 19],
+    ]
 
 
 def test_headline_after_decree_42(data: Dataset) -> None:
@@ -427,7 +494,9 @@ def test_headline_after_decree_42(data: Dataset) -> None:
     assert values["m_score"] == (None, None) and values["m_on_time"] == (None, None)
     assert "m_proc_3" not in values
     assert v.unit_story(head, "vi") == [
-        "Đơn vị có 1 thủ tục trực tuyến toàn trình và 1 thủ tục một phần."
+        "Năm 2022, Quận Nam Từ Liêm cung cấp 1 thủ tục trực tuyến toàn trình và 1 thủ tục một phần.",
+        "Năm 2022, Quận Nam Từ Liêm chưa có thủ tục nào được rút ngắn thời gian giải quyết so "
+        "với quy định.",  # a catalogue with the days of all three: a true 0
     ]
 
 
@@ -437,11 +506,9 @@ def test_a_new_ward_has_no_data_not_zeros(data: Dataset) -> None:
     assert all(m.value is None for m in head.metrics)
     assert {v.metric_text(m, "vi").value for m in head.metrics} == {"Không có dữ liệu"}
     assert all(v.metric_text(m, "en").missing for m in head.metrics)
-    assert v.unit_story(head, "en") == [
-        "There is no indicator data for Phường Ba Đình in 2025 yet."
-    ]
+    assert v.unit_story(head, "en") == ["No published figures for Phường Ba Đình in 2025 yet."]
     rows = v.headline_rows(head, "vi")
-    assert rows["value"].isna().all() and len(rows) == 9
+    assert rows["value"].isna().all() and len(rows) == 12
 
 
 def test_partial_years(data: Dataset) -> None:
@@ -552,33 +619,3 @@ def test_views_do_not_mutate_the_dataset(data: Dataset) -> None:
     v.best_average(v.index_history(data, HANOI), NTL)
     for name, frame_before in before.items():
         pd.testing.assert_frame_equal(data.table(name), frame_before)
-
-
-# --- sources, demo and CSV ------------------------------------------------------------------
-
-
-def test_sources_and_demo_flags(data: Dataset) -> None:
-    rows = pd.DataFrame({s.DEMO: [False, True], "source_ids": [("pub",), ("demo", "gso")]})
-    assert v.source_ids_of(rows) == ("demo", "gso", "pub")
-    assert v.any_demo(rows)
-    assert not v.any_demo(rows.iloc[:1])
-    assert v.source_ids_of(pd.DataFrame({s.SOURCE_ID: ["b", "a", None]})) == ("a", "b")
-    refs = v.describe_sources(data.sources, ("demo", "gso", "pub"))
-    assert [r.id for r in refs] == ["gso", "pub", "demo"]  # published, article, demo
-    assert v.source_markdown(refs[1]) == "[Quận Nam Từ Liêm (bài báo)](https://example.org/ntl)"
-    assert v.source_markdown(refs[0]) == "Danh mục GSO"
-    assert v.source_list_markdown(refs[1:2], "en") == [
-        "- [Quận Nam Từ Liêm (bài báo)](https://example.org/ntl) — Báo A · *press article*"
-    ]
-    assert v.sources_of(data, ("demo", "gso", "pub", "unknown")) == refs  # the kept index
-    assert v.sources_of(data, ()) == []
-
-
-def test_source_titles_are_shown_as_the_characters_they_are() -> None:
-    ref = v.SourceRef(
-        "x", "**Tin** :red[nóng] <b>$5$ a_b", "https://example.org", "Báo *A*", "article"
-    )
-    assert v.source_markdown(ref) == (
-        r"[\*\*Tin\*\* :red(nóng) \<b\>\$5\$ a\_b](https://example.org)"
-    )
-    assert v.source_list_markdown([ref], "vi")[0].split(" · ")[0].endswith(r"— Báo \*A\*")

@@ -11,12 +11,13 @@ every session shows the new figures on its next run.
 
 from __future__ import annotations
 
+import importlib
+import sys
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -56,11 +57,23 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+_DEMO = "_demo_on"  # session key: this session shows the demo layer (set by dashboard.py)
+
+
+def use_demo(on: bool) -> None:
+    """Whether this session's runs read the dataset with the generated demo layer."""
+    st.session_state[_DEMO] = bool(on)
+
+
+def demo_on() -> bool:
+    return bool(st.session_state.get(_DEMO, False))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _dataset(source: str, served: str) -> Dataset:
-    """Loaded and validated once per source and version; raises DatasetInvalid (not cached).
-    Where the source holds dossier records, dossier_stats comes from them (one GROUP BY in
-    DuckDB or the database, see indicators.records.dataset_with_records).
+def _dataset(source: str, served: str, demo: bool = False) -> Dataset:
+    """Loaded and validated once per source, version and demo switch; raises DatasetInvalid
+    (not cached). indicators.dataset.load_dataset computes dossier_stats from the source's
+    dossier records where it holds them, and adds the demo layer when `demo` is on.
 
     The loaded frames and every module are then moved out of the garbage collector's sight
     (gc.freeze): a full collection (Python's own, and Streamlit's after every rerun where
@@ -69,10 +82,8 @@ def _dataset(source: str, served: str) -> Dataset:
     lets a replaced dataset be collected."""
     import gc
 
-    from indicators.records import dataset_with_records
-
     gc.unfreeze()
-    loaded = dataset_with_records(load_dataset(source))
+    loaded = load_dataset(source, demo=demo)
     loaded.derived(READ_AT, _now)
     gc.collect()
     gc.freeze()
@@ -81,7 +92,7 @@ def _dataset(source: str, served: str) -> Dataset:
 
 def dataset() -> Dataset:
     source = data_source()
-    return _dataset(source, version(source))
+    return _dataset(source, version(source), demo_on())
 
 
 def show_read_at(where: DeltaGenerator, lang: str) -> None:
@@ -93,16 +104,22 @@ def show_read_at(where: DeltaGenerator, lang: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _view(source: str, served: str, name: str, args: tuple[Any, ...]) -> Any:
-    return getattr(views, name)(_dataset(source, served), *args)
+def _computed(
+    source: str, served: str, demo: bool, module: str, name: str, args: tuple[Any, ...]
+) -> Any:
+    return getattr(importlib.import_module(module), name)(_dataset(source, served, demo), *args)
 
 
 def view(fn: Callable[..., T], *args: Any) -> T:
-    """`fn(dataset, *args)` for a function of indicators.views, cached per source, version
-    and args."""
-    _check(fn)
+    """`fn(dataset, *args)` for a function of the indicators package that takes the dataset
+    first (indicators.views, indicators.presentation), computed once per source, served
+    version, demo switch and args: the one cache of results (a small copy per hit), keyed by
+    what the source serves, never by an object's identity."""
+    module = fn.__module__
+    if not module.startswith("indicators.") or getattr(sys.modules[module], fn.__name__) is not fn:
+        raise ValueError(f"{fn.__name__} is not a function of the indicators package")
     source = data_source()
-    return _view(source, version(source), fn.__name__, tuple(args))
+    return _computed(source, version(source), demo_on(), module, fn.__name__, tuple(args))
 
 
 def refresh() -> None:
@@ -110,24 +127,7 @@ def refresh() -> None:
     the next run loads what the source serves now)."""
     _sql_version.clear()
     _dataset.clear()
-    _view.clear()
-    _on_frame.clear()
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def _on_frame(name: str, frame: pd.DataFrame, args: tuple[Any, ...]) -> Any:
-    return getattr(views, name)(frame, *args)
-
-
-def on_frame(fn: Callable[..., T], frame: pd.DataFrame, *args: Any) -> T:
-    """`fn(frame, *args)` for a function of indicators.views, cached by the frame's content."""
-    _check(fn)
-    return _on_frame(fn.__name__, frame, tuple(args))
-
-
-def _check(fn: Callable[..., Any]) -> None:
-    if getattr(views, fn.__name__, None) is not fn:
-        raise ValueError(f"{fn.__name__} is not a function of indicators.views")
+    _computed.clear()
 
 
 def catalog() -> views.Catalog:

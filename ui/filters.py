@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from indicators.i18n import LANGS, t
+from indicators.settings import demo_default
 from indicators.views import (
+    DEMO_ON,
     INDEXES,
     Catalog,
     Filters,
@@ -31,7 +34,7 @@ from indicators.views import (
     switch_index,
 )
 
-LANG, INDEX, YEAR, FROM, TO, UNIT, FIELD = (
+LANG, INDEX, YEAR, FROM, TO, UNIT, FIELD, DEMO = (
     "f_lang",
     "f_index",
     "f_year",
@@ -39,6 +42,7 @@ LANG, INDEX, YEAR, FROM, TO, UNIT, FIELD = (
     "f_to",
     "f_unit",
     "f_field",
+    "f_demo",
 )
 _WRITTEN = "_url_written"  # the parameters the app wrote last
 _CURRENT = "_filters"  # the Filters: the source of truth, kept in the session
@@ -53,6 +57,18 @@ def url_lang() -> str:
     return lang if lang in LANGS else "vi"
 
 
+def demo_wanted() -> bool:
+    """Whether this run shows the demo layer, known before the dataset is read: the URL's
+    `demo` when it was edited or linked, else the session's switch, else PAR_DEMO."""
+    state = st.session_state
+    asked = st.query_params.get("demo")
+    if asked in ("0", DEMO_ON) and state.get(_WRITTEN, {}).get("demo", "0") != asked:
+        return asked == DEMO_ON
+    if _CURRENT in state:
+        return bool(state[_CURRENT].demo)
+    return demo_default()
+
+
 def _from_widgets(catalog: Catalog) -> Filters:
     state = st.session_state
     return make_filters(
@@ -64,6 +80,7 @@ def _from_widgets(catalog: Catalog) -> Filters:
         year_to=max(state[FROM], state[TO]),
         unit_code=state[UNIT],
         field=state[FIELD] or None,
+        demo=bool(state[DEMO]),
     )
 
 
@@ -76,6 +93,7 @@ def _to_widgets(filters: Filters) -> None:
     state[TO] = filters.year_to
     state[UNIT] = filters.unit_code
     state[FIELD] = filters.field or ""
+    state[DEMO] = filters.demo
 
 
 def _on_widget_change(catalog: Catalog) -> None:
@@ -143,6 +161,7 @@ def _widgets(catalog: Catalog, filters: Filters) -> None:
         help=t("field_note", lang),
         **changed,
     )
+    bar.toggle(t("demo_toggle", lang), key=DEMO, help=t("demo_toggle_help", lang), **changed)
     bar.caption(t("share_link", lang))
 
 
@@ -165,7 +184,7 @@ def sidebar(catalog: Catalog, units: pd.DataFrame) -> Filters:
     params = st.query_params.to_dict()
     notices: tuple[Notice, ...] = ()
     if _CURRENT not in state:
-        base = default_filters(catalog, lang=url_lang())
+        base = replace(default_filters(catalog, lang=url_lang()), demo=demo_wanted())
         filters, notices = resolve_params(params, catalog, units, base)
     elif changed_params(params, state.get(_WRITTEN, {})):
         filters, notices = resolve_params(params, catalog, units, state[_CURRENT])
@@ -177,6 +196,12 @@ def sidebar(catalog: Catalog, units: pd.DataFrame) -> Filters:
     state[_CURRENT] = filters
     state[_NOTICES] = notices
     return filters
+
+
+def set_year(year: int) -> None:
+    """Show `year` (a button's callback: the filters and the URL follow on the rerun)."""
+    filters: Filters = st.session_state[_CURRENT]
+    st.session_state[_CURRENT] = replace(filters, year=year)
 
 
 def show_notices() -> None:
@@ -224,4 +249,4 @@ def current() -> Filters:
     return st.session_state[_CURRENT]
 
 
-__all__ = ["Filters", "current", "show_notices", "sidebar", "url_lang"]
+__all__ = ["Filters", "current", "demo_wanted", "show_notices", "sidebar", "url_lang"]

@@ -21,7 +21,7 @@ import plotly.io as pio
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from indicators import chart_images, export, views
+from indicators import chart_images, export, sources
 from indicators.i18n import t
 from indicators.selection import Selection, display_source
 from ui import data
@@ -40,19 +40,19 @@ ICONS = {
 }
 
 
-def source_line(rows: pd.DataFrame, lang: str) -> list[views.SourceRef]:
-    """A caption naming the sources of the rows (title and link); returns all of them."""
-    refs = views.sources_of(data.dataset(), views.source_ids_of(rows))
-    if refs:
-        shown = "; ".join(views.source_markdown(r) for r in refs[:INLINE_SOURCES])
-        rest = len(refs) - INLINE_SOURCES
+def source_line(rows: pd.DataFrame, lang: str) -> list[sources.Citation]:
+    """A caption citing the sources of the rows (linked); returns all of them."""
+    cited = sources.of_rows(data.dataset(), rows)
+    if cited:
+        shown = "; ".join(sources.markdown(c, lang) for c in cited[:INLINE_SOURCES])
+        rest = len(cited) - INLINE_SOURCES
         more = f"; {t('more_sources', lang, n=rest)}" if rest > 0 else ""
         st.caption(f"{t('sources', lang)}: {shown}{more}")
-    return refs
+    return cited
 
 
 def demo_badge(rows: pd.DataFrame, lang: str) -> None:
-    if views.any_demo(rows):
+    if sources.any_demo(rows):
         st.badge(
             t("demo_badge", lang),
             icon=":material/science:",
@@ -149,14 +149,13 @@ def _image(spec: str, title: str, sources: str, lang: str, demo: bool, fmt: str)
 def images(rows: pd.DataFrame, figure: go.Figure, lang: str, key: str, stem: str) -> None:
     """PNG and SVG downloads of the chart (projector size, captioned), rendered on click."""
     title = str(figure.layout.title.text or "")
-    labels = chart_images.source_labels(data.dataset().sources, views.source_ids_of(rows))
-    sources = chart_images.source_line(labels, lang)
-    demo = views.any_demo(rows)
+    cited = sources.line(sources.of_rows(data.dataset(), rows), lang)
+    demo = sources.any_demo(rows)
     row = st.container(horizontal=True)
     for fmt, label in IMAGE_FORMATS:
 
         def make(fmt: str = fmt) -> bytes:
-            return _image(figure.to_json(), title, sources, lang, demo, fmt)
+            return _image(figure.to_json(), title, cited, lang, demo, fmt)
 
         _button(
             row,
@@ -199,7 +198,7 @@ def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None 
         st.caption(t("download_wait", lang))
 
 
-def rows_behind(rows: pd.DataFrame, refs: list[views.SourceRef], lang: str, key: str) -> None:
+def rows_behind(rows: pd.DataFrame, refs: list[sources.Citation], lang: str, key: str) -> None:
     """The rows behind the chart in an expander, filled only while it is open (as the menu)."""
     box = st.expander(
         t("rows_behind", lang, n=len(rows)),
@@ -213,7 +212,7 @@ def rows_behind(rows: pd.DataFrame, refs: list[views.SourceRef], lang: str, key:
         st.dataframe(export.rows_for_reading(rows, lang), hide_index=True)
         if len(refs) > INLINE_SOURCES:
             st.markdown(f"**{t('all_sources', lang)}**")
-            st.markdown("\n".join(views.source_list_markdown(refs, lang)))
+            st.markdown("\n".join(sources.list_markdown(refs, lang)))
 
 
 def footer(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:

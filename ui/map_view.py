@@ -19,6 +19,7 @@ import streamlit as st
 
 from indicators import geo, views
 from indicators import map_charts as m
+from indicators import schema as s
 from indicators.i18n import t
 from indicators.settings import data_source
 from ui import data, render
@@ -36,7 +37,7 @@ TABLE_HEIGHT = 600
 
 def level_of(filters: views.Filters) -> str:
     """'district' for Hanoi's index, 'province' for the national one."""
-    return views.INDEX_LEVEL[filters.index_id]
+    return s.INDEX_LEVEL[filters.index_id]
 
 
 def hanoi_after_reform(filters: views.Filters) -> bool:
@@ -50,8 +51,10 @@ def boundary(level: str, year: int) -> geo.BoundarySet:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _values(source: str, served: str, indicator: str, year: int, level: str) -> pd.DataFrame:
-    return m.map_values(data.dataset(), indicator, year, level)
+def _values(
+    source: str, served: str, indicator: str, year: int, level: str, lang: str
+) -> pd.DataFrame:
+    return m.map_values(data.dataset(), indicator, year, level, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -64,7 +67,7 @@ def _figure(
     lang: str,
     highlight: str | None,
 ) -> go.Figure:
-    frame = _values(source, served, indicator, year, level)
+    frame = _values(source, served, indicator, year, level, lang)
     return m.map_figure(frame, indicator, year, level, lang, highlight)
 
 
@@ -75,8 +78,9 @@ def _successors(source: str, served: str) -> pd.DataFrame:
 
 
 def _key() -> tuple[str, str]:
+    """The source and what it serves now: its version and whether the demo layer is on."""
     source = data_source()
-    return source, data.version(source)
+    return source, f"{data.version(source)}|demo={data.demo_on()}"
 
 
 def _indicator_to_url() -> None:
@@ -119,7 +123,7 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
     selectbox + link to a unit's profile."""
     lang = filters.lang
     key = _key()
-    frame = _values(*key, indicator, where.year, where.level)
+    frame = _values(*key, indicator, where.year, where.level, lang)
     figure = _figure(*key, indicator, where.year, where.level, lang, filters.unit_code)
     missing = not m.has_values(frame)
     if missing:

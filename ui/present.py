@@ -14,7 +14,6 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from indicators import presentation as p
-from indicators.dataset import Dataset
 from indicators.i18n import t
 from indicators.views import Filters
 from ui import data
@@ -72,18 +71,6 @@ def start_button(where: DeltaGenerator, lang: str, place: str) -> None:
     )
 
 
-# Cached per dataset object (a reloaded dataset is a new object) and filters; the dataset
-# itself is not hashed (the leading underscore).
-@st.cache_data(show_spinner=False, max_entries=64)
-def _frames(loaded: int, filters: Filters, _dataset: Dataset) -> dict[str, pd.DataFrame]:
-    return p.slide_frames(_dataset, filters)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _summary(loaded: int, filters: Filters, _dataset: Dataset) -> list[str]:
-    return p.summary(_dataset, filters)
-
-
 def _go(index: int) -> None:
     st.query_params[p.SLIDE] = str(index + 1)
 
@@ -135,8 +122,7 @@ def _summary_screen(filters: Filters) -> None:
     lang = filters.lang
     st.title(filters.unit_name)
     st.subheader(f"{t(f'index_{filters.index_id}', lang)} · {filters.year_from}–{filters.year_to}")
-    dataset = data.dataset()
-    messages = _summary(id(dataset), filters, dataset)
+    messages = data.view(p.summary, filters)
     st.markdown(f"### {t('present_messages', lang)}")
     if messages:
         st.markdown("\n".join(f"- {m}" for m in messages))
@@ -156,8 +142,9 @@ def show() -> None:
     like a page: see ui.filters.current)."""
     filters = current()
     st.html(STYLE)
-    dataset = data.dataset()
-    frames = _frames(id(dataset), filters, dataset)
+    if filters.demo:
+        st.warning(t("demo_banner_short", filters.lang), icon=":material/science:")
+    frames = data.view(p.slide_frames, filters)
     keys = p.slide_keys(frames)
     index = p.slide_index(st.query_params.get(p.SLIDE), len(keys))
     _bar(filters, index, len(keys))

@@ -13,9 +13,11 @@ from indicators import schema as s
 from indicators import views
 from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
+from indicators.rankings import BY_SCORES, RANKED_BY
 from indicators.selection import Selection, SelectionError, select
 from indicators.units import UnitAmbiguous, UnitNotFound
 from ui import data, present
+from ui.filters import set_year
 from ui.footer import footer
 from ui.nav import UNIT_PAGE
 
@@ -25,45 +27,111 @@ TABLE_MAX_HEIGHT = 1120
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
 
-def chart(rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: str) -> None:
-    """The figure and its footer; "no data", under the chart's title, when there are no rows."""
+def demo_banner(filters: views.Filters) -> None:
+    """Above every page while demo data is on: what is shown is not all official."""
+    if filters.demo:
+        st.warning(t("demo_banner", filters.lang), icon=":material/science:")
+
+
+def chart(
+    rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: str, quiet: bool = False
+) -> bool:
+    """The figure and its footer; "no data", under the chart's title, when there are no rows
+    (nothing at all when `quiet`: the page says it once for all its charts). Returns whether
+    a chart was drawn."""
     if rows.empty:
-        title = build().layout.title.text  # says which chart and which years
-        st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
-        return
+        if not quiet:
+            title = build().layout.title.text  # says which chart and which years
+            st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
+        return False
     figure = build()
     # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
     st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
     footer(rows, lang, key, figure)
+    return True
 
 
 def _rows_of(items: Sequence[views.MetricText], size: int) -> list[Sequence[views.MetricText]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _card(where: DeltaGenerator, text: views.MetricText) -> None:
-    """An st.metric card; a missing figure says "no data" in a card of its own, because the
-    metric's large font would cut the words off."""
-    if text.missing:
-        box = where.container(border=True, height="stretch")
-        box.caption(text.label)
-        box.markdown(f"**{text.value}**")
-        return
-    where.metric(text.label, text.value, text.delta, delta_color=text.delta_color, border=True)
+def _card(where: DeltaGenerator, text: views.MetricText, lang: str) -> None:
+    """An st.metric card; one built on a generated figure says so in its label."""
+    label = f"{text.label} :orange-badge[{t('demo_card', lang)}]" if text.demo else text.label
+    where.metric(label, text.value, text.delta, delta_color=text.delta_color, border=True)
 
 
-def headline(head: views.Headline, lang: str) -> None:
-    """The headline figures as st.metric cards with their change, then their footer."""
-    if not head.has_data:
-        st.info(
-            t("no_data_for", lang, unit=head.unit_name, year=head.year), icon=":material/block:"
-        )
+def headline(head: views.Headline, filters: views.Filters) -> None:
+    """The headline figures that exist as st.metric cards with their change, what has no
+    figure in a line below them, then their footer. With no figure at all for the year: say
+    so and offer the nearest year that has one."""
+    lang = filters.lang
     texts = [views.metric_text(m, lang) for m in head.metrics]
-    for row in _rows_of(texts, METRICS_PER_ROW):
+    shown = [x for x in texts if not x.missing]
+    if not shown:
+        no_published_year(filters)
+    for row in _rows_of(shown, METRICS_PER_ROW):
         for column, text in zip(st.columns(METRICS_PER_ROW), row, strict=False):
-            _card(column, text)
-    st.caption(t("changes_since", lang, year=head.year - 1))
-    footer(views.headline_rows(head, lang), lang, "headline")
+            _card(column, text, lang)
+    missing = [x.label for x in texts if x.missing]
+    if shown and missing:
+        st.caption(t("not_published", lang, year=head.year, items=", ".join(missing)))
+    if any(x.delta for x in shown):
+        st.caption(t("changes_since", lang, year=head.year - 1))
+    if shown:
+        footer(views.headline_rows(head, lang), lang, "headline")
+
+
+def no_published_year(filters: views.Filters) -> None:
+    """'Chưa có số liệu công bố năm 2024 cho Quận X — năm gần nhất có số liệu: 2023' and a
+    button that opens that year."""
+    lang, years = filters.lang, data.view(views.published_years, filters.unit_code)
+    near = min(years, key=lambda y: (abs(y - filters.year), -y)) if years else None
+    values = {"unit": filters.unit_name, "year": filters.year}
+    if near is None:
+        st.info(t("nothing_published", lang, **values), icon=":material/block:")
+        return
+    st.info(t("not_published_year", lang, near=near, **values), icon=":material/block:")
+    st.button(
+        t("open_year", lang, year=near),
+        key="open-near-year",
+        icon=":material/event:",
+        on_click=set_year,
+        args=(near,),
+    )
+
+
+def topic(
+    filters: views.Filters,
+    topic_key: str | None,
+    charts: Sequence[tuple[pd.DataFrame, Callable[[], go.Figure], str]],
+) -> None:
+    """A page's charts (those with rows), then the figures published on its topic; when the
+    unit has neither: say so once and name the units and years that have figures. A topic of
+    None: every topic (the unit's page)."""
+    lang = filters.lang
+    drawn = [chart(rows, build, key, lang, quiet=True) for rows, build, key in charts]
+    published = data.view(views.published_frame, filters.unit_code, filters.years, topic_key)
+    if not published.empty:
+        st.subheader(t("published_heading", lang))
+        st.dataframe(views.published_display(published, lang), hide_index=True)
+        footer(published, lang, f"published-{topic_key or 'all'}")
+    if any(drawn) or not published.empty:
+        return
+    if topic_key is None:
+        return  # the unit's page: its headline already says what is missing
+    period = f"{filters.year_from}–{filters.year_to}"
+    values = {"unit": filters.unit_name, "period": period, "topic": t(f"topic_{topic_key}", lang)}
+    st.info(t("topic_unpublished", lang, **values), icon=":material/block:")
+    elsewhere = data.view(views.where_published, topic_key, filters.years)
+    if elsewhere:
+        listed = "; ".join(
+            f"{data.catalog().name(code)} ({', '.join(map(str, years))})"
+            for code, years in elsewhere
+        )
+        st.caption(t("topic_elsewhere", lang, units=listed))
+    if not filters.demo:
+        st.caption(t("topic_demo_hint", lang))
 
 
 def partial_years(filters: views.Filters, years: tuple[int, int]) -> None:
@@ -80,20 +148,22 @@ def index_notes(filters: views.Filters, index_id: str) -> None:
     """The national-index caveat and the method changes within the period."""
     lang = filters.lang
     national_note(filters, index_id)
-    changes = views.method_changes(*filters.years)
+    changes = s.method_changes(*filters.years)
     if changes:
         years = ", ".join(map(str, changes))
         st.caption(t("method_note", lang, years=years))
 
 
 def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
-    """The rank table of the year (my unit's row highlighted) with a profile link per unit."""
+    """The rank table of the year (my unit's row highlighted) with a profile link per unit;
+    of a year published in part, how many of how many units it holds."""
     lang = filters.lang
     if table.empty:
         title = t("rank_table_heading", lang, year=filters.year)
         st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
         return
     st.markdown(views.leaders_sentence(table, lang) or "")
+    ranking_note(table, lang)
     shown = views.rank_display(table, filters)
     mine = (table[s.UNIT_CODE] == filters.unit_code).tolist()
     style = "background-color: #ffebee; font-weight: 600"
@@ -103,8 +173,15 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
     st.dataframe(
         styled, hide_index=True, column_config={t("col_profile", lang): link}, height=height
     )
-    st.caption(t("rank_ties", lang))
+    if (table[RANKED_BY] == BY_SCORES).all():
+        st.caption(t("rank_ties", lang))
     footer(table, lang, "rank-table")
+
+
+def ranking_note(table: pd.DataFrame, lang: str) -> None:
+    note = views.ranking_note(table, lang)
+    if note:
+        st.caption(note)
 
 
 def profile_link(table: pd.DataFrame, filters: views.Filters) -> None:

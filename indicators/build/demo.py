@@ -19,8 +19,8 @@ import pandas as pd
 
 from indicators import schema as s
 from indicators.build import service_figures
-from indicators.build.published import DEMO_SOURCE, SEED_ARTICLE
 from indicators.build.scores import Anchor, Band, fill_scores
+from indicators.layers import DEMO_SOURCE
 
 SEED = 20260101
 HANOI_YEARS = range(2015, 2025)
@@ -73,7 +73,7 @@ NATIONAL_BANDS = {
 }
 # The seed article says Nam Từ Liêm stood in the city's top group ("tốp đầu") four years in a
 # row, first in 2017 and 2018; the demo keeps it near the top in the two other years.
-DEMO_RANKS = {(s.INDEX_HANOI, 2016, NTL): 3, (s.INDEX_HANOI, 2019, NTL): 2}
+DEMO_RANKS = {(s.INDEX_HANOI, 2016, NTL): 3}
 # Lowest scores derived from a published top score and a published top-to-bottom gap.
 DERIVED_LAST = {("national_par", 2018): 69.53}
 LAST_BASES = ("stated_last", "stated_lowest")
@@ -90,7 +90,9 @@ def _anchors(rows: pd.DataFrame) -> list[Anchor]:
 
 
 def demo_par_scores(published: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Every unit of each index and year gets a total score; published rows keep theirs."""
+    """A generated total score for every unit of each index and year whose score was not
+    published (a published row without a score gets one under its own key: see
+    indicators.layers)."""
     rng = np.random.default_rng(SEED)
     out = []
     plans = [
@@ -117,18 +119,14 @@ def demo_par_scores(published: pd.DataFrame, units: pd.DataFrame) -> pd.DataFram
             scores = fill_scores(
                 codes, anchors, lo=lo, hi=hi, rng=rng, bands=bands.get(year, ()), mean=mean
             )
-            by_code = pub.set_index(s.UNIT_CODE)
+            published_score = dict(zip(pub[s.UNIT_CODE], pub[s.SCORE], strict=True))
             for code, score in scores.items():
-                if code in by_code.index:
-                    row = by_code.loc[code].to_dict()
-                    if pd.isna(row[s.SCORE]):
-                        row[s.SCORE], row[s.DEMO] = score, True
-                        row[s.NOTE] = _join(row[s.NOTE], "điểm minh họa / demo score")
-                        if (index_id, year) in DERIVED_LAST and score == derived:
-                            row[s.NOTE] = _join(row[s.NOTE], "= top score - published gap")
-                else:
-                    row = {
+                if code in published_score and not pd.isna(published_score[code]):
+                    continue  # published: not generated
+                out.append(
+                    {
                         s.INDEX_ID: index_id,
+                        s.UNIT_CODE: code,
                         s.YEAR: year,
                         s.COMPONENT: s.TOTAL,
                         s.SCORE: score,
@@ -139,7 +137,7 @@ def demo_par_scores(published: pd.DataFrame, units: pd.DataFrame) -> pd.DataFram
                         s.DEMO: True,
                         s.NOTE: None,
                     }
-                out.append({**row, s.UNIT_CODE: code})
+                )
     return pd.DataFrame(out)
 
 
@@ -379,11 +377,11 @@ def demo_procedures(
                 }
                 levels = _exact_levels(rng, n, counts)
                 one_stop[:] = published_dir_facts[("one_stop_share", 2018)] == 100
-                source = SEED_ARTICLE
+                source = DEMO_SOURCE
             if code == NTL and year == 2019:
                 want = int(published_dir_facts[("shortened_procedures", 2019)])
                 shortened = _exact_shortened(rng, tpl, seed_fields, want)
-                source = SEED_ARTICLE
+                source = DEMO_SOURCE
             saved = np.where(
                 shortened & (tpl.legal > 1),
                 np.maximum(1, np.floor(tpl.legal * rng.uniform(0.1, 0.5, n))),
@@ -476,7 +474,7 @@ def demo_dossier_stats(
         source = DEMO_SOURCE
         if code == NTL and year == 2019:
             online, on_time, early, late = _seed_2019(rng, facts, levels, received, resolved)
-            source = SEED_ARTICLE
+            source = DEMO_SOURCE
         frames.append(
             pd.DataFrame(
                 {
@@ -546,8 +544,10 @@ def generate(
     dossiers = demo_dossier_stats(procedures, tpl, facts, rng)
     dossiers = service_figures.bac_tu_liem_dossiers(dossiers, published_dir, _spread)
     march = service_figures.march_2025(units, published_dir)
-    return {
+    tables = {
         "par_scores": demo_par_scores(published_par, units),
         "procedures": procedures,
         "dossier_stats": pd.concat([dossiers, march], ignore_index=True),
     }
+    # every generated row names the generator, also those made to add up to a published figure
+    return {name: frame.assign(**{s.SOURCE_ID: DEMO_SOURCE}) for name, frame in tables.items()}

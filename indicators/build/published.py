@@ -12,36 +12,8 @@ import pandas as pd
 from indicators import schema as s
 from indicators.units import find_unit, nfc
 
-SEED_ARTICLE = "nam-tu-liem-2020"
-DEMO_SOURCE = "demo"
-
+# Sources that are not an address of data/published: the unit codes and their changes.
 STATIC_SOURCES = [
-    {
-        s.ID: SEED_ARTICLE,
-        s.TITLE: "Quận Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu Thành phố về chỉ số cải cách "
-        "hành chính",
-        s.PUBLISHER: "Phương Bùi (2020); bản đăng lại trên tinbong247news.net",
-        s.URL: "https://tinbong247news.net/quan-nam-tu-liem-nhieu-nam-lien-tuc-dung-top-dau-"
-        "thanh-pho-ve-chi-so-cai-cach-hanh-chinh-111758.html",
-        s.PUBLISHED: pd.Timestamp("2020-01-01"),
-        s.SOURCE_KIND: "article",
-        s.EXCERPT: "với 161 thủ tục hành chính được cung cấp ở mức độ 3, 19 thủ tục hành chính được "
-        "cung cấp ở mức độ 4 … năm 2019, tỉ lệ hồ sơ đăng ký trực tuyến mức độ 3 đạt 98,67%, mức "
-        "độ 4 đạt 20% … rút ngắn thời gian giải quyết 50 thủ tục hành chính so với quy định ở 8 "
-        "lĩnh vực … tỷ lệ hồ sơ giải quyết đúng thời hạn đạt 99,99%, trong đó có hơn 20% hồ sơ được "
-        "giải quyết trước thời hạn",
-    },
-    {
-        s.ID: DEMO_SOURCE,
-        s.TITLE: "Dữ liệu minh họa do bộ sinh dữ liệu của dự án tạo ra (indicators/build/demo.py, "
-        "seed cố định) / Demo data from the project's seeded generator",
-        s.PUBLISHER: "PAR dashboard project",
-        s.URL: None,
-        s.PUBLISHED: None,
-        s.SOURCE_KIND: "demo",
-        s.EXCERPT: "Không phải số liệu công bố. Sinh ra để lấp chỗ trống, không mâu thuẫn với số "
-        "liệu công bố. / Not published figures: generated to fill gaps, never contradicting them.",
-    },
     {
         s.ID: "gso-codes",
         s.TITLE: "Danh mục đơn vị hành chính Việt Nam (mã GSO) / GSO administrative unit codes",
@@ -49,7 +21,9 @@ STATIC_SOURCES = [
         s.URL: None,
         s.PUBLISHED: None,
         s.SOURCE_KIND: "published",
-        s.EXCERPT: "Province and district codes as listed in data/geo/SOURCES.md (ma_tinh, ma_huyen).",
+        s.EXCERPT: "Mã tỉnh, mã huyện theo danh mục của Tổng cục Thống kê (data/geo/SOURCES.md).",
+        s.YEARS: None,
+        s.REPRINT: False,
     },
     {
         s.ID: "vietnamadminunits-2025",
@@ -59,6 +33,8 @@ STATIC_SOURCES = [
         s.PUBLISHED: pd.Timestamp("2025-07-01"),
         s.SOURCE_KIND: "published",
         s.EXCERPT: "526 old communes and wards of Hanoi mapped to 126 new units (51 phường, 75 xã).",
+        s.YEARS: "2025",
+        s.REPRINT: False,
     },
     {
         s.ID: "nq-202-2025",
@@ -70,12 +46,24 @@ STATIC_SOURCES = [
         s.SOURCE_KIND: "published",
         s.EXCERPT: "From the effective date of this Resolution, the country has 34 provincial-level "
         "administrative units, including 28 provinces and 6 cities.",
+        s.YEARS: "2025",
+        s.REPRINT: False,
     },
 ]
+REPRINT_NOTE = "reprint only"  # how data/published marks a row whose only copy is a reprint
+
+
+# Ids that offices' files already use for an address (kept when an id scheme changes).
+FIXED_IDS = {
+    "https://tinbong247news.net/quan-nam-tu-liem-nhieu-nam-lien-tuc-dung-top-dau-thanh-pho-ve-"
+    "chi-so-cai-cach-hanh-chinh-111758.html": "nam-tu-liem-2020",
+}
 
 
 def source_id(url: str) -> str:
     """A short, stable id for an address: the site's name and 6 hex digits of its hash."""
+    if url in FIXED_IDS:
+        return FIXED_IDS[url]
     host = urlparse(url).hostname or "source"
     generic = ("www", "en", "english", "fr", "old", "e", "m", "news")
     parts = [p for p in host.split(".") if p not in generic]
@@ -93,11 +81,59 @@ FILE_TOPICS = {
     "hanoi_district_service_indicators.csv": "Dịch vụ công cấp quận, huyện Hà Nội",
     "hanoi_par_bloc_averages.csv": "Chỉ số CCHC Hà Nội theo khối",
     "par_methodology.csv": "Phương pháp Chỉ số CCHC",
+    "seed_facts.csv": "Quận Nam Từ Liêm: nhiều năm đứng tốp đầu về CCHC",
+    "targets.csv": "Mục tiêu CCHC",
     "vietnam_par_national_summary.csv": "PAR INDEX cả nước",
+    "vietnam_province_766_index.csv": "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
     "vietnam_province_par_index.csv": "PAR INDEX cấp tỉnh",
     "vietnam_province_sipas.csv": "SIPAS cấp tỉnh",
 }
 TITLE_UNITS = 3  # unit names named in a title before "…"
+
+# Who published the figures a file holds (the body behind the index or the report); the site
+# that carried them is the source's address. A citation reads "Bộ Nội vụ, 2023 — vnexpress.net".
+FILE_ISSUERS = {
+    "admin_reorg_2025.csv": "Quốc hội",
+    "component_indexes.csv": "Chính phủ",
+    "hanoi_district_par_index.csv": "Sở Nội vụ Hà Nội",
+    "hanoi_par_bloc_averages.csv": "Sở Nội vụ Hà Nội",
+    "par_methodology.csv": "Bộ Nội vụ",
+    "seed_facts.csv": "UBND quận Nam Từ Liêm",
+    "targets.csv": "Chính phủ",
+    "vietnam_par_national_summary.csv": "Bộ Nội vụ",
+    "vietnam_province_766_index.csv": "Văn phòng Chính phủ",
+    "vietnam_province_par_index.csv": "Bộ Nội vụ",
+    "vietnam_province_sipas.csv": "Bộ Nội vụ",
+}
+# Rows of the two files of mixed figures: the start of the indicator's name -> its issuer.
+INDICATOR_ISSUERS = (
+    ("PAPI", "UNDP, CECODES"),
+    ("SIPAS", "Bộ Nội vụ"),
+    ("national PAR", "Bộ Nội vụ"),
+    ("PAR sub-index", "Bộ Nội vụ"),
+    ("766", "Văn phòng Chính phủ"),
+    ("Bộ chỉ số phục vụ", "Văn phòng Chính phủ"),
+    ("online application rate", "Văn phòng Chính phủ"),
+    ("online payment rate", "Văn phòng Chính phủ"),
+    ("on-time resolution rate (lowest", "Văn phòng Chính phủ"),
+    ("satisfaction rate", "Văn phòng Chính phủ"),
+    ("number of districts with online", "Văn phòng Chính phủ"),
+)
+
+
+def issuer(file: str, rec: dict) -> str:
+    """Who published the figures of a row of `file`."""
+    if file in FILE_ISSUERS:
+        return FILE_ISSUERS[file]
+    name = rec.get("indicator", "")
+    found = next((who for start, who in INDICATOR_ISSUERS if name.startswith(start)), None)
+    if found:
+        return found
+    unit = rec.get("unit_name", "")
+    if file == "hanoi_district_service_indicators.csv" and unit.startswith(("Quận", "Huyện")):
+        if ";" not in unit:
+            return f"UBND {unit[0].lower()}{unit[1:]}"
+    return "UBND TP Hà Nội"
 
 
 def _years_text(values: list[str]) -> str:
@@ -107,21 +143,35 @@ def _years_text(values: list[str]) -> str:
     return str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
+def _periods(records: list[tuple[str, dict]]) -> list[str]:
+    keys = ("year", "period", "date", "target_year")
+    return [str(next((rec[k] for k in keys if rec.get(k)), "")) for _, rec in records]
+
+
 def source_title(url: str, records: list[tuple[str, dict]]) -> str:
     """ "Topic years: units … (site)" from the rows that cite `url` (file name, row)."""
     topics = list(dict.fromkeys(FILE_TOPICS.get(name, name) for name, _ in records))
-    periods = [
-        str(rec.get("year") or rec.get("period") or rec.get("date") or "") for _, rec in records
-    ]
     units = list(dict.fromkeys(rec["unit_name"] for _, rec in records if rec.get("unit_name")))
     text = "; ".join(topics)
-    years = _years_text(periods)
+    years = _years_text(_periods(records))
     if years:
         text += f" {years}"
     if units:
         more = " …" if len(units) > TITLE_UNITS else ""
         text += f": {', '.join(units[:TITLE_UNITS])}{more}"
     return f"{text} ({urlparse(url).hostname})"
+
+
+def published_date(url: str) -> pd.Timestamp | None:
+    """The date an address carries (…-20250829124229124.htm, /2019/05/…), if any."""
+    day = re.search(r"(20[0-2]\d)(0[1-9]|1[0-2])([0-2]\d|3[01])\d{0,9}\.html?", url)
+    if day:
+        try:
+            return pd.Timestamp(f"{day.group(1)}-{day.group(2)}-{day.group(3)}")
+        except ValueError:
+            return None
+    month = re.search(r"/(20[0-2]\d)/(0[1-9]|1[0-2])/", url)
+    return pd.Timestamp(f"{month.group(1)}-{month.group(2)}-01") if month else None
 
 
 def _kind(url: str) -> str:
@@ -135,36 +185,43 @@ def read_published(published_dir: Path, name: str) -> pd.DataFrame:
 
 
 def build_sources(published_dir: Path) -> pd.DataFrame:
-    """One source per address found in the published files, plus the static ones above."""
-    rows: dict[str, dict] = {}
+    """One source per address found in the published files, plus the static ones above.
+
+    Its publisher is who published the figures (Bộ Nội vụ, Sở Nội vụ Hà Nội, …), its years
+    those of the figures it reports, and `reprint` says that the only copy found is a reprint
+    (the rows citing it say so in their note).
+    """
     cited: dict[str, list[tuple[str, dict]]] = {}
+    urls: dict[str, str] = {}
     for path in sorted(published_dir.glob("*.csv")):
         frame = read_published(published_dir, path.name)
         if "source_url" not in frame:
             continue
         for rec in frame.to_dict("records"):
             url = rec["source_url"].strip()
-            if not url:
-                continue
-            sid = source_id(url)
-            cited.setdefault(sid, []).append((path.name, rec))
-            excerpt = rec.get("excerpt", "").strip()
-            if sid in rows:
-                if excerpt and excerpt not in rows[sid][s.EXCERPT]:
-                    rows[sid][s.EXCERPT] += " … " + excerpt
-                continue
-            rows[sid] = {
+            if url:
+                sid = source_id(url)
+                urls[sid] = url
+                cited.setdefault(sid, []).append((path.name, rec))
+    rows = []
+    for sid, records in cited.items():
+        url = urls[sid]
+        excerpts = [rec.get("excerpt", "").strip() for _, rec in records]
+        notes = [rec.get("note", "") for _, rec in records]
+        rows.append(
+            {
                 s.ID: sid,
-                s.TITLE: "",
-                s.PUBLISHER: urlparse(url).hostname,
+                s.TITLE: source_title(url, records),
+                s.PUBLISHER: "; ".join(dict.fromkeys(issuer(f, rec) for f, rec in records)),
                 s.URL: url,
-                s.PUBLISHED: None,
+                s.PUBLISHED: published_date(url),
                 s.SOURCE_KIND: _kind(url),
-                s.EXCERPT: excerpt,
+                s.EXCERPT: " … ".join(dict.fromkeys(e for e in excerpts if e)) or None,
+                s.YEARS: _years_text(_periods(records)) or None,
+                s.REPRINT: any(n.strip().lower().startswith(REPRINT_NOTE) for n in notes),
             }
-    for sid, row in rows.items():
-        row[s.TITLE] = source_title(row[s.URL], cited[sid])
-    return pd.DataFrame(STATIC_SOURCES + list(rows.values()))
+        )
+    return pd.DataFrame(STATIC_SOURCES + rows)
 
 
 def _par_row(
@@ -196,52 +253,90 @@ def _num(text: str) -> float | None:
     return float(text) if text.strip() else None
 
 
+# A row that names a unit in a group ("among the lowest", "runner-up behind Đà Nẵng") without
+# its rank or score states no figure of that unit: it is a fact about the ranking
+# (indicators.facts), not a row of par_scores.
+NO_FIGURE_BASES = ("bottom_group", "stated_runner_up")
+CONFLICT_BASIS = "conflict"  # two sources give the unit two ranks (or scores) for one year
+
+
+def _merge_rows(rows: list[dict]) -> dict:
+    """One row per unit and year from the published rows that name it.
+
+    Rows that complete each other (the rank in one article, the score in a reprint) make one
+    row citing both sources. Rows that disagree keep no rank (or no score) and say so in the
+    note, with the values and their sources: a leader must not see one of them as the figure.
+    """
+    if len(rows) == 1:
+        return rows[0]
+    out = dict(rows[0])
+    out[s.SOURCE_ID] = s.join_source_ids(r[s.SOURCE_ID] for r in rows)
+    notes = [r[s.NOTE] for r in rows if r[s.NOTE]]
+    for column in (s.SCORE, s.RANK_PUBLISHED):
+        values = {r[column] for r in rows if r[column] is not None}
+        if len(values) > 1:
+            out[column] = None
+            out[s.RANK_BASIS] = CONFLICT_BASIS
+            listed = "; ".join(f"{r[column]:g} ({r[s.SOURCE_ID]})" for r in rows)
+            notes.insert(0, f"nguồn khác nhau / sources differ: {listed}")
+        else:
+            out[column] = next(iter(values), None)
+            if column == s.RANK_PUBLISHED and values:
+                out[s.RANK_BASIS] = next(r[s.RANK_BASIS] for r in rows if r[column] is not None)
+    out[s.NOTE] = " | ".join(dict.fromkeys(notes)) or None
+    return out
+
+
+def _index_rows(index_id: str, frame: pd.DataFrame, units: pd.DataFrame, level: str) -> list[dict]:
+    candidates = units[units[s.LEVEL] == level]
+    rows: dict[tuple[str, int], list[dict]] = {}
+    for r in frame.to_dict("records"):
+        if level == "district" and not r["unit_type"].startswith(("quận", "huyện", "thị xã")):
+            continue  # city departments (sở) are not units of this dataset
+        if r["rank_basis"] in NO_FIGURE_BASES and not r["score"] and not r["rank"]:
+            continue
+        year = int(r["year"])
+        unit = find_unit(candidates, r["unit_name"], year)
+        row = _par_row(
+            index_id,
+            unit[s.CODE],
+            year,
+            _num(r["score"]),
+            int(r["rank"]) if r["rank"] else None,
+            r["rank_basis"] or None,
+            source_id(r["source_url"]),
+            r["note"],
+        )
+        rows.setdefault((unit[s.CODE], year), []).append(row)
+    return [_merge_rows(group) for group in rows.values()]
+
+
 def published_par_scores(published_dir: Path, units: pd.DataFrame) -> pd.DataFrame:
     """Published PAR rows: Hanoi's index of its districts and the national index of provinces.
 
-    City departments (sở) are not units of this dataset and are left out. A row stated to be the
-    lowest without a rank number keeps rank_published empty; the generator places it last.
+    One row per unit and year (see _merge_rows). A row stated to be the lowest without a rank
+    number keeps rank_published empty and its rank_basis (stated_last / stated_lowest): the
+    ranking places it last among the units of its year.
     """
-    rows = []
-    hanoi = read_published(published_dir, "hanoi_district_par_index.csv")
+    rows = _index_rows(
+        s.INDEX_HANOI,
+        read_published(published_dir, "hanoi_district_par_index.csv"),
+        units,
+        "district",
+    )
+    rows += _index_rows(
+        s.INDEX_NATIONAL,
+        read_published(published_dir, "vietnam_province_par_index.csv"),
+        units,
+        "province",
+    )
     districts = units[units[s.LEVEL] == "district"]
-    for r in hanoi.to_dict("records"):
-        if not r["unit_type"].startswith(("quận", "huyện", "thị xã")):
-            continue
-        unit = find_unit(districts, r["unit_name"], int(r["year"]))
-        rank = int(r["rank"]) if r["rank"] else None
-        rows.append(
-            _par_row(
-                s.INDEX_HANOI,
-                unit[s.CODE],
-                int(r["year"]),
-                _num(r["score"]),
-                rank,
-                r["rank_basis"],
-                source_id(r["source_url"]),
-                r["note"],
-            )
-        )
-    national = read_published(published_dir, "vietnam_province_par_index.csv")
-    provinces = units[units[s.LEVEL] == "province"]
-    for r in national.to_dict("records"):
-        unit = find_unit(provinces, r["unit_name"], int(r["year"]))
-        rank = int(r["rank"]) if r["rank"] else None
-        rows.append(
-            _par_row(
-                s.INDEX_NATIONAL,
-                unit[s.CODE],
-                int(r["year"]),
-                _num(r["score"]),
-                rank,
-                r["rank_basis"] or None,
-                source_id(r["source_url"]),
-                r["note"],
-            )
-        )
     seed = read_published(published_dir, "seed_facts.csv")
+    have = {(r[s.UNIT_CODE], r[s.YEAR]) for r in rows if r[s.INDEX_ID] == s.INDEX_HANOI}
     for r in seed[seed["indicator"] == "par_index_rank"].to_dict("records"):
         unit = find_unit(districts, r["unit_name"], int(r["year"]))
+        if (unit[s.CODE], int(r["year"])) in have:
+            continue
         rows.append(
             _par_row(
                 s.INDEX_HANOI,
@@ -250,12 +345,11 @@ def published_par_scores(published_dir: Path, units: pd.DataFrame) -> pd.DataFra
                 None,
                 int(r["value"]),
                 "explicit",
-                SEED_ARTICLE,
+                source_id(r["source_url"]),
                 r["note"],
             )
         )
-    frame = pd.DataFrame(rows)
-    return frame.drop_duplicates([s.INDEX_ID, s.UNIT_CODE, s.YEAR, s.COMPONENT])
+    return pd.DataFrame(rows)
 
 
 def seed_facts(published_dir: Path) -> dict[tuple[str, int], float]:

@@ -7,8 +7,9 @@
 - March 2025 (Lao Động): online application rates of six districts, Ba Vì's 79,52% on time as
   the city's lowest, and 19 districts under 30% online.
 
-The counts behind a published rate are generated (demo = true) so that the rate comes out
-exactly; those rows carry the article as their source.
+The counts behind a published rate are generated (demo = true, in the demo layer) so that the
+rate comes out exactly: with demo data on, the generated detail never contradicts the
+published figure, which is shown as published (indicators.figures).
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ import numpy as np
 import pandas as pd
 
 from indicators import schema as s
-from indicators.build.published import DEMO_SOURCE, read_published, source_id
+from indicators.build.published import read_published, source_id
 from indicators.build.units_table import district_code_by_name
+from indicators.layers import DEMO_SOURCE
 
 SEED = 20260301
 BTL = "021"

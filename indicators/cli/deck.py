@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from indicators.deck import build_deck, deck_figures, key_messages
     from indicators.selection import SelectionError, select
 
-    dataset = load_dataset(args.source)
+    dataset = load_dataset(args.source, demo=args.demo)
     try:
         figures = deck_figures(dataset, select(dataset, args.unit, args.year_from, args.year_to))
     except SelectionError as exc:

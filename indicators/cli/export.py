@@ -49,8 +49,19 @@ def add_common(parser: argparse.ArgumentParser, *, required: bool) -> None:
             help=what + every.format("year"),
         )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="default: vi")
+    add_source(parser)
+
+
+def add_source(parser: argparse.ArgumentParser) -> None:
+    """--source and --demo: which data the command reads."""
     parser.add_argument(
         "--source", default=None, help="Parquet folder or SQLAlchemy URL (default: PAR_DATA_SOURCE)"
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="add the generated demo data (marked demo, not official figures) / thêm dữ liệu "
+        "minh họa (không phải số liệu chính thức)",
     )
 
 
@@ -77,12 +88,12 @@ def run(args: argparse.Namespace) -> int:
             f"--format {args.format} ghi một tệp ZIP: tên tệp phải kết thúc bằng .zip",
             f"--format {args.format} writes a ZIP archive: FILE must end in .zip",
         )
-    dataset = load_dataset(args.source)
+    dataset = load_dataset(args.source, demo=args.demo)
     try:
         selection = select(dataset, args.unit, args.year_from, args.year_to)
     except SelectionError as exc:
         return fail(exc.vi, exc.en)
-    tables = select_tables(dataset, selection)
+    tables = select_tables(dataset, selection, args.lang)
     out.write_bytes(export_bytes(args.format, tables, selection, args.lang))
     counts = ", ".join(f"{name} {len(frame)}" for name, frame in tables.items())
     print(f"{out} ({args.format}): {counts}")

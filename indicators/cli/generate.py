@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dossiers is None and not args.exact:
         print("--dossiers N is required unless --exact / cần --dossiers N", file=sys.stderr)
         return 2
-    data = load_dataset(args.source)
+    data = load_dataset(args.source, demo=True)  # the records follow the demo layer's counts
     try:
         done = gen.generate_dossiers(
             args.out,

@@ -20,7 +20,7 @@ from indicators.importing.headers import Layout
 from indicators.importing.merge import key_strings
 from indicators.importing.references import CellProblem, Sources, Units
 from indicators.importing.values import Unparsable, choose, is_empty, parse
-from indicators.summary import INDEX_OF_LEVEL
+from indicators.schema import INDEX_OF_LEVEL
 from indicators.validation import Failure, check_table
 
 _COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?|\(?[A-Z]\)?")

@@ -28,6 +28,7 @@ from indicators.importing.limits import check_size
 from indicators.importing.merge import merge_rows
 from indicators.importing.reading import read_upload
 from indicators.importing.rows import build_rows, source_column
+from indicators.rankings import rank_disagreements
 from indicators.settings import data_source
 from indicators.validation import DatasetInvalid, Failure, check_table, coerce_and_check, report
 
@@ -120,9 +121,12 @@ def plan_import(
     new_sources = merge_rows(sources, rows.sources, rows.source_rows, [s.ID])
     tables = {**raw, name: merged.frame, "sources": new_sources.frame}
     origins = {name: merged.origin, "sources": new_sources.origin}
+    checked = _check_merged(where, layout, tables, origins)
+    if name == "par_scores":
+        _check_ranks(where, checked)
     return Plan(
         table=name,
-        tables=_check_merged(where, layout, tables, origins),
+        tables=checked,
         changed=(name, "sources") if len(rows.sources) else (name,),
         added=merged.added,
         replaced=merged.replaced,
@@ -172,6 +176,26 @@ def _check_merged(
         # a rule broken by the file and stored rows together: the file's rows say enough
         kept = [f for f in mapped if f.table == where or f.rule not in from_file]
         raise FileRefused(kept) from None
+
+
+def _check_ranks(where: str, tables: dict[str, pd.DataFrame]) -> None:
+    """A year the import completes is ranked from its scores: refused when a computed rank
+    is not the published one (the file's scores, or the stored ones, are wrong)."""
+    wrong = rank_disagreements(tables["par_scores"], tables["units"])
+    if wrong.empty:
+        return
+    failures = [
+        problem(
+            where,
+            "rank_disagrees",
+            f"{r[s.NAME_VI]} năm {r[s.YEAR]} ({r[s.INDEX_ID]}): thứ hạng tính từ điểm là "
+            f"{r['rank']}, nhưng thứ hạng đã công bố là {r[s.RANK_PUBLISHED]}",
+            f"{r[s.NAME_VI]} in {r[s.YEAR]} ({r[s.INDEX_ID]}): the rank computed from the "
+            f"scores is {r['rank']}, but the published rank is {r[s.RANK_PUBLISHED]}",
+        )
+        for r in wrong.to_dict("records")
+    ]
+    raise FileRefused(failures)
 
 
 def _at_file_row(where: str, layout: Layout, f: Failure, origins: dict[str, list]) -> Failure:
