@@ -139,6 +139,11 @@ HEADERS: dict[str, tuple[str, str]] = {
     s.URL: ("Địa chỉ", "URL"),
     s.SOURCE_KIND: ("Loại nguồn", "Kind"),
     "citation": ("Trích dẫn", "Citation"),
+    s.PERIOD: ("Kỳ", "Period"),
+    s.INDICATOR: ("Chỉ tiêu", "Indicator"),
+    s.VALUE: ("Giá trị", "Value"),
+    s.COMPARATOR: ("So sánh (> : hơn)", "Comparator (> : more than)"),
+    s.MAX_VALUE: ("Giá trị tối đa", "Maximum"),
     s.REPRINT: ("Chỉ có bản đăng lại", "Reprint only"),
     s.EXCERPT: ("Trích đoạn", "Excerpt"),
     ITEM: ("Mục", "Item"),
@@ -264,6 +269,7 @@ VALUE_KEYS: dict[str, str] = {
     s.INDEX_ID: "index_",
     s.COMPONENT: "component_",
     s.RANK_BASIS: "rank_basis_",
+    s.INDICATOR: "fig_",
 }
 
 

@@ -20,10 +20,11 @@ st.subheader(t("city_heading", lang, year=f.year))
 render.national_note(f, f.index_id)
 table = data.view(views.year_ranking, f.index_id, f.year)
 render.ranking_note(table, lang)
+scored = data.view(views.year_scores, f.index_id, f.year)
 render.chart(
-    table,
+    scored,
     lambda: charts.score_bars(
-        table, lang=lang, index_id=f.index_id, year=f.year, highlight=f.unit_code
+        scored, lang=lang, index_id=f.index_id, year=f.year, highlight=f.unit_code
     ),
     "city-scores",
     lang,

@@ -16,47 +16,50 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from pptx import Presentation
+from pptx.enum.dml import MSO_FILL
 
 from indicators import deck as dk
 from indicators import schema as s
 from indicators.dataset import Dataset, load_dataset
-from indicators.online import ERA, PROCEDURES
-from indicators.rankings import RANK, RANK_CHANGE, UNITS_RANKED
 from indicators.selection import SelectionError, select
-from indicators.shortened import N_FIELDS, SHORTENED
 from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE, timeliness
+from indicators.views import Headline, Metric
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 EXPORTED = date(2025, 11, 28)
 NTL_NAME = "Quận Nam Từ Liêm"
 
 
-# --- key messages from hand-made figures --------------------------------------------------------
+# --- key messages from hand-made headline figures --------------------------------------------
 
 
-def topic(rows: list[dict], demo: bool = False) -> dk.Topic:
-    return dk.Topic(pd.DataFrame(rows), demo, ("test",), ("Nguồn thử",))
+def head(year: int, era: str = "levels", **values: float | tuple) -> Headline:
+    """A headline of Nam Từ Liêm: key=value, or key=(value, previous[, demo[, comparator]])."""
+    metrics = []
+    for key, given in values.items():
+        value, previous, demo, comparator = (
+            (*given, None, False, "=")[:4]
+            if isinstance(given, tuple)
+            else (given, None, False, "=")
+        )
+        kind = "rank" if key == "m_rank" else "count" if "proc" in key else "percent"
+        if key == "m_shortened":
+            kind = "count"
+        total = 30 if key == "m_rank" else None
+        metrics.append(Metric(key, kind, value, previous, total, demo, ("test",), comparator))
+    return Headline("019", NTL_NAME, year, s.INDEX_HANOI, era, tuple(metrics))
 
 
-def ranks(*rows: tuple[int, float, int, int | None]) -> dk.Topic:
-    """(year, score, rank, change) rows among 30 units."""
-    return topic(
-        [
-            {s.YEAR: y, s.SCORE: sc, s.MAX_SCORE: 100.0, RANK: r, UNITS_RANKED: 30, RANK_CHANGE: c}
-            for y, sc, r, c in rows
-        ]
-    )
-
-
-def figures(years: tuple[int, ...] = (2017, 2018), **topics: dk.Topic) -> dk.DeckFigures:
+def figures(*heads: Headline, years: tuple[int, ...] | None = None) -> dk.DeckFigures:
     empty = dk.Topic(pd.DataFrame({s.YEAR: []}))
-    fields = {t: topics.get(t, empty) for t in (*dk.TOPICS, "by_field")}
+    fields = {t: empty for t in (*dk.TOPICS, "by_field")}
+    found = tuple(h.year for h in heads)
     return dk.DeckFigures(
         unit_code="019",
         unit_name=NTL_NAME,
-        years=years,
-        dataset_source="data",
+        years=years or found or (2017, 2018),
         by_field_year=None,
+        heads=heads,
         **fields,
     )
 
@@ -66,88 +69,80 @@ def texts(fig: dk.DeckFigures, lang: str = "vi") -> list[str]:
 
 
 def test_rank_kept():
-    fig = figures(ranks=ranks((2017, 92.98, 1, 2), (2018, 93.97, 1, 0)))
+    fig = figures(
+        head(2017, m_rank=1, m_score=92.98),
+        head(2018, m_rank=(1, 1), m_score=(93.97, 92.98)),
+    )
     assert texts(fig)[0] == (
-        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30 về chỉ số CCHC (93,97 điểm), "
-        "giữ nguyên thứ hạng so với năm 2017"
+        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30 với 93,97%, giữ nguyên thứ hạng so với năm 2017."
     )
     assert texts(fig, "en")[0] == (
-        "In 2018, Quận Nam Từ Liêm ranked 1st of 30 on the PAR index (93.97 points), "
-        "the same rank as in 2017"
+        "In 2018, Quận Nam Từ Liêm ranked 1st of 30 with 93.97%, the same rank as in 2017."
     )
 
 
 def test_rank_up_and_down():
-    up = figures(ranks=ranks((2017, 90.0, 5, None), (2018, 91.5, 2, 3)))
+    up = figures(head(2018, m_rank=(2, 5), m_score=91.5))
     assert "tăng 3 bậc so với năm 2017" in texts(up)[0]
-    assert "up 3 places from 2017" in texts(up, "en")[0]
-    down = figures(ranks=ranks((2017, 90.0, 1, None), (2018, 89.0, 2, -1)))
-    assert "giảm 1 bậc so với năm 2017" in texts(down)[0]
-    assert "down 1 place from 2017" in texts(down, "en")[0]
-
-
-def test_rank_without_previous_year_has_no_change_clause():
-    fig = figures(years=(2018,), ranks=ranks((2018, 93.97, 1, None)))
-    assert texts(fig) == ["Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30 về chỉ số CCHC (93,97 điểm)"]
+    assert "up 3 from 2017" in texts(up, "en")[0]
+    down = figures(head(2018, m_rank=(2, 1)))
+    assert texts(down)[0] == "Năm 2018, Quận Nam Từ Liêm xếp thứ 2/30, giảm 1 bậc so với năm 2017."
 
 
 def test_best_rank_over_the_period():
     fig = figures(
-        years=(2016, 2017, 2018, 2019),
-        ranks=ranks(
-            (2016, 91.53, 3, -1), (2017, 92.98, 1, 2), (2018, 93.97, 1, 0), (2019, 94.21, 2, -1)
-        ),
+        head(2016, m_rank=3),
+        head(2017, m_rank=(1, 3)),
+        head(2018, m_rank=(1, 1)),
+        head(2019, m_rank=(2, 1)),
     )
     best = texts(fig)[1]
     assert best == (
-        "Giai đoạn 2016–2019, thứ hạng cao nhất của Quận Nam Từ Liêm là thứ 1/30, "
-        "đạt được 2 lần (năm 2017, 2018)"
+        "Trong các năm có thứ hạng công bố giai đoạn 2016–2019, thứ hạng cao nhất của "
+        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018)"
     )
     assert "reached twice (2017, 2018)" in texts(fig, "en")[1]
 
 
-def _levels(year: int, era: str, counts: dict[str, int]) -> list[dict]:
-    return [{s.YEAR: year, s.ONLINE_LEVEL: lv, ERA: era, PROCEDURES: n} for lv, n in counts.items()]
-
-
 def test_online_levels_and_forms_with_vietnamese_thousands():
-    old = figures(levels=topic(_levels(2018, "levels", {"1": 18, "2": 39, "3": 1161, "4": 19})))
+    old = figures(head(2018, m_proc_3=1161, m_proc_4=19))
     assert texts(old) == [
         "Năm 2018, Quận Nam Từ Liêm cung cấp 1.161 thủ tục trực tuyến mức độ 3 và 19 thủ tục "
-        "mức độ 4 (trong tổng số 1.237 thủ tục)"
+        "mức độ 4."
     ]
     assert "1,161 procedures online at level 3" in texts(old, "en")[0]
-    new = figures(levels=topic(_levels(2023, "forms", {"full": 121, "partial": 98, "none": 18})))
+    new = figures(head(2023, "forms", m_proc_full=121, m_proc_partial=98))
     assert texts(new) == [
         "Năm 2023, Quận Nam Từ Liêm cung cấp 121 thủ tục trực tuyến toàn trình và 98 thủ tục "
-        "trực tuyến một phần (trong tổng số 237 thủ tục)"
+        "một phần."
     ]
 
 
 def test_timeliness_percentages_the_vietnamese_way():
-    rows = [{s.YEAR: 2019, ON_TIME_RATE: 98.674, EARLY_RATE: 23.149, LATE_RATE: 1.326}]
-    fig = figures(timeliness=topic(rows))
+    fig = figures(head(2019, m_on_time=98.674, m_early=(20.0, None, False, ">")))
     assert texts(fig) == [
-        "Năm 2019, Quận Nam Từ Liêm giải quyết đúng hạn 98,67% hồ sơ (trong đó 23,15% trước "
-        "hạn), trễ hạn 1,33%"
+        "Năm 2019, Quận Nam Từ Liêm giải quyết đúng hạn 98,67% hồ sơ, trong đó hơn 20% trước hạn."
     ]
     assert texts(fig, "en") == [
-        "In 2019, Quận Nam Từ Liêm resolved 98.67% of dossiers on time (23.15% early) and 1.33% late"
+        "In 2019, Quận Nam Từ Liêm resolved 98.67% of dossiers on time, more than 20% ahead of time."
     ]
 
 
 def test_shortened_latest_known_year_and_zero():
-    rows = [
-        {s.YEAR: 2018, SHORTENED: 11, N_FIELDS: 9},
-        {s.YEAR: 2019, SHORTENED: 50, N_FIELDS: 8},
-        {s.YEAR: 2020, SHORTENED: pd.NA, N_FIELDS: pd.NA},
+    fig = figures(head(2018, m_shortened=11), head(2019, m_shortened=50), head(2020))
+    assert texts(fig) == [
+        "Năm 2019, Quận Nam Từ Liêm rút ngắn thời gian giải quyết 50 thủ tục so với quy định."
     ]
-    assert texts(figures(shortened=topic(rows))) == [
-        "Năm 2019, Quận Nam Từ Liêm rút ngắn thời gian giải quyết của 50 thủ tục so với quy "
-        "định, thuộc 8 lĩnh vực"
-    ]
-    zero = figures(shortened=topic([{s.YEAR: 2019, SHORTENED: 0, N_FIELDS: 0}]))
+    zero = figures(head(2019, m_shortened=0))
     assert "chưa có thủ tục nào" in texts(zero)[0]
+
+
+def test_a_generated_figure_is_never_a_key_message():
+    fig = figures(
+        head(2018, m_rank=(26, 2, True), m_on_time=(99.05, None, True)),
+        head(2019, m_shortened=(48, None, True)),
+    )
+    assert texts(fig) == []
 
 
 def test_no_data_no_message():
@@ -202,13 +197,19 @@ def slide_texts(slide) -> list[str]:
 
 
 def test_messages_of_nam_tu_liem(ntl_figures):
-    messages = dk.key_messages(ntl_figures, "vi")
-    assert 3 <= len(messages) <= 5
-    assert messages[0].text == (
-        "Năm 2019, Quận Nam Từ Liêm xếp thứ 2/30 về chỉ số CCHC (94,21 điểm), "
-        "giảm 1 bậc so với năm 2018"
-    )
-    assert {m.topic for m in messages} == set(dk.TOPICS)
+    """Demo data on, yet every message states a published figure (the seed article's and the
+    city's): the generated scores and ranks of 2016 and 2019 are never told."""
+    assert texts(ntl_figures) == [
+        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017.",
+        "Trong các năm có thứ hạng công bố giai đoạn 2016–2019, thứ hạng cao nhất của "
+        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018)",
+        "Năm 2018, Quận Nam Từ Liêm cung cấp 161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4.",
+        "Năm 2019, tỷ lệ hồ sơ nộp trực tuyến của thủ tục mức độ 3 và mức độ 4 tại "
+        "Quận Nam Từ Liêm lần lượt đạt 98,67% và 20%.",
+        "Năm 2019, Quận Nam Từ Liêm giải quyết đúng hạn 99,99% hồ sơ, trong đó hơn 20% trước hạn.",
+        "Năm 2019, Quận Nam Từ Liêm rút ngắn thời gian giải quyết 50 thủ tục so với quy định.",
+    ]
+    assert {m.topic for m in dk.key_messages(ntl_figures)} == set(dk.TOPICS)
 
 
 def test_deck_needs_a_unit_and_years(dataset):
@@ -228,13 +229,37 @@ def test_slides_and_native_charts(prs):
 
 
 def test_rank_and_score_series(prs):
-    assert series(prs, "Thứ hạng (1 = cao nhất)") == {"2016": 3, "2017": 1, "2018": 1, "2019": 2}
-    assert series(prs, "Điểm") == {"2016": 91.53, "2017": 92.98, "2018": 93.97, "2019": 94.21}
+    ranks = series(prs, "Thứ hạng (1 = cao nhất)")
+    assert (ranks["2017"], ranks["2018"]) == (1, 1)  # published (the seed article)
+    assert set(ranks) == set(series(prs, "Điểm")) == {"2016", "2017", "2018", "2019"}
+
+
+def test_generated_values_are_hatched_published_ones_solid(prs):
+    chart = next(c for c in charts_of(prs) if any(sr.name == "Điểm" for sr in c.plots[0].series))
+    points = chart.plots[0].series[0].points
+    fills = [points[i].format.fill.type for i in range(4)]
+    assert all(fill == MSO_FILL.PATTERNED for fill in fills)  # every score is generated
+
+
+def test_the_published_deck_shows_no_generated_figure():
+    published = load_dataset()
+    fig = dk.deck_figures(published, select(published, "019", 2016, 2019))
+    deck = Presentation(io.BytesIO(dk.build_deck(fig, "vi", EXPORTED)))
+    ranks = series(deck, "Thứ hạng (1 = cao nhất)")
+    assert ranks == {"2016": None, "2017": 1, "2018": 1, "2019": None}
+    assert series(deck, "Mức độ 3") == {"2018": 161}
+    words = " ".join(t for slide in deck.slides for t in slide_texts(slide))
+    assert "MINH HỌA" not in words and "minh họa" not in words
+    for chart in charts_of(deck):
+        for ser in chart.plots[0].series:
+            assert all(
+                ser.points[i].format.fill.type != MSO_FILL.PATTERNED for i in range(len(ser.values))
+            )
 
 
 def test_level_series_and_eras(prs):
     level3 = series(prs, "Mức độ 3")
-    assert level3["2018"] == 161 and level3["2019"] == 166
+    assert level3["2018"] == 161
     assert series(prs, "Mức độ 4")["2018"] == 19
     chart = next(
         c for c in charts_of(prs) if any(sr.name == "Mức độ 3" for sr in c.plots[0].series)
@@ -282,8 +307,9 @@ def test_notes_sources_demo_and_vietnamese_text(prs, ntl_figures):
     assert messages[0].text in rank_notes
     for slide in slides[1:]:  # the key messages carry their sources too
         footer = " ".join(slide_texts(slide))
-        assert "Nguồn: " in footer and "Quận Nam Từ Liêm: Nhiều năm liên tục" in footer
-        assert "Có dữ liệu minh họa" in footer
+        assert "Nguồn: " in footer
+        assert "CÓ SỐ LIỆU MINH HỌA — KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC" in footer
+    assert "tinbong247news.net (bản đăng lại)" in " ".join(slide_texts(slides[1]))
     everything = [t for slide in slides for t in slide_texts(slide)]
     everything += [slide.notes_slide.notes_text_frame.text for slide in slides]
     assert all(unicodedata.is_normalized("NFC", t) for t in everything)
@@ -294,9 +320,7 @@ def test_english_deck(ntl_figures):
     assert series(prs, "Rank (1 = best)")["2018"] == 1
     assert series(prs, "Level 3")["2018"] == 161
     assert "Key messages" == list(prs.slides)[1].shapes.title.text
-    assert "Includes demo data (not published figures)" in " ".join(
-        slide_texts(list(prs.slides)[2])
-    )
+    assert "DEMO DATA SHOWN — NOT OFFICIAL FIGURES" in " ".join(slide_texts(list(prs.slides)[2]))
 
 
 def test_a_unit_without_scores_still_gets_a_deck(dataset):

@@ -82,22 +82,23 @@ HEADINGS = {
     "pages/data.py": ("Dữ liệu & tải về", "Data & downloads"),
     "pages/about.py": ("Phương pháp & nguồn", "Method & sources"),
 }
-CHARTS = {  # plotly charts on each page for 019 in 2018
-    "pages/overview.py": 1,
-    "pages/rankings.py": 2,
-    "pages/online_services.py": 2,
-    "pages/shortened_procedures.py": 2,
-    "pages/timeliness.py": 2,
-    "pages/unit.py": 5,
-    "pages/map.py": 1,
-    "pages/data.py": 0,
-    "pages/about.py": 0,
+CHARTS = {  # plotly charts on each page for 019 in 2018: published figures only / demo on
+    "pages/overview.py": (0, 1),  # 2018: only Nam Từ Liêm's rank (1st) was published
+    "pages/rankings.py": (2, 2),
+    "pages/online_services.py": (2, 2),  # 161 / 19 procedures (2018), 98,67% / 20% (2019)
+    "pages/shortened_procedures.py": (0, 2),  # 50 in 8 fields (2019): a table, no chart
+    "pages/timeliness.py": (1, 2),  # 99,99% on time (2019)
+    "pages/unit.py": (3, 5),
+    "pages/map.py": (1, 1),
+    "pages/data.py": (0, 0),
+    "pages/about.py": (0, 0),
 }
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("page", [spec.file for spec in PAGES])
 def test_every_page_in_both_languages(page: str, lang: str) -> None:
+    """With no setting: only published figures, no demo badge or banner anywhere."""
     at = open_app(page, unit="019", year="2018", lang=lang)
     assert [e.value for e in at.title] == [HEADINGS[page][lang == "en"]]
     assert not at.error
@@ -107,44 +108,95 @@ def test_every_page_in_both_languages(page: str, lang: str) -> None:
     assert all("unit=019" in link.proto.query_string for link in links)
     assert all(f"lang={lang}" in link.proto.query_string for link in links)
     layouts = chart_layouts(at)
-    assert len(layouts) == CHARTS[page]
+    assert len(layouts) == CHARTS[page][0]
     assert {layout["separators"] for layout in layouts} <= {",." if lang == "vi" else ".,"}
+    assert BADGE[lang] not in [m.value for m in at.markdown]
+    assert not [w for w in at.warning if t("demo_banner", lang) in w.value]
+    assert at.sidebar.toggle(key="f_demo").value is False
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("page", [spec.file for spec in PAGES])
+def test_every_page_with_demo_data_on(page: str, lang: str) -> None:
+    """demo=1: the banner on every page, the badge under every chart (each has demo rows)."""
+    at = open_app(page, unit="019", year="2018", lang=lang, demo="1")
+    assert [e.value for e in at.title] == [HEADINGS[page][lang == "en"]]
+    assert [w.value for w in at.warning][:1] == [t("demo_banner", lang)]
+    layouts = chart_layouts(at)
+    assert len(layouts) == CHARTS[page][1]
     if layouts:
-        assert BADGE[lang] in [m.value for m in at.markdown]  # every chart here has demo rows
+        assert BADGE[lang] in [m.value for m in at.markdown]
+    assert at.query_params["demo"] == "1" and at.sidebar.toggle(key="f_demo").value is True
 
 
 def _menu_labels(lang: str) -> set[str]:
     return {t(spec.title_key, lang) for spec in PAGES}
 
 
-def test_unit_2018_shows_the_published_procedure_counts() -> None:
+def test_unit_2018_shows_the_published_figures_and_nothing_else() -> None:
     at = open_app("pages/unit.py", unit="019", year="2018")
     shown = metrics(at)
-    assert shown["Thủ tục mức độ 3"] == "161"
-    assert shown["Thủ tục mức độ 4"] == "19"
-    assert shown["Xếp hạng"] == "thứ 1/30"
-    assert shown["Điểm CCHC"] == "93,97%"
-    story = at.markdown[0].value if "Năm 2018" in at.markdown[0].value else texts(at)
-    assert "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30 với 93,97%" in story
-    assert "161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4" in story
+    assert shown == {
+        "Xếp hạng": "thứ 1/30",  # the seed article: 1st of Hanoi's 30 districts
+        "Thủ tục mức độ 3": "161",
+        "Thủ tục mức độ 4": "19",
+    }
+    assert "Điểm CCHC" in texts(at)  # listed as not published, never a number
+    story = at.markdown[0].value
+    assert story.startswith(
+        "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017."
+    )
+    assert "cung cấp 161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4." in story
+    assert "tinbong247news.net (bản đăng lại)" in texts(at)
     assert at.query_params == {
         "unit": "019",
         "year": "2018",
-        "from": "2015",
-        "to": "2024",
+        "from": "2016",
+        "to": "2025",
         "index": "hanoi",
         "lang": "vi",
     }
+
+
+def test_unit_2018_with_demo_data_marks_every_generated_card() -> None:
+    at = open_app("pages/unit.py", unit="019", year="2018", demo="1")
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Thủ tục mức độ 3"] == "161"  # published: no mark, no change vs a generated
+    assert cards["Xếp hạng"] == "thứ 1/30"  # published
+    demo = [label for label in cards if "minh họa" in label]
+    assert demo and all(label.endswith(":orange-badge[minh họa]") for label in demo)
+    assert "Điểm CCHC :orange-badge[minh họa]" in demo  # 1st, with a generated score
+    assert "93" not in at.markdown[0].value  # the story never states the generated score
 
 
 def test_unit_2019_in_vietnamese_and_english() -> None:
     vi = metrics(open_app("pages/unit.py", unit="019", year="2019"))
     assert vi["Nộp trực tuyến (mức độ 3)"] == "98,67%"
     assert vi["Hồ sơ giải quyết đúng hạn"] == "99,99%"
+    assert "Xếp hạng" not in vi  # Nam Từ Liêm's 2019 rank was not published
     en = metrics(open_app("pages/unit.py", unit="019", year="2019", lang="en"))
     assert en["Filed online (level 3)"] == "98.67%"
     assert en["Dossiers on time"] == "99.99%"
-    assert en["Rank"] == "2nd of 30"
+
+
+def test_the_landing_view_opens_on_the_latest_published_year() -> None:
+    at = open_app(OVERVIEW)
+    assert at.title[0].value == "Quận Nam Từ Liêm – năm 2023"
+    assert metrics(at) == {"Điểm CCHC": "95,7%", "Xếp hạng": "thứ 2/30"}
+    linked = open_app("pages/unit.py", unit="271")  # Ba Vì: its March 2025 on-time rate
+    assert linked.query_params["year"] == "2025"
+
+
+def test_a_year_without_published_figures_says_so_and_points_to_one() -> None:
+    at = open_app(OVERVIEW, unit="019", year="2024")
+    assert not at.metric
+    info = [i.value for i in at.info]
+    assert (
+        "Chưa có số liệu công bố năm 2024 cho Quận Nam Từ Liêm — năm gần nhất có số liệu: 2023."
+        in info
+    )
+    at.button(key="open-near-year").click().run()
+    assert at.query_params["year"] == "2023" and metrics(at)["Xếp hạng"] == "thứ 2/30"
 
 
 def test_unit_by_name_resolves_to_its_code() -> None:
@@ -153,20 +205,29 @@ def test_unit_by_name_resolves_to_its_code() -> None:
     assert at.query_params["unit"] == "019"
 
 
-def test_rankings_2023_has_dong_da_first() -> None:
+def test_rankings_2023_shows_the_published_ranks_among_30() -> None:
     at = open_app("pages/rankings.py", year="2023")
     table = table_with(at, "Hạng")
     first = table.iloc[0]
-    assert (first["Hạng"], first["Đơn vị"], first["Điểm"]) == (1, "Quận Đống Đa", "96,30%")
-    assert table.iloc[1:3]["Điểm"].tolist() == ["95,70%", "95,70%"]  # the published tie
-    assert table.iloc[1:3]["Hạng"].tolist() == [2, 2]
-    assert "dẫn đầu: **Quận Đống Đa** (96,30%)" in texts(at)
+    assert (first["Hạng"], first["Đơn vị"], first["Điểm"]) == (1, "Quận Đống Đa", "96,3%")
+    assert table.iloc[1:3]["Điểm"].tolist() == ["95,7%", "95,7%"]  # the published tie
+    assert table["Hạng"].tolist() == [1, 2, 2, 4, 5, 12, 30]  # Long Biên 12th, Phú Xuyên last
+    assert "dẫn đầu: **Quận Đống Đa** (96,3%); cuối bảng: Huyện Phú Xuyên (91,61%)" in texts(at)
+    assert "Năm 2023 mới có thứ hạng công bố của 7/30 đơn vị" in texts(at)
     assert first["Hồ sơ"].startswith("unit?unit=006&year=2023")
-    assert BADGE["vi"] in [m.value for m in at.markdown]
+    assert BADGE["vi"] not in [m.value for m in at.markdown]
     titles = chart_titles(at)
-    assert titles[0] == "Thứ hạng theo Chỉ số CCHC Hà Nội, 2015–2024"
-    assert titles[1] == "Quận Nam Từ Liêm: điểm so với cao nhất và trung bình, 2015–2024"
+    assert titles[0] == "Thứ hạng theo Chỉ số CCHC Hà Nội, 2016–2025"
+    assert titles[1] == "Quận Nam Từ Liêm: điểm so với cao nhất và trung bình, 2016–2025"
     assert "Phương pháp đánh giá thay đổi năm 2017, 2022" in texts(at)
+
+
+def test_rankings_2023_with_demo_data_ranks_all_30() -> None:
+    at = open_app("pages/rankings.py", year="2023", demo="1")
+    table = table_with(at, "Hạng")
+    assert len(table) == 30 and table["Hạng"].tolist()[:5] == [1, 2, 2, 4, 5]
+    assert table.iloc[0]["Đơn vị"] == "Quận Đống Đa"
+    assert BADGE["vi"] in [m.value for m in at.markdown]
 
 
 def test_rankings_link_to_the_profile() -> None:
@@ -185,29 +246,28 @@ def test_national_index_is_noted() -> None:
     assert any("PAR INDEX do Bộ Nội vụ đánh giá 63 tỉnh" in i.value for i in at.info)
     first = table_with(at, "Hạng").iloc[0]
     assert (first["Đơn vị"], first["Điểm"]) == ("Tỉnh Quảng Ninh", "92,18%")
+    assert "Năm 2023 mới có thứ hạng công bố của 16/63 đơn vị" in texts(at)
 
 
 def test_no_data_for_a_new_commune_in_2025() -> None:
     at = open_app("pages/unit.py", unit="09661", year="2025")
     assert at.title[0].value == "Hồ sơ Xã Minh Châu – năm 2025"
-    assert not at.metric  # no number at all, never 0: eight "no data" cards instead
-    assert [m.value for m in at.markdown].count("**Không có dữ liệu**") == 8
-    assert "Chưa có dữ liệu chỉ số cho Xã Minh Châu năm 2025." in texts(at)
-    assert any("Không có dữ liệu cho Xã Minh Châu năm 2025." in i.value for i in at.info)
+    assert not at.metric  # no number at all, never 0
+    assert "Chưa có số liệu công bố cho Xã Minh Châu năm 2025." in texts(at)
+    assert any("Chưa có số liệu công bố nào cho Xã Minh Châu." in i.value for i in at.info)
     assert not at.get("plotly_chart")
 
 
-def test_no_data_for_a_year_without_scores() -> None:
-    at = open_app(OVERVIEW, unit="019", year="2025")
-    shown = metrics(at)
-    assert "Điểm CCHC" not in shown and "Xếp hạng" not in shown  # no score, no rank in 2025
-    assert {"Điểm CCHC", "Xếp hạng"} <= {c.value for c in at.caption}  # their cards say so
-    assert [m.value for m in at.markdown].count("**Không có dữ liệu**") == 7
-    # March 2025 only (6134 on time, 166 late: 6134 / 6300 = 97,37%), and the page says so:
-    assert shown == {"Hồ sơ giải quyết đúng hạn": "97,37%"}
+def test_march_2025_figures_of_a_district_are_shown_as_published() -> None:
+    at = open_app(OVERVIEW, unit="271", year="2025")  # Ba Vì: the city's lowest on-time rate
+    assert metrics(at) == {"Hồ sơ giải quyết đúng hạn (tháng 3/2025)": "79,52%"}
+    assert "Văn phòng Chính phủ, 2025 — news.laodong.vn" in texts(at)
+
+
+def test_march_2025_with_demo_data_keeps_the_published_figure() -> None:
+    at = open_app(OVERVIEW, unit="271", year="2025", demo="1")
+    assert metrics(at)["Hồ sơ giải quyết đúng hạn (tháng 3/2025)"] == "79,52%"
     assert "Số liệu hồ sơ năm 2025 chỉ gồm tháng 3" in texts(at)
-    en = open_app(OVERVIEW, unit="019", year="2025", lang="en")
-    assert "**No data**" in [m.value for m in en.markdown]
 
 
 def test_overview_city_picture_highlights_my_unit() -> None:
@@ -217,18 +277,20 @@ def test_overview_city_picture_highlights_my_unit() -> None:
     colours = dict(zip(bars["y"], bars["marker"]["color"], strict=True))
     assert colours["Quận Đống Đa"] == "#c62828"
     assert {c for name, c in colours.items() if name != "Quận Đống Đa"} == {"#b0bec5"}
+    assert len(colours) == 6  # the six published scores; Long Biên's 12th has none
     assert spec["layout"]["title"]["text"] == "Điểm Chỉ số CCHC Hà Nội năm 2023"
+    assert spec["layout"]["xaxis"]["range"][0] == 0  # bars from zero
 
 
 def test_online_services_marks_decree_42() -> None:
-    at = open_app("pages/online_services.py", unit="019", year="2023")
+    at = open_app("pages/online_services.py", unit="019", year="2023", demo="1")
     layout = chart_layouts(at)[0]
     assert [shape["x0"] for shape in layout["shapes"]] == [2021.5]
     assert layout["annotations"][0]["text"] == "Nghị định 42/2022: toàn trình / một phần"
 
 
 def test_changing_filters_updates_the_url() -> None:
-    at = open_app("pages/unit.py", unit="019", year="2018")
+    at = open_app("pages/unit.py", unit="019", year="2018", demo="1")
     at.sidebar.selectbox(key="f_year").set_value(2019).run()
     assert at.query_params["year"] == "2019"
     assert metrics(at)["Nộp trực tuyến (mức độ 3)"] == "98,67%"
@@ -259,12 +321,12 @@ def test_bad_parameters_are_reported_not_raised() -> None:
     warnings = [w.value for w in at.warning]
     assert any("Không tìm thấy đơn vị 'không có đơn vị này'" in w for w in warnings)
     assert any("Giá trị 'abc' của tham số 'year' không hợp lệ" in w for w in warnings)
-    assert at.title[0].value == "Quận Nam Từ Liêm – năm 2024"  # the defaults
-    assert (at.query_params["unit"], at.query_params["year"]) == ("019", "2024")
+    assert at.title[0].value == "Quận Nam Từ Liêm – năm 2023"  # the defaults
+    assert (at.query_params["unit"], at.query_params["year"]) == ("019", "2023")
 
 
 def test_data_page_tables_and_download() -> None:
-    at = open_app("pages/data.py", unit="019", year="2018", to="2019", field="Tư pháp")
+    at = open_app("pages/data.py", unit="019", year="2018", to="2019", field="Tư pháp", demo="1")
     assert len(at.dataframe) == 1
     assert set(at.dataframe[0].value["Năm"]) == {"2015", "2016", "2017", "2018", "2019"}
     at.radio(key="data_table").set_value("timeliness").run()
@@ -293,8 +355,9 @@ def test_about_lists_every_source_and_the_caveats() -> None:
     ):
         assert phrase in text, phrase
     sources = next(m.value for m in at.markdown if m.value.startswith("- "))
-    assert len(sources.splitlines()) == 78
-    assert "[Quận Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu Thành phố" in sources
+    assert len(sources.splitlines()) == 145  # every source of the published figures
+    assert "[UBND quận Nam Từ Liêm, 2017–2019 — tinbong247news.net (bản đăng lại)](" in sources
+    assert "seed" not in text and "demo = " not in text
 
 
 def test_map_page() -> None:

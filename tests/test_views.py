@@ -600,7 +600,8 @@ def test_data_tables(data: Dataset) -> None:
     assert list(times.columns[:3]) == [s.UNIT_CODE, s.NAME_VI, s.YEAR]
     assert times[s.NAME_VI].unique().tolist() == ["Quận Nam Từ Liêm"]
     for name in v.DATA_TABLES:
-        assert not v.data_table(data, name, HANOI, (2017, 2018)).empty, name
+        if name != "figures":  # the tiny dataset has no published figures
+            assert not v.data_table(data, name, HANOI, (2017, 2018)).empty, name
     with pytest.raises(ValueError, match="unknown table"):
         v.data_table(data, "secrets", HANOI, (2017, 2018))
 

@@ -59,6 +59,7 @@ from indicators.views.frames import (
     where_published,
     with_names,
     year_ranking,
+    year_scores,
     years_between,
 )
 from indicators.views.headline import (
@@ -145,5 +146,6 @@ __all__ = [
     "where_published",
     "with_names",
     "year_ranking",
+    "year_scores",
     "years_between",
 ]

@@ -44,7 +44,7 @@ from indicators.timeliness import EARLY_RATE, ON_TIME_RATE, timeliness
 SERIES = "series"
 UNIT_SERIES, BEST_SERIES, AVERAGE_SERIES, CITY_SERIES = "unit", "best", "average", "city"
 ON_TIME_ONLY_RATE = "on_time_only_rate"
-DATA_TABLES = ("scores", "levels", "online_share", "shortened", "timeliness")
+DATA_TABLES = ("scores", "figures", "levels", "online_share", "shortened", "timeliness")
 ONLINE_CAPABLE = s.ONLINE_CAPABLE
 
 
@@ -115,6 +115,12 @@ def index_history(dataset: Dataset, index_id: str) -> pd.DataFrame:
 
 def year_ranking(dataset: Dataset, index_id: str, year: int) -> pd.DataFrame:
     return rank_table(dataset.par_scores, dataset.units, index_id, year)
+
+
+def year_scores(dataset: Dataset, index_id: str, year: int) -> pd.DataFrame:
+    """The rows of the year's ranking that have a score (what a chart of scores can draw)."""
+    table = year_ranking(dataset, index_id, year)
+    return table[table[s.SCORE].notna()].reset_index(drop=True)
 
 
 # The published average of each index's units (figures; unit None: the whole country).
@@ -401,6 +407,10 @@ def data_table(
     if name == "scores":
         history = years_between(index_history(dataset, index_id), *years)
         return history if code is None else history[history[s.UNIT_CODE] == code]
+    if name == "figures":  # every published figure of the years (or of the unit)
+        rows = _mask(dataset.figures, years=years)
+        rows = rows if code is None else rows[rows[s.UNIT_CODE].eq(code).fillna(False)]
+        return with_names(rows.reset_index(drop=True), dataset.units)
     procedures = _rows(dataset, "procedures", code, years, field)
     dossiers = _rows(dataset, "dossier_stats", code, years, field)
     by = [s.UNIT_CODE, s.YEAR]

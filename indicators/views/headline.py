@@ -157,9 +157,12 @@ def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: 
         ranked = _first(table[table[s.UNIT_CODE] == code])
     facts["score"] = _fact(ranked, s.SCORE, s.SOURCE_ID)
     facts["rank"] = _fact(ranked, RANK, s.SOURCE_ID)
-    if ranked is not None and is_missing(ranked[s.RANK_PUBLISHED]) and table[s.DEMO].any():
-        # ranked from scores some of which were generated: a generated rank
-        facts["rank"] = replace(facts["rank"], demo=True)
+    if ranked is not None and facts["rank"].value is not None:
+        published = ranked[s.RANK_PUBLISHED]
+        if not is_missing(published) and int(published) == facts["rank"].value:
+            facts["rank"] = replace(facts["rank"], demo=False)  # the published rank itself
+        elif table[s.DEMO].any():  # ranked among scores some of which were generated
+            facts["rank"] = replace(facts["rank"], demo=True)
     facts["units_ranked"] = _number(ranked[UNITS_RANKED]) if ranked is not None else None
 
     catalogue = _rows(dataset, "procedures", code, (year, year), field)
@@ -193,10 +196,12 @@ def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: 
 
 
 def _metric(key: str, kind: str, now: _Fact, before: _Fact, comparable: bool = True) -> Metric:
-    """A headline figure and last year's, when the two can be compared (one classification,
-    each the whole year's); a change that rests on a generated figure is a generated one."""
+    """A headline figure and last year's, when the two can be compared: one classification,
+    each the whole year's, both published (or imported) or both generated (then the change is
+    a generated one)."""
     comparable = comparable and now.period is None and before.period is None
     comparable = comparable and now.comparator == "=" and before.comparator == "="
+    comparable = comparable and now.demo == before.demo  # never a published vs a generated
     previous = before.value if comparable else None
     demo = now.demo or (previous is not None and before.demo)
     ids = tuple(dict.fromkeys(now.source_ids + (before.source_ids if previous is not None else ())))

@@ -44,10 +44,13 @@ def generate_index(
     plans, relations = pl.plan(index_id, pl.chosen(facts, index_id), units)
     pl.derive(plans, relations)
     z = od.standings(index_id, plans, units, rng)
-    orders = od.improve(index_id, plans, z, relations)
+    orders, objective = od.improve(index_id, plans, z, relations)
     done: dict[int, Done] = {}
-    years = sorted(plans)
-    for y in years:
+    for y in sorted(plans):
+        if y - 1 in done:  # the year before may have moved units set by a change
+            for _ in range(3):
+                if not objective.improve(y):
+                    break
         nxt = plans.get(y + 1)
         orders[y], done[y] = solve_year(index_id, plans[y], orders[y], done.get(y - 1), nxt, rng)
     return done

@@ -100,8 +100,10 @@ def _fit_regions(index_id: str, plans: dict[int, Year], z: dict[int, dict[str, f
 
 
 class _Objective:
-    """What a year's order costs: regions far from their averages, large rank moves, printed
-    rank changes and counts of units ranked higher or lower that do not hold."""
+    """What a year's order costs: regions far from their averages, rank moves beyond
+    `MOVE_CAP`, score changes beyond the plausible ones (on the curves), printed rank changes
+    and counts of units ranked higher or lower that do not hold. A unit's own part of the cost
+    depends only on its position, so a swap is priced from the two units it moves."""
 
     def __init__(
         self,
@@ -117,49 +119,75 @@ class _Objective:
         self.cap = MOVE_CAP[index_id]
         self.relations = [f for f in relations if f.kind in (m.RANK_CHANGE, m.COUNT_RANK_CHANGE)]
 
-    def __call__(self, y: int, order: list[str]) -> float:
-        p, pos = self.plans[y], {c: i for i, c in enumerate(order)}
-        curve, cost = self.curves[y], 0.0
-        for region, (lo, hi) in p.regions.items():
-            codes = [c for c in order if c in m.REGIONS[region]]
-            total = sum(p.fixed.get(c, curve[pos[c]]) for c in codes) / 100
-            if math.isfinite(lo) and math.isfinite(hi):
-                cost += 5 * abs(total - len(codes) * (lo + hi) / 2)
-            elif math.isfinite(hi):
-                cost += 5 * max(0.0, total - len(codes) * (hi - 0.05))
+    def start(self, y: int) -> None:
+        """Fix what the year's cost depends on besides its own order."""
+        p = self.plans[y]
+        self.y, self.p, self.curve = y, p, self.curves[y]
+        self.region_of = {c: r for r in p.regions for c in m.REGIONS[r]}
+        self.others = []
         for other, exempt in ((y - 1, p.exempt), (y + 1, self._exempt(y + 1))):
-            if other not in self.orders:
-                continue
-            late = self.plans[max(y, other)]
-            shift = self.means[max(y, other)] - self.means[min(y, other)]
-            width = self._width(late.plaus, y, other)
-            for i, c in enumerate(self.orders[other]):
-                if c not in pos:
-                    continue
-                if c not in exempt:
-                    move = abs(pos[c] - i)
-                    cost += 3 * max(0, move - self.cap) + 100 * max(0, move - p.max_move + 2)
-                if c in p.fixed and c in self.plans[other].fixed:
-                    continue
-                here = p.fixed.get(c, curve[pos[c]]) / 100
-                there = self.plans[other].fixed.get(c, self.curves[other][i]) / 100
-                change = (here - there) if other < y else (there - here)
-                cost += 20 * max(0.0, width[0] - change, change - width[1], 0.0) if width else 0
-                if width and late.plaus[0] == "relative":
-                    cost += 20 * max(0.0, abs(change - shift) - width[1])
+            if other in self.orders:
+                late = self.plans[max(y, other)]
+                self.others.append(
+                    (
+                        other,
+                        exempt,
+                        {c: i for i, c in enumerate(self.orders[other])},
+                        self._width(late.plaus, y, other),
+                        late.plaus,
+                        self.means[max(y, other)] - self.means[min(y, other)],
+                    )
+                )
+        self.unit_facts: dict[str, list[tuple[Fact, dict[str, int]]]] = {}
+        self.counts = []
         for f in self.relations:
-            if y not in f.years or any(x not in self.orders for x in f.years):
+            if y in f.years and all(x in self.orders for x in f.years):
+                other = f.years[1] if f.years[0] == y else f.years[0]
+                where = {c: i for i, c in enumerate(self.orders[other])}
+                if f.kind == m.RANK_CHANGE:
+                    self.unit_facts.setdefault(f.units[0], []).append((f, where))
+                else:
+                    self.counts.append((f, where))
+
+    def value(self, c: str, i: int) -> float:
+        return self.p.fixed.get(c, self.curve[i]) / 100
+
+    def unit(self, c: str, i: int) -> float:
+        """The cost of unit `c` at position `i` (moves, plausibility, printed rank changes)."""
+        cost, p, y = 0.0, self.p, self.y
+        for other, exempt, where, width, plaus, shift in self.others:
+            if c not in where:
                 continue
-            p0 = pos if f.years[0] == y else {c: i for i, c in enumerate(self.orders[f.years[0]])}
-            p1 = pos if f.years[1] == y else {c: i for i, c in enumerate(self.orders[f.years[1]])}
-            if f.kind == m.RANK_CHANGE:
-                gained = p0[f.units[0]] - p1[f.units[0]]
-                cost += 50 * max(0, f.values[0] - gained, gained - f.values[1])
-            else:
-                sign, k = f.values
-                count = sum(1 for c in p1 if c in p0 and (p0[c] - p1[c]) * sign > 0)
-                cost += 10 * abs(count - k)
+            if c not in exempt:
+                move = abs(i - where[c])
+                cost += 3 * max(0, move - self.cap) + 100 * max(0, move - p.max_move + 2)
+            if width is None or (c in p.fixed and c in self.plans[other].fixed):
+                continue
+            there = self.plans[other].fixed.get(c, self.curves[other][where[c]]) / 100
+            change = self.value(c, i) - there if other < y else there - self.value(c, i)
+            cost += 20 * max(0.0, width[0] - change, change - width[1])
+            if plaus[0] == "relative":
+                cost += 20 * max(0.0, abs(change - shift) - width[1])
+        for f, where in self.unit_facts.get(c, ()):
+            gained = (where[c] - i) if f.years[1] == y else (i - where[c])
+            cost += 50 * max(0, f.values[0] - gained, gained - f.values[1])
         return cost
+
+    def regions(self, totals: dict[str, float]) -> float:
+        cost = 0.0
+        for region, (lo, hi) in self.p.regions.items():
+            size = len(m.REGIONS[region])
+            if math.isfinite(lo) and math.isfinite(hi):
+                cost += 5 * abs(totals[region] - size * (lo + hi) / 2)
+            elif math.isfinite(hi):
+                cost += 5 * max(0.0, totals[region] - size * (hi - 0.05))
+        return cost
+
+    def count(self, f: Fact, where: dict[str, int], c: str, i: int) -> int:
+        if c not in where:
+            return 0
+        gained = (where[c] - i) if f.years[1] == self.y else (i - where[c])
+        return int(gained * f.values[0] > 0)
 
     def _width(self, plaus: tuple, y: int, other: int) -> tuple[float, float] | None:
         """Allowed change between the two years (relative: around the shift of the mean)."""
@@ -173,12 +201,48 @@ class _Objective:
     def _exempt(self, y: int) -> tuple[str, ...]:
         return self.plans[y].exempt if y in self.plans else ()
 
+    def improve(self, y: int) -> bool:
+        """Swap near neighbours of year `y` while that lowers the cost; True if any did."""
+        self.start(y)
+        p, order, changed = self.p, self.orders[y], False
+        totals = {r: 0.0 for r in p.regions}
+        for i, c in enumerate(order):
+            if c in self.region_of:
+                totals[self.region_of[c]] += self.value(c, i)
+        counts = [sum(self.count(f, w, c, i) for i, c in enumerate(order)) for f, w in self.counts]
+        for i in range(p.n - 1):
+            for j in range(i + 1, min(i + 6, p.n)):
+                a, b = order[i], order[j]
+                if not _may_swap(p, order, i, j):
+                    continue
+                delta = self.unit(a, j) + self.unit(b, i) - self.unit(a, i) - self.unit(b, j)
+                new = dict(totals)
+                for c, old, now in ((a, i, j), (b, j, i)):
+                    if c in self.region_of:
+                        new[self.region_of[c]] += self.value(c, now) - self.value(c, old)
+                delta += self.regions(new) - self.regions(totals)
+                moved = []
+                for (f, w), k in zip(self.counts, counts, strict=True):
+                    step = (
+                        self.count(f, w, a, j)
+                        + self.count(f, w, b, i)
+                        - self.count(f, w, a, i)
+                        - self.count(f, w, b, j)
+                    )
+                    delta += 10 * (abs(k + step - f.values[1]) - abs(k - f.values[1]))
+                    moved.append(k + step)
+                if delta < -1e-9:
+                    order[i], order[j] = b, a
+                    totals, counts, changed = new, moved, True
+        return changed
+
 
 def improve(
     index_id: str, plans: dict[int, Year], z: dict[int, dict[str, float]], relations: list[Fact]
-) -> dict[int, list[str]]:
+) -> tuple[dict[int, list[str]], _Objective]:
     """Each year's order: pinned units in their ranges, the others by standing, then improved
-    by swapping near neighbours while that lowers the cost (`_Objective`)."""
+    by swapping near neighbours while that lowers the cost (`_Objective`, returned too: a
+    year is improved again once the year before has its final order)."""
     orders, curves = {}, {}
     for p in plans.values():
         _place_scored(p, index_id)
@@ -193,22 +257,9 @@ def improve(
         curves[y] = targets(p, orders[y], index_id)
     cost = _Objective(index_id, plans, orders, relations, curves)
     for _ in range(PASSES):
-        changed = False
-        for y, p in sorted(plans.items()):
-            order, best = orders[y], cost(y, orders[y])
-            for i in range(p.n - 1):
-                for j in range(i + 1, i + 6):
-                    if j >= p.n or not _may_swap(p, order, i, j):
-                        continue
-                    order[i], order[j] = order[j], order[i]
-                    now = cost(y, order)
-                    if now < best - 1e-9:
-                        best, changed = now, True
-                    else:
-                        order[i], order[j] = order[j], order[i]
-        if not changed:
+        if not any([cost.improve(y) for y in sorted(plans)]):
             break
-    return orders
+    return orders, cost
 
 
 def _may_swap(p: Year, order: list[str], i: int, j: int) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -49,19 +51,34 @@ def mean_range(
     return max(lo, target - MEAN_SLACK), min(hi, target + MEAN_SLACK), target
 
 
-def _reinsert(p: Year, order: list[str], code: str, value: float, t: np.ndarray) -> list[str]:
-    """Move a unit whose score is set by a change to where the curve meets that score."""
-    if p.ranges.get(code, (0, -1))[0] == p.ranges.get(code, (0, -1))[1]:
-        return order
-    rest = [c for c in order if c != code]
-    best, best_order = math.inf, order
-    for k in np.argsort(np.abs(t - value)):
-        new = rest[:k] + [code] + rest[k:]
-        if all(lo <= new.index(c) <= hi for c, (lo, hi) in p.ranges.items() if c in new):
-            best_order = new
-            break
-    del best
-    return best_order
+def _reinsert(
+    p: Year,
+    order: list[str],
+    code: str,
+    value: float,
+    t: np.ndarray,
+    fits: Callable[[list[str]], bool],
+) -> list[str]:
+    """Move a unit whose score is set by a change to where the curve meets that score and the
+    order `fits` (None if it fits nowhere); units pinned to a position stay, the others keep
+    their order."""
+    pinned = {c for c, (a, b) in p.ranges.items() if a == b}
+    if code in pinned:
+        return order if fits(order) else None
+    slots = [i for i, c in enumerate(order) if c not in pinned]
+    rest = [order[i] for i in slots if order[i] != code]
+    for k in sorted(range(len(slots)), key=lambda k: abs(t[slots[k]] - value)):
+        seq = rest[:k] + [code] + rest[k:]
+        new = list(order)
+        for slot, c in zip(slots, seq, strict=True):
+            new[slot] = c
+        if all(
+            p.ranges[c][0] <= slot <= p.ranges[c][1]
+            for slot, c in zip(slots, seq, strict=True)
+            if c in p.ranges
+        ) and fits(new):
+            return new
+    return None
 
 
 def _directions(
@@ -71,6 +88,7 @@ def _directions(
     prev: Done,
     fixed: dict[str, int],
     rng: np.random.Generator,
+    excluded: set[str],
 ) -> tuple[dict[str, int], dict[str, str], dict]:
     """Scores set by a change (cents), each unit's direction, and the extreme changes: the
     units whose targets (within their bounds) rose most are the ones that rise."""
@@ -105,21 +123,35 @@ def _directions(
     k_up, k_down = p.moves.get(1), p.moves.get(-1)
     n_up = (k_up or 0) - sum(v > 0 for v in forced.values())
     n_down = (k_down or 0) - sum(v < 0 for v in forced.values())
-    pinned = {c for c, (a, b) in p.ranges.items() if a == b}
+    pinned = {c for c, (a, b) in p.ranges.items() if a == b} | excluded
+    rise = cents(p.extremes["min_rise"][0] or 0) + 1 if "min_rise" in p.extremes else 1
+    fall = cents(p.extremes["min_fall"][0] or 0) + 1 if "min_fall" in p.extremes else 1
+    can_up = {c for c in free if hi[pos[c]] >= prev.scores[c] + rise}
+    can_down = {c for c in free if lo[pos[c]] <= prev.scores[c] - fall}
     if k_up is not None and k_down is not None:  # the units neither up nor down stay equal
-        near = sorted((c for c in free if c not in pinned), key=lambda c: (abs(d[c]), c))
+        near = [c for c in free if c not in pinned and lo[pos[c]] <= prev.scores[c] <= hi[pos[c]]]
+        near.sort(key=lambda c: (c in can_up and c in can_down, abs(d[c]), c))
         for c in near[: max(0, len(free) - n_up - n_down)]:
             kinds[c], rel[c] = "same", prev.scores[c]
         free = [c for c in free if c not in rel]
-    if k_up is not None or k_down is not None:
-        for i, c in enumerate(free):
-            if k_up is not None and i < n_up:
-                kinds[c] = "up"
-            elif k_down is not None and i >= len(free) - n_down:
-                kinds[c] = "down"
-            else:
-                kinds[c] = "notup" if k_up is not None else "notdown"
+    if k_down is not None:  # those that cannot rise first, then the lowest changes
+        order_down = sorted(free, key=lambda c: (c not in can_down, c in can_up, d[c], c))
+        for c in order_down[: max(0, n_down)]:
+            kinds[c] = "down"
+    if k_up is not None:
+        rest = [c for c in free if c not in kinds]
+        for c in sorted(rest, key=lambda c: (c not in can_up, -d[c], c))[: max(0, n_up)]:
+            kinds[c] = "up"
+    for c in free:
+        if c not in kinds and (k_up is not None or k_down is not None):
+            kinds[c] = (
+                "notup"
+                if k_up is not None and k_down is None
+                else ("notdown" if k_down is not None and k_up is None else "same")
+            )
     extremes = {}
+    rises = {c: (fixed[c] - prev.scores[c]) if c in fixed else d[c] for c in d}
+    rises = {c: v for c, v in rises.items() if v > 0 and kinds.get(c) in ("up", None)}
     for which in ("max_rise", "min_rise", "max_fall", "min_fall"):
         if which not in p.extremes:
             continue
@@ -130,7 +162,22 @@ def _directions(
             for c, k in kinds.items()
             if k == want and c not in fixed and c not in rel and c not in pinned
         ]
-        if code is None and pool:
+        sign = 1 if want == "up" else -1
+        done = [
+            c
+            for c in fixed
+            if c in prev.scores and v is not None and fixed[c] - prev.scores[c] == sign * cents(v)
+        ]
+        if code is None and done:
+            code = done[0]
+        if code is None and pool and v is not None:  # the unit that moves fewest places
+
+            def places(c: str, v: float = v, sign: int = sign) -> tuple:
+                value = prev.scores[c] + sign * cents(v)
+                return abs(int((t > value).sum()) - pos[c]), abs(d[c] - sign * cents(v)), c
+
+            code = min(pool, key=places)
+        elif code is None and pool:
             pick = max if which in ("max_rise", "min_fall") else min
             code = pick(pool, key=lambda c: (d[c], c))
         if code is None:
@@ -141,9 +188,10 @@ def _directions(
         if v is not None:
             size = cents(v)
         elif which == "max_rise":  # just above every other rise
-            size = max([int(d[c]) + 10 for c in pool if c != code] + [int(d[code]), 50])
-        else:
-            size = int(rng.integers(5, 26))
+            size = max([int(rises[c]) + 10 for c in rises if c != code] + [int(d[code]), 50])
+        else:  # just below every other rise
+            low = min([int(rises[c]) for c in rises if c != code and c in fixed] + [26])
+            size = max(1, min(int(rng.integers(5, 26)), low - 1))
         rel[code] = prev.scores[code] + (size if want == "up" else -size)
         extremes[which] = size
     return rel, kinds, extremes
@@ -161,10 +209,10 @@ def _change_bounds(
     if kind == "down":
         hi = prev - max(1, extremes.get("min_fall", 0) + 1)
         return prev - extremes["max_fall"] + 1 if "max_fall" in extremes else -BIG, hi
-    if kind == "notup":
-        return -BIG, prev
+    if kind == "notup":  # "58 rose": the others fell (a score unchanged to the cent is rare)
+        return -BIG, prev - 1
     if kind == "notdown":
-        return prev, BIG
+        return prev + 1, BIG
     return prev, prev
 
 
@@ -264,6 +312,15 @@ def _bounds(
     return lo, hi
 
 
+def _fits(cx: _Context, t: np.ndarray, fixed: dict[str, int], order: list[str]) -> bool:
+    """Whether the order leaves every position a score (before directions are chosen)."""
+    try:
+        sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), _ties(cx.p, order))
+    except sc.Infeasible:
+        return False
+    return True
+
+
 def solve_year(
     index_id: str,
     p: Year,
@@ -283,14 +340,19 @@ def solve_year(
     )
     kinds: dict[str, str] = {}
     extremes: dict = {}
-    for _ in range(4 if prev is not None else 0):  # scores set by changes, then directions
+    excluded: set[str] = set()  # units that fit nowhere with the score a pick would give
+    for _ in range(12 if prev is not None else 0):  # scores set by changes, then directions
         lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), tie)
-        rel, kinds, extremes = _directions(p, order, (t, lo, hi), prev, fixed, rng)
+        rel, kinds, extremes = _directions(p, order, (t, lo, hi), prev, fixed, rng, excluded)
         if not rel:
             break
         for code, v in sorted(rel.items()):
-            order = _reinsert(p, order, code, v, t)
-            fixed[code] = v
+            trial = {**fixed, code: v}
+            moved = _reinsert(p, order, code, v, t, partial(_fits, cx, t, trial))
+            if moved is None:
+                excluded.add(code)
+                continue
+            order, fixed = moved, trial
         t = targets(p, order, index_id, mean, fixed)
         parts, total = _sums(p, order, lo_m, hi_m)
         tie = _ties(p, order)
