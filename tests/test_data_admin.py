@@ -60,7 +60,7 @@ def store(tmp_path, monkeypatch):
 def open_data(lang: str = "vi", secrets: dict | None = None, **params: str) -> AppTest:
     at = AppTest.from_file(DASHBOARD, default_timeout=120)
     at.secrets.update(secrets or {})
-    at.query_params.update({"unit": "019", "year": "2024", "lang": lang, **params})
+    at.query_params.update({"unit": "004", "year": "2024", "lang": lang, **params})
     at.run()
     at.switch_page(DATA_PAGE).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -170,7 +170,7 @@ def test_a_good_file_is_checked_imported_shown_and_logged(store, monkeypatch) ->
     # every page of the running app shows the new figure, and so does `summary`
     at.switch_page("pages/unit.py").run()
     assert "97,25%" in texts(at)
-    summary = cli("summary", "--unit", "019", "--year", "2024", "--source", str(store))
+    summary = cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
     assert json.loads(summary.stdout)["par_score"] == 97.25
 
 

@@ -61,8 +61,9 @@ def filled_template(table: str, rows: list[dict[str, object]]) -> bytes:
     return out.getvalue()
 
 
-def score_file(score: object, unit: str = "019", year: int = 2024) -> bytes:
-    """A par_scores file setting one unit's (given by code) total score."""
+def score_file(score: object, unit: str = "004", year: int = 2024) -> bytes:
+    """A par_scores file setting one unit's (given by code) total score; by default Long
+    Biên's of 2024, a published row (so that the file replaces one)."""
     row = {"unit_code": unit, "unit_name": None, "year": year, "score": score}
     return filled_template("par_scores", [row])
 

@@ -330,7 +330,7 @@ CASES = [
     Case("online_above_received.csv", lambda: csv_bytes(sheet(D, row(D, submitted_online="2.000"))), "trực tuyến lớn hơn", "submitted online exceeds", 2, "submitted_online"),
     Case("month_13.csv", lambda: csv_bytes(sheet(D, row(D, month=13, procedure_code=None, field=None))), "lớn hơn 12", "above 12", 2, "month"),
     Case("unicode_text_negative.txt", lambda: utf16_tab(sheet(D, row(D), row(D, procedure_code="1.000001", pending=-1))), "nhỏ hơn 0", "below 0", 3, "pending"),
-    Case("mixed_detail.csv", lambda: csv_bytes(sheet(D, row(D, procedure_code=None, field=None, year=2019))), "một cấp chi tiết", "one level of detail", 2, "procedure_code"),
+    Case("mixed_detail.csv", lambda: csv_bytes(sheet(D, row(D, year=2019), row(D, procedure_code=None, field=None, year=2019))), "một cấp chi tiết", "one level of detail", 2, "procedure_code"),
     Case("level_wrong_era.xlsx", lambda: xlsx_bytes(sheet(PR, row(PR, year=2024, online_level="Mức độ 3"))), "chỉ dùng đến năm 2022", "levels 1-4 apply until 2022", 2, "online_level"),
     Case("level_unknown.csv", lambda: csv_bytes(sheet(PR, row(PR, online_level="mức 5"))), "giá trị không cho phép", "value not allowed", 2, "online_level"),
     Case("committed_above_legal.csv", lambda: csv_bytes(sheet(PR, row(PR, committed_days="7,5"))), "cam kết lớn hơn", "committed days exceed", 2, "committed_days"),

@@ -29,7 +29,7 @@ import pandas as pd
 from indicators import schema as s
 from indicators.build.demo_scores import orders as od
 from indicators.build.demo_scores import plan as pl
-from indicators.build.demo_scores.years import Done, solve_year
+from indicators.build.demo_scores.years import Done, mean_range, preset, solve_year
 from indicators.facts import check
 from indicators.facts.model import Fact
 from indicators.layers import DEMO_SOURCE
@@ -47,12 +47,15 @@ def generate_index(
     orders, objective = od.improve(index_id, plans, z, relations)
     done: dict[int, Done] = {}
     for y in sorted(plans):
-        if y - 1 in done:  # the year before may have moved units set by a change
+        prev, nxt = done.get(y - 1), plans.get(y + 1)
+        if prev is not None:  # scores set by a change from last year fix places in this one
+            shift = mean_range(plans[y], index_id, prev, nxt)[2] - prev.mean
+            if preset(plans[y], prev, shift, rng):
+                orders[y] = objective.reorder(y, z[y], index_id)
             for _ in range(3):
                 if not objective.improve(y):
                     break
-        nxt = plans.get(y + 1)
-        orders[y], done[y] = solve_year(index_id, plans[y], orders[y], done.get(y - 1), nxt, rng)
+        orders[y], done[y] = solve_year(index_id, plans[y], orders[y], prev, nxt, rng)
     return done
 
 

@@ -201,6 +201,16 @@ class _Objective:
     def _exempt(self, y: int) -> tuple[str, ...]:
         return self.plans[y].exempt if y in self.plans else ()
 
+    def reorder(self, y: int, z: dict[str, float], index_id: str) -> list[str]:
+        """Make year `y`'s order again (scores were fixed in it), then improve it."""
+        p = self.plans[y]
+        _place_scored(p, index_id)
+        self.orders[y] = sc.assign_order(p.codes, z, p.ranges)
+        self.curves[y] = targets(p, self.orders[y], index_id)
+        self.means[y] = self.curves[y].mean() / 100
+        self.gaps[y] = (self.curves[y][0] - self.curves[y][-1]) / 100
+        return self.orders[y]
+
     def improve(self, y: int) -> bool:
         """Swap near neighbours of year `y` while that lowers the cost; True if any did."""
         self.start(y)

@@ -10,12 +10,15 @@ from functools import partial
 import numpy as np
 
 from indicators.build import scores as sc
+from indicators.build.demo_scores.directions import change_bounds, picks, settle
 from indicators.build.demo_scores.plan import PLAN, Year, cents, targets
 from indicators.facts import model as m
 
 MEAN_SLACK = 0.15  # how far an unpublished average may land from the planned one
 END_SLACK = 10  # cents an unpublished top or bottom score may move from its planned value
 BIG = sc.BIG
+import os
+REGION_FIT = bool(os.environ.get('REGION_FIT'))
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,28 @@ def mean_range(
     return max(lo, target - MEAN_SLACK), min(hi, target + MEAN_SLACK), target
 
 
+def preset(p: Year, prev: Done, shift: float, rng: np.random.Generator) -> bool:
+    """Fix the scores a printed change sets from last year's (a unit's change, the named unit
+    with the largest or smallest rise or fall), before the year's order is made; `shift` is the
+    change of the average aimed at. True if any was set."""
+    before = len(p.fixed)
+    for code, (lo, hi) in p.change.items():
+        if hi - lo < 0.02 and code not in p.fixed:
+            p.fixed[code] = prev.scores[code] + cents((lo + hi) / 2)
+    rises = [v - prev.scores[c] for c, v in p.fixed.items() if v > prev.scores.get(c, BIG)]
+    for which, (v, code) in sorted(p.extremes.items()):
+        if code is None or code in p.fixed:
+            continue
+        if v is not None:
+            size = cents(v)
+        elif which == "max_rise":  # above every printed rise, well above the average's
+            size = max([r + 10 for r in rises] + [cents(shift) + 300])
+        else:  # below every printed rise
+            size = max(1, min([r - 1 for r in rises] + [int(rng.integers(5, 26))]))
+        p.fixed[code] = prev.scores[code] + (size if which.endswith("rise") else -size)
+    return len(p.fixed) > before
+
+
 def _reinsert(
     p: Year,
     order: list[str],
@@ -79,141 +104,6 @@ def _reinsert(
         ) and fits(new):
             return new
     return None
-
-
-def _directions(
-    p: Year,
-    order: list[str],
-    bounds: tuple[np.ndarray, np.ndarray, np.ndarray],
-    prev: Done,
-    fixed: dict[str, int],
-    rng: np.random.Generator,
-    excluded: set[str],
-) -> tuple[dict[str, int], dict[str, str], dict]:
-    """Scores set by a change (cents), each unit's direction, and the extreme changes: the
-    units whose targets (within their bounds) rose most are the ones that rise."""
-    pos = {c: i for i, c in enumerate(order)}
-    t, lo, hi = bounds
-    d = {
-        c: np.clip(t[pos[c]], lo[pos[c]], hi[pos[c]]) - prev.scores[c]
-        for c in order
-        if c in prev.scores
-    }
-    rel: dict[str, int] = {}
-    for code, (low, high) in p.change.items():
-        if high - low < 0.02 and code not in fixed:
-            rel[code] = prev.scores[code] + cents((low + high) / 2)
-    forced = {
-        c: int(np.sign(v - prev.scores[c])) for c, v in {**fixed, **rel}.items() if c in prev.scores
-    }
-    for code, (_, high) in p.change.items():
-        if code not in forced:
-            forced[code] = -1 if high < 0 else 1
-    for which, (_, code) in p.extremes.items():
-        if code and code not in forced:
-            forced[code] = 1 if which.endswith("rise") else -1
-    for c in d:
-        if c not in forced and lo[pos[c]] > prev.scores[c]:
-            forced[c] = 1
-        elif c not in forced and hi[pos[c]] < prev.scores[c]:
-            forced[c] = -1
-    names = {1: "up", -1: "down", 0: "same"}
-    kinds = {c: names[v] for c, v in forced.items()}
-    free = sorted((c for c in d if c not in forced), key=lambda c: (-d[c], c))
-    k_up, k_down = p.moves.get(1), p.moves.get(-1)
-    n_up = (k_up or 0) - sum(v > 0 for v in forced.values())
-    n_down = (k_down or 0) - sum(v < 0 for v in forced.values())
-    pinned = {c for c, (a, b) in p.ranges.items() if a == b} | excluded
-    rise = cents(p.extremes["min_rise"][0] or 0) + 1 if "min_rise" in p.extremes else 1
-    fall = cents(p.extremes["min_fall"][0] or 0) + 1 if "min_fall" in p.extremes else 1
-    can_up = {c for c in free if hi[pos[c]] >= prev.scores[c] + rise}
-    can_down = {c for c in free if lo[pos[c]] <= prev.scores[c] - fall}
-    if k_up is not None and k_down is not None:  # the units neither up nor down stay equal
-        near = [c for c in free if c not in pinned and lo[pos[c]] <= prev.scores[c] <= hi[pos[c]]]
-        near.sort(key=lambda c: (c in can_up and c in can_down, abs(d[c]), c))
-        for c in near[: max(0, len(free) - n_up - n_down)]:
-            kinds[c], rel[c] = "same", prev.scores[c]
-        free = [c for c in free if c not in rel]
-    if k_down is not None:  # those that cannot rise first, then the lowest changes
-        order_down = sorted(free, key=lambda c: (c not in can_down, c in can_up, d[c], c))
-        for c in order_down[: max(0, n_down)]:
-            kinds[c] = "down"
-    if k_up is not None:
-        rest = [c for c in free if c not in kinds]
-        for c in sorted(rest, key=lambda c: (c not in can_up, -d[c], c))[: max(0, n_up)]:
-            kinds[c] = "up"
-    for c in free:
-        if c not in kinds and (k_up is not None or k_down is not None):
-            kinds[c] = (
-                "notup"
-                if k_up is not None and k_down is None
-                else ("notdown" if k_down is not None and k_up is None else "same")
-            )
-    extremes = {}
-    rises = {c: (fixed[c] - prev.scores[c]) if c in fixed else d[c] for c in d}
-    rises = {c: v for c, v in rises.items() if v > 0 and kinds.get(c) in ("up", None)}
-    for which in ("max_rise", "min_rise", "max_fall", "min_fall"):
-        if which not in p.extremes:
-            continue
-        v, code = p.extremes[which]
-        want = "up" if which.endswith("rise") else "down"
-        pool = [
-            c
-            for c, k in kinds.items()
-            if k == want and c not in fixed and c not in rel and c not in pinned
-        ]
-        sign = 1 if want == "up" else -1
-        done = [
-            c
-            for c in fixed
-            if c in prev.scores and v is not None and fixed[c] - prev.scores[c] == sign * cents(v)
-        ]
-        if code is None and done:
-            code = done[0]
-        if code is None and pool and v is not None:  # the unit that moves fewest places
-
-            def places(c: str, v: float = v, sign: int = sign) -> tuple:
-                value = prev.scores[c] + sign * cents(v)
-                return abs(int((t > value).sum()) - pos[c]), abs(d[c] - sign * cents(v)), c
-
-            code = min(pool, key=places)
-        elif code is None and pool:
-            pick = max if which in ("max_rise", "min_fall") else min
-            code = pick(pool, key=lambda c: (d[c], c))
-        if code is None:
-            continue
-        if code in fixed:
-            extremes[which] = abs(fixed[code] - prev.scores[code])
-            continue
-        if v is not None:
-            size = cents(v)
-        elif which == "max_rise":  # just above every other rise
-            size = max([int(rises[c]) + 10 for c in rises if c != code] + [int(d[code]), 50])
-        else:  # just below every other rise
-            low = min([int(rises[c]) for c in rises if c != code and c in fixed] + [26])
-            size = max(1, min(int(rng.integers(5, 26)), low - 1))
-        rel[code] = prev.scores[code] + (size if want == "up" else -size)
-        extremes[which] = size
-    return rel, kinds, extremes
-
-
-def _change_bounds(
-    kinds: dict[str, str], extremes: dict, prev: int, c: str, fixed: bool
-) -> tuple[int, int]:
-    kind = kinds.get(c)
-    if fixed or kind is None:
-        return -BIG, BIG
-    if kind == "up":
-        lo = prev + max(1, extremes.get("min_rise", 0) + 1)
-        return lo, prev + extremes["max_rise"] - 1 if "max_rise" in extremes else BIG
-    if kind == "down":
-        hi = prev - max(1, extremes.get("min_fall", 0) + 1)
-        return prev - extremes["max_fall"] + 1 if "max_fall" in extremes else -BIG, hi
-    if kind == "notup":  # "58 rose": the others fell (a score unchanged to the cent is rare)
-        return -BIG, prev - 1
-    if kind == "notdown":
-        return prev + 1, BIG
-    return prev, prev
 
 
 def _ends_fixed(p: Year) -> bool:
@@ -258,7 +148,7 @@ def _bounds(
     fixed: dict[str, int],
     t: np.ndarray,
     kinds: dict[str, str],
-    extremes: dict,
+    sizes: dict,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each position's lowest and highest score (cents): fixed scores, published bounds and
     thresholds, plausible changes from the year before and to a published score next year,
@@ -278,7 +168,8 @@ def _bounds(
         if c in fixed:
             bounds.append((fixed[c], fixed[c]))
         if prev is not None and c in prev.scores:
-            bounds.append(_change_bounds(kinds, extremes, prev.scores[c], c, c in fixed))
+            if c not in fixed:
+                bounds.append(change_bounds(kinds.get(c), sizes, prev.scores[c]))
             if c not in fixed:
                 change = abs(gap_plan - prev.gap)
                 shift = cx.mean - prev.mean
@@ -312,13 +203,115 @@ def _bounds(
     return lo, hi
 
 
-def _fits(cx: _Context, t: np.ndarray, fixed: dict[str, int], order: list[str]) -> bool:
-    """Whether the order leaves every position a score (before directions are chosen)."""
+def _fits(
+    cx: _Context, t: np.ndarray, fixed: dict[str, int], lo_m: float, hi_m: float, order: list[str]
+) -> bool:
+    """Whether the order leaves every position a score and every region its average (before
+    directions are chosen)."""
     try:
-        sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), _ties(cx.p, order))
+        lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), _ties(cx.p, order))
     except sc.Infeasible:
         return False
-    return True
+    if not REGION_FIT:
+        return True
+    parts, total = _sums(cx.p, order, lo_m, hi_m)
+    return all(hi[idx].sum() >= a and lo[idx].sum() <= b for idx, a, b in parts)
+
+
+class _Failed(sc.Infeasible):
+    """An attempt at a year that failed, with what a retry can change."""
+
+    def __init__(
+        self,
+        cause: sc.Infeasible,
+        order: list[str],
+        picks: set[str],
+        unreachable: list[tuple[set[str], int]],
+    ) -> None:
+        super().__init__(str(cause), cause.position)
+        self.order, self.picks, self.unreachable = order, picks, unreachable
+
+
+def _attempt(
+    cx: _Context, order: list[str], excluded: set[str], lo_m: float, hi_m: float
+) -> tuple[list[str], Done]:
+    p, prev = cx.p, cx.prev
+    fixed = dict(p.fixed)
+    t = targets(p, order, cx.index_id, cx.mean, fixed)
+    parts, total = _sums(p, order, lo_m, hi_m)
+    tie, picked = _ties(p, order), set()
+    kinds: dict[str, str] = {}
+    sizes: dict = {}
+    try:
+        for _ in range(12 if prev is not None else 0):  # units set by the printed changes
+            lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), tie)
+            rel, sizes = picks(p, order, (t, lo, hi), prev.scores, fixed, excluded)
+            if not rel:
+                break
+            for code, v in sorted(rel.items()):
+                trial = {**fixed, code: v}
+                moved = _reinsert(p, order, code, v, t, partial(_fits, cx, t, trial, lo_m, hi_m))
+                if moved is None:
+                    excluded.add(code)
+                    continue
+                order, fixed = moved, trial
+                picked.add(code)
+            t = targets(p, order, cx.index_id, cx.mean, fixed)
+            parts, total = _sums(p, order, lo_m, hi_m)
+            tie = _ties(p, order)
+        kinds = {
+            c: "down" if hi < 0 else "up" for c, (lo, hi) in p.change.items() if c not in fixed
+        }
+
+        def may_swap(i: int, j: int) -> bool:
+            a, b = p.ranges.get(order[i], (0, p.n - 1)), p.ranges.get(order[j], (0, p.n - 1))
+            free = not p.rank_counts and not {order[i], order[j]} & p.rank_units
+            return a[0] <= j <= a[1] and b[0] <= i <= b[1] and free
+
+        def solve(kinds: dict[str, str]) -> tuple[list[str], np.ndarray]:
+            lo, hi = _bounds(cx, order, fixed, t, kinds, sizes)
+            scores, perm = sc.chain_solve(t, lo, hi, tie, parts, total, may_swap)
+            return [order[k] for k in perm], scores
+
+        if prev is None:
+            final, scores = solve(kinds)
+        else:
+
+            def feasible(kinds: dict[str, str]) -> bool:
+                try:
+                    sc.chain_bounds(*_bounds(cx, order, fixed, t, kinds, sizes), tie)
+                except sc.Infeasible:
+                    return False
+                return True
+
+            final, scores = settle(p, prev.scores, kinds, sizes, solve, feasible)
+    except sc.Infeasible as cause:
+        unreachable = []
+        try:
+            low, high = sc.chain_bounds(*_bounds(cx, order, fixed, t, kinds, sizes), tie)
+            for idx, a, b in parts:
+                if high[idx].sum() < a or low[idx].sum() > b:
+                    unreachable.append(({order[i] for i in idx}, 1 if high[idx].sum() < a else -1))
+        except sc.Infeasible:
+            pass
+        raise _Failed(cause, order, picked, unreachable) from cause
+    values = dict(zip(final, (int(v) for v in scores), strict=True))
+    return final, Done(values, float(scores.mean()) / 100, float(scores[0] - scores[-1]) / 100)
+
+
+def _lift(p: Year, order: list[str], members: set[str], step: int) -> list[str]:
+    """Swap a few members of a region with the neighbour above (`step` 1) or below (-1)."""
+    order, swaps = list(order), 0
+    span = range(1, p.n) if step > 0 else range(p.n - 2, -1, -1)
+    for i in span:
+        j = i - step
+        a, b = order[i], order[j]
+        if a in members and b not in members and swaps < 3:
+            ra, rb = p.ranges.get(a, (0, p.n - 1)), p.ranges.get(b, (0, p.n - 1))
+            if ra[0] <= j <= ra[1] and rb[0] <= i <= rb[1]:
+                order[i], order[j] = b, a
+                swaps += 1
+    return order
 
 
 def solve_year(
@@ -329,44 +322,25 @@ def solve_year(
     nxt: Year | None,
     rng: np.random.Generator,
 ) -> tuple[list[str], Done]:
-    """Scores of the year: its order (units moved by a change set to their place) and scores."""
+    """Scores of the year: its order (units moved by a change set to their place) and scores.
+
+    A failed attempt is retried without the units it picked to stay equal or to fall the
+    most or least, and with regions that could not reach their averages moved a little."""
     lo_m, hi_m, mean = mean_range(p, index_id, prev, nxt)
-    parts, total = _sums(p, order, lo_m, hi_m)
-    cx = _Context(index_id, p, prev, nxt, mean, total, _uncertain(p, hi_m - lo_m))
-    fixed = dict(p.fixed)
-    t = targets(p, order, index_id, mean, fixed)
-    tie = np.array(
-        [i > 0 and any({order[i - 1], order[i]} <= g for g in p.ties) for i in range(p.n)]
+    cx = _Context(
+        index_id, p, prev, nxt, mean, _sums(p, order, lo_m, hi_m)[1], _uncertain(p, hi_m - lo_m)
     )
-    kinds: dict[str, str] = {}
-    extremes: dict = {}
     excluded: set[str] = set()  # units that fit nowhere with the score a pick would give
-    for _ in range(12 if prev is not None else 0):  # scores set by changes, then directions
-        lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), tie)
-        rel, kinds, extremes = _directions(p, order, (t, lo, hi), prev, fixed, rng, excluded)
-        if not rel:
-            break
-        for code, v in sorted(rel.items()):
-            trial = {**fixed, code: v}
-            moved = _reinsert(p, order, code, v, t, partial(_fits, cx, t, trial))
-            if moved is None:
-                excluded.add(code)
-                continue
-            order, fixed = moved, trial
-        t = targets(p, order, index_id, mean, fixed)
-        parts, total = _sums(p, order, lo_m, hi_m)
-        tie = _ties(p, order)
-    lo, hi = _bounds(cx, order, fixed, t, kinds, extremes)
-
-    def may_swap(i: int, j: int) -> bool:
-        a, b = p.ranges.get(order[i], (0, p.n - 1)), p.ranges.get(order[j], (0, p.n - 1))
-        free = not p.rank_counts and not {order[i], order[j]} & p.rank_units
-        return a[0] <= j <= a[1] and b[0] <= i <= b[1] and free
-
-    scores, perm = sc.chain_solve(t, lo, hi, tie, parts, total, may_swap)
-    order = [order[k] for k in perm]
-    values = dict(zip(order, (int(v) for v in scores), strict=True))
-    return order, Done(values, float(scores.mean()) / 100, float(scores[0] - scores[-1]) / 100)
+    for attempt in range(10):
+        try:
+            return _attempt(cx, order, excluded, lo_m, hi_m)
+        except _Failed as failed:
+            if attempt == 9:
+                raise sc.Infeasible(f"{index_id} {p.year}: {failed}") from failed
+            excluded |= failed.picks
+            for members, step in failed.unreachable:
+                order = _lift(p, order, members, step)
+    raise AssertionError("unreachable")
 
 
 def _ties(p: Year, order: list[str]) -> np.ndarray:
