@@ -51,8 +51,10 @@ from indicators.online import ERA
 from indicators.rankings import (
     RANK,
     RANK_CHANGE,
+    RANKED_BY,
     SCORE_CHANGE,
     UNITS_RANKED,
+    UNITS_SHOWN,
     RankingError,
     rank_table,
 )
@@ -139,6 +141,8 @@ HEADERS: dict[str, tuple[str, str]] = {
     s.URL: ("Địa chỉ", "URL"),
     s.SOURCE_KIND: ("Loại nguồn", "Kind"),
     "citation": ("Trích dẫn", "Citation"),
+    UNITS_SHOWN: ("Số đơn vị trong bảng", "Units in the table"),
+    RANKED_BY: ("Cách xếp hạng", "Ranked by"),
     s.PERIOD: ("Kỳ", "Period"),
     s.INDICATOR: ("Chỉ tiêu", "Indicator"),
     s.VALUE: ("Giá trị", "Value"),
@@ -270,6 +274,7 @@ VALUE_KEYS: dict[str, str] = {
     s.COMPONENT: "component_",
     s.RANK_BASIS: "rank_basis_",
     s.INDICATOR: "fig_",
+    RANKED_BY: "ranked_by_",
 }
 
 
@@ -314,9 +319,10 @@ def filtered_tables(
     unit: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    lang: str = "vi",
 ) -> dict[str, pd.DataFrame]:
     """The tables of the export for a unit (code or name) and years (inclusive), see above."""
-    return select_tables(dataset, select(dataset, unit, year_from, year_to))
+    return select_tables(dataset, select(dataset, unit, year_from, year_to), lang)
 
 
 def select_tables(

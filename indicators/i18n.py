@@ -515,6 +515,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Stated runner-up",
     },
     "rank_basis_stated_second_last": {"vi": "Nguồn nêu: xếp áp chót", "en": "Stated second last"},
+    "ranked_by_scores": {"vi": "Tính từ điểm của mọi đơn vị", "en": "From every unit's score"},
+    "ranked_by_published": {"vi": "Thứ hạng đã công bố", "en": "The published rank"},
     "rank_basis_conflict": {
         "vi": "Các nguồn nêu khác nhau (xem ghi chú)",
         "en": "Sources differ (see the note)",

@@ -84,7 +84,7 @@ def test_svg_has_title_sources_demo_note_and_date(svg):
     assert 'width="1600"' in svg and 'height="900"' in svg
     assert TITLE in text
     assert SOURCES in text
-    assert "Có dữ liệu minh họa" in text
+    assert "CÓ SỐ LIỆU MINH HỌA — KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC" in text
     assert "Ngày xuất: 28/11/2025" in text
 
 

@@ -73,7 +73,7 @@ def test_the_map_makes_room_for_its_colour_bar(dataset) -> None:
 
 def test_the_pages_draw_the_charts_as_they_come() -> None:
     """theme=None: Streamlit's browser code would restyle every chart at every draw."""
-    at = open_app("pages/timeliness.py")
+    at = open_app("pages/timeliness.py", demo="1")
     specs = at.get("plotly_chart")
     assert len(specs) == 2
     assert all(chart.proto.theme == "" for chart in specs)

@@ -68,7 +68,7 @@ def test_score_bars() -> None:
     # lowest first (Plotly draws the first bar at the bottom); the missing score is a gap
     assert list(bars.y) == ["Quận Ba Đình", "Quận Nam Từ Liêm", "Quận Đống Đa"]
     assert list(bars.x) == [None, 94.21, 96.5]
-    assert list(bars.text) == ["Không có dữ liệu", "94,21%", "96,50%"]
+    assert list(bars.text) == ["Không có dữ liệu", "94,21%", "96,5%"]  # as published
     assert list(bars.marker.color) == [c.OTHER, c.HIGHLIGHT, c.OTHER]
     assert fig.layout.title.text == "Điểm Chỉ số CCHC Hà Nội năm 2019"
     assert fig.layout.separators == ",."

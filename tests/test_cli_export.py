@@ -20,7 +20,7 @@ from test_export import (
 )
 
 from indicators.cli import main
-from indicators.dataset import load_dataset
+from indicators.dataset import Dataset, load_dataset
 from indicators.export import filtered_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,8 +28,13 @@ NTL_ARGS = ["--unit", "019", "--from", "2016", "--to", "2019"]
 
 
 @pytest.fixture(scope="module")
-def expected() -> dict[str, pd.DataFrame]:
-    return filtered_tables(load_dataset(), "019", 2016, 2019)
+def demo() -> Dataset:
+    return load_dataset(demo=True)
+
+
+@pytest.fixture(scope="module")
+def expected(demo: Dataset) -> dict[str, pd.DataFrame]:
+    return filtered_tables(demo, "019", 2016, 2019)
 
 
 def export(tmp_path: Path, fmt: str, name: str, *extra: str) -> Path:
@@ -40,19 +45,29 @@ def export(tmp_path: Path, fmt: str, name: str, *extra: str) -> Path:
 
 
 def test_export_xlsx(tmp_path, expected, capsys):
-    out = export(tmp_path, "xlsx", "ntl.xlsx")
+    out = export(tmp_path, "xlsx", "ntl.xlsx", "--demo")
     assert_same_tables(tables_from_xlsx(out.read_bytes(), expected, "vi"), expected)
     assert "procedures 948" in capsys.readouterr().out
 
 
-def test_export_csv_zip_in_english(tmp_path, expected):
-    out = export(tmp_path, "csv", "ntl.zip", "--lang", "en")
+def test_export_without_demo_holds_the_published_figures_only(tmp_path, capsys):
+    out = export(tmp_path, "xlsx", "ntl.xlsx")
+    published = filtered_tables(load_dataset(), "019", 2016, 2019)
+    assert_same_tables(tables_from_xlsx(out.read_bytes(), published, "vi"), published)
+    assert "par_scores 2, procedures 0, dossier_stats 0, sources 1" in capsys.readouterr().out
+    assert published["par_scores"]["year"].tolist() == [2017, 2018]  # the seed article's 1st
+    assert not published["par_scores"]["demo"].any()
+
+
+def test_export_csv_zip_in_english(tmp_path, demo):
+    expected = filtered_tables(demo, "019", 2016, 2019, "en")
+    out = export(tmp_path, "csv", "ntl.zip", "--lang", "en", "--demo")
     assert_same_tables(tables_from_csv_zip(out.read_bytes(), expected, "en"), expected)
     assert "filters.csv" in read_zip(out.read_bytes())
 
 
 def test_export_parquet_zip(tmp_path, expected):
-    out = export(tmp_path, "parquet", "ntl.zip", "--unit", "Nam Từ Liêm")
+    out = export(tmp_path, "parquet", "ntl.zip", "--unit", "Nam Từ Liêm", "--demo")
     assert_same_tables(tables_from_parquet_zip(out.read_bytes(), expected), expected)
 
 
@@ -75,7 +90,9 @@ def test_deck(tmp_path, capsys):
     out = tmp_path / "ntl.pptx"
     assert main(["deck", *NTL_ARGS, "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "Năm 2019, Quận Nam Từ Liêm xếp thứ 2/30" in printed
+    assert (
+        "- Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017." in printed
+    )
     prs = Presentation(str(out))
     charts = [sh.chart for slide in prs.slides for sh in slide.shapes if sh.has_chart]
     assert len(charts) >= 3

@@ -26,8 +26,8 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def summary(unit: str, year: int) -> dict:
-    result = run_cli("summary", "--unit", unit, "--year", str(year))
+def summary(unit: str, year: int, *extra: str) -> dict:
+    result = run_cli("summary", "--unit", unit, "--year", str(year), *extra)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -47,7 +47,8 @@ def test_keys_are_the_documented_ones(ntl_2018):
         "unit_code", "unit_name", "year", "par_score", "par_rank", "units_ranked",
         "procedures_level3", "procedures_level4", "online_share_level3", "online_share_level4",
         "shortened_procedures", "shortened_fields", "one_stop_share", "on_time_rate",
-        "early_rate", "sources", "demo",
+        "early_rate", "procedures_full", "procedures_partial", "online_share",
+        "comparators", "sources", "demo",
     }  # fmt: skip
     assert expected <= set(ntl_2018)
 
@@ -65,29 +66,37 @@ def test_2019_online_shares_shortened_and_timeliness(ntl_2019):
     assert ntl_2019["online_share_level3"] == 98.67
     assert ntl_2019["online_share_level4"] == 20
     assert ntl_2019["shortened_procedures"] == 50
-    assert sorted(ntl_2019["shortened_fields"]) == sorted(
-        [
-            "Tư pháp",
-            "Đăng ký kinh doanh",
-            "Lao động - Thương binh - Xã hội",
-            "Tài nguyên và Môi trường",
-            "Quản lý đô thị",
-            "Y tế",
-            "Nội vụ",
-            "Thuế",
-        ]
-    )
+    assert ntl_2019["shortened_fields"] == 8
     assert ntl_2019["on_time_rate"] == 99.99
-    assert ntl_2019["early_rate"] > 20
+    # "hơn 20%": a bound, said so, never the number 20 alone
+    assert (ntl_2019["early_rate"], ntl_2019["comparators"]) == (20, {"early_rate": ">"})
+    assert ntl_2019["par_rank"] is None  # Nam Từ Liêm's 2019 rank was not published
 
 
-def test_sources_name_the_article_and_demo_is_flagged(ntl_2018, ntl_2019):
+def test_sources_cite_the_article_as_a_reprint_and_nothing_is_generated(ntl_2018, ntl_2019):
     for result in (ntl_2018, ntl_2019):
-        titles = [src["title"] for src in result["sources"]]
-        assert any("Nam Từ Liêm: Nhiều năm liên tục đứng tốp đầu" in t for t in titles)
-        # the catalogue rows behind 161 / 19 are generated: the figure is published, the
-        # procedure list is illustrative, so demo must be said
-        assert result["demo"] is True
+        citations = [src["citation"] for src in result["sources"]]
+        assert citations == ["UBND quận Nam Từ Liêm, 2017–2019 — tinbong247news.net (bản đăng lại)"]
+        assert result["sources"][0]["reprint"] is True
+        assert result["demo"] is False
+
+
+def test_2023_is_the_published_rank_among_30():
+    result = summary("019", 2023)
+    assert (result["par_rank"], result["units_ranked"], result["par_score"]) == (2, 30, 95.7)
+    assert result["demo"] is False
+    assert [s["citation"] for s in result["sources"]] == [
+        "Sở Nội vụ Hà Nội, 2023 — en.vietnamplus.vn"
+    ]
+
+
+def test_2024_has_no_published_rank_unless_demo_is_asked_for():
+    published = summary("019", 2024)
+    assert published["par_rank"] is None and published["par_score"] is None
+    assert published["demo"] is False and published["sources"] == []
+    demo = summary("019", 2024, "--demo")
+    assert demo["par_rank"] is not None and demo["demo"] is True
+    assert any(s["kind"] == "demo" for s in demo["sources"])
 
 
 @pytest.mark.parametrize("query", ["019", "Nam Từ Liêm", "nam tu liem", "Quận Nam Từ Liêm",

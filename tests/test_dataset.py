@@ -11,7 +11,14 @@ import pandas as pd
 import pytest
 
 from indicators import schema as s
-from indicators.dataset import load_dataset, load_raw, write_parquet_folder, write_sql
+from indicators.dataset import (
+    load_dataset,
+    load_raw,
+    read_parquet_tables,
+    write_parquet_folder,
+    write_sql,
+)
+from indicators.layers import DEMO_DIR
 from indicators.settings import BUNDLED_DATA
 from indicators.summary import unit_summary
 from indicators.validation import DatasetInvalid
@@ -21,7 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def raw() -> dict[str, pd.DataFrame]:
-    return load_raw(BUNDLED_DATA)[1]
+    """The bundled tables with the demo layer's catalogues and dossier counts (the published
+    layer has none), so that every table has rows to break."""
+    tables = load_raw(BUNDLED_DATA)[1]
+    layer = read_parquet_tables(BUNDLED_DATA / DEMO_DIR)
+    sources = pd.concat([tables["sources"], layer["sources"]], ignore_index=True)
+    return {**tables, "procedures": layer["procedures"], "dossier_stats": layer["dossier_stats"],
+            "sources": sources}  # fmt: skip
 
 
 def broken_copy(raw: dict, tmp_path: Path, table: str, change) -> Path:
@@ -155,28 +168,38 @@ def test_writing_an_invalid_dataset_leaves_the_folder_untouched(raw, tmp_path):
 def test_sqlite_url_gives_the_same_summary(raw, tmp_path):
     url = f"sqlite:///{tmp_path / 'par.db'}"
     write_sql(raw, url)
+    write_parquet_folder(raw, tmp_path / "folder")
     from_sql = unit_summary(load_dataset(url), "019", 2019)
-    assert from_sql == unit_summary(load_dataset(), "019", 2019)
+    assert from_sql == unit_summary(load_dataset(tmp_path / "folder"), "019", 2019)
 
 
 @pytest.mark.postgres
-def test_postgresql_url_gives_the_same_summary(raw, postgres_url):
+def test_postgresql_url_gives_the_same_summary(raw, postgres_url, tmp_path):
     write_sql(raw, postgres_url)
-    data = load_dataset(postgres_url)
+    write_parquet_folder(raw, tmp_path)
+    data, folder = load_dataset(postgres_url), load_dataset(tmp_path)
     assert data.units[s.NAME_VI].str.contains("Nam Từ Liêm").any()
     for year in (2018, 2019, 2023):
-        assert unit_summary(data, "019", year) == unit_summary(load_dataset(), "019", year)
+        assert unit_summary(data, "019", year) == unit_summary(folder, "019", year)
 
 
 def test_build_is_reproducible_and_matches_the_bundled_files(tmp_path):
-    """`python -m indicators build` from data/published gives exactly the shipped Parquet."""
+    """`python -m indicators build` from data/published gives exactly the shipped Parquet:
+    the published layer in data/ and the demo layer in data/demo/."""
     from indicators.build.run import build
 
-    built = build(BUNDLED_DATA)
-    shipped = load_dataset()
-    for name, frame in built.items():
-        typed = frame.astype({c.name: s.PANDAS_DTYPE[c.kind] for c in s.TABLES[name].columns})
+    built, layer = build(BUNDLED_DATA)
+    shipped = load_dataset(records=False)
+    shipped_layer = read_parquet_tables(BUNDLED_DATA / DEMO_DIR)
+    for name, frame in [*built.items(), *((f"demo/{n}", f) for n, f in layer.items())]:
+        table = s.TABLES[name.removeprefix("demo/")]
+        typed = frame.astype({c.name: s.PANDAS_DTYPE[c.kind] for c in table.columns})
+        if name.startswith("demo/"):
+            expected = shipped_layer[name.removeprefix("demo/")].astype(typed.dtypes.to_dict())
+        else:
+            expected = shipped.table(name)
         pd.testing.assert_frame_equal(
-            typed.reset_index(drop=True), shipped.table(name).reset_index(drop=True),
-            check_dtype=False,
+            typed.reset_index(drop=True), expected.reset_index(drop=True), check_dtype=False,
         )  # fmt: skip
+    assert not built["par_scores"][s.DEMO].any() and built["procedures"].empty
+    assert layer["par_scores"][s.DEMO].all() and set(layer["par_scores"][s.SOURCE_ID]) == {"demo"}

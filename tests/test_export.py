@@ -18,6 +18,7 @@ from frames import frame, units
 
 from indicators import export as ex
 from indicators import schema as s
+from indicators import sources
 from indicators.dataset import Dataset, load_dataset
 from indicators.selection import SelectionError, display_source, select
 from indicators.units import UnitNotFound
@@ -127,10 +128,10 @@ def test_ntl_scores_have_names_and_computed_ranks(ntl):
     assert list(scores.columns) == list(ex.COLUMNS[ex.PAR_SCORES])
     assert scores[s.YEAR].tolist() == [2016, 2017, 2018, 2019]
     assert set(scores[ex.UNIT_NAME]) == {"Quận Nam Từ Liêm"}
-    assert scores["rank"].tolist() == [3, 1, 1, 2]
+    assert scores["rank"].tolist()[1:3] == [1, 1]  # 2017 and 2018: published (seed article)
     assert scores["units_ranked"].tolist() == [30] * 4
-    assert scores["rank_change"].tolist() == [-1, 2, 0, -1]
-    assert s.DEMO in scores and scores[s.DEMO].any()
+    assert scores["rank_change"].tolist()[2] == 0
+    assert s.DEMO in scores and scores[s.DEMO].any()  # 2016 and 2019 are generated
 
 
 def test_ntl_catalogue_and_dossiers_are_only_the_unit_and_years(ntl, dataset):
@@ -148,9 +149,16 @@ def test_ntl_catalogue_and_dossiers_are_only_the_unit_and_years(ntl, dataset):
 def test_sources_are_exactly_the_cited_ones(ntl):
     cited = set()
     for name in (ex.PAR_SCORES, ex.PROCEDURES, ex.DOSSIER_STATS):
-        cited |= set(ntl[name][s.SOURCE_ID])
-    assert set(ntl[ex.SOURCES][s.ID]) == cited == {"demo", "nam-tu-liem-2020"}
-    assert list(ntl[ex.SOURCES].columns) == [s.ID, s.TITLE, s.PUBLISHER, s.URL, s.SOURCE_KIND]
+        cited |= set(sources.ids_of(ntl[name]))
+    assert set(ntl[ex.SOURCES][s.ID]) == cited
+    assert {"demo", "nam-tu-liem-2020"} <= cited
+    assert list(ntl[ex.SOURCES].columns) == list(sources.TABLE_COLUMNS)
+    article = ntl[ex.SOURCES].set_index(s.ID).loc["nam-tu-liem-2020"]
+    assert (
+        article["citation"]
+        == "UBND quận Nam Từ Liêm, 2017–2019 — tinbong247news.net (bản đăng lại)"
+    )
+    assert bool(article["reprint"])
 
 
 def test_all_units_of_one_year(dataset):
@@ -237,12 +245,14 @@ def test_xlsx_sheets_headers_and_number_formats(ntl_xlsx):
 def test_xlsx_sources_sheet_links(ntl_xlsx):
     sheet = openpyxl.load_workbook(io.BytesIO(ntl_xlsx))["Nguồn"]
     rows = list(sheet.iter_rows(min_row=2))
-    assert [r[0].value for r in rows] == ["demo", "nam-tu-liem-2020"]
-    article = rows[1]
-    assert article[3].hyperlink is not None
-    assert article[3].hyperlink.target == article[3].value
-    assert article[3].value.startswith("https://")
-    assert article[1].value.startswith("Quận Nam Từ Liêm: Nhiều năm")
+    ids = [r[0].value for r in rows]
+    assert "demo" in ids and "nam-tu-liem-2020" in ids
+    article = rows[ids.index("nam-tu-liem-2020")]
+    url = list(sources.TABLE_COLUMNS).index("url")
+    assert article[url].hyperlink is not None
+    assert article[url].hyperlink.target == article[url].value
+    assert article[url].value.startswith("https://")
+    assert article[1].value.startswith("UBND quận Nam Từ Liêm, 2017–2019")
 
 
 def test_xlsx_filters_sheet(ntl_xlsx):

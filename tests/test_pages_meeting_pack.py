@@ -26,7 +26,9 @@ DASHBOARD = ROOT / "dashboard.py"
 BOM = b"\xef\xbb\xbf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-NTL = {"unit": "019", "year": "2019", "from": "2016", "to": "2019"}
+# demo data on: every chart has rows (the published layer of 2016-2019 has few)
+NTL = {"unit": "019", "year": "2019", "from": "2016", "to": "2019", "demo": "1"}
+PERIOD = {"from": "2016", "to": "2019", "demo": "1"}
 
 
 @dataclass(frozen=True)
@@ -183,18 +185,19 @@ def test_overview_unit_and_sidebar_turn_the_presentation_on() -> None:
 
 
 def test_presentation_opens_on_the_key_messages() -> None:
-    at = open_app(present="1", unit="019", **{"from": "2016", "to": "2019"})
+    at = open_app(present="1", unit="019", **PERIOD)
     assert [t.value for t in at.title] == ["Quận Nam Từ Liêm"]  # not the overview's heading
     text = "\n".join(m.value for m in at.markdown)
     assert "Quận Nam Từ Liêm · 2016–2019" in text and "**1/9**" in text
-    assert "Năm 2019, Quận Nam Từ Liêm xếp thứ 2/30" in text
+    assert "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30" in text  # published: the seed article
+    assert [w.value for w in at.warning] == ["Có số liệu minh họa — không phải số liệu chính thức"]
     assert not at.get("plotly_chart") and not at.get("download_button")
     assert at.query_params["present"] == "1" and at.query_params["unit"] == "019"
     assert at.button(key="present-prev").disabled
 
 
 def test_next_previous_and_exit() -> None:
-    at = open_app(present="1", unit="019", **{"from": "2016", "to": "2019"})
+    at = open_app(present="1", unit="019", **PERIOD)
     at.button(key="present-next").click().run()
     assert at.query_params["slide"] == "2" and at.query_params["present"] == "1"
     assert titles_of_charts(at) == ["Điểm Chỉ số CCHC Hà Nội năm 2019"]
@@ -209,11 +212,25 @@ def test_next_previous_and_exit() -> None:
     assert "present" not in at.query_params and "slide" not in at.query_params
     assert at.query_params["unit"] == "019" and at.query_params["from"] == "2016"
     assert at.title[0].value == "Quận Nam Từ Liêm – năm 2024"  # the overview again
+    assert at.query_params["demo"] == "1"
 
 
 def test_a_link_to_a_screen_opens_it_in_english() -> None:
-    at = open_app(present="1", unit="019", slide="9", lang="en", **{"from": "2016", "to": "2019"})
+    at = open_app(present="1", unit="019", slide="9", lang="en", **PERIOD)
     assert titles_of_charts(at) == ["Quận Nam Từ Liêm: on-time rate vs the whole city, 2016–2019"]
     assert "**9/9**" in [m.value for m in at.markdown]
     assert at.button(key="present-next").disabled
     assert [b.label for b in at.button] == ["Previous", "Next", "Exit presentation"]
+
+
+def test_the_presentation_of_published_figures_only() -> None:
+    """No setting: the screens that have published rows, no banner, no generated figure."""
+    at = open_app(present="1", unit="019", **{"from": "2016", "to": "2019"})
+    text = "\n".join(m.value for m in at.markdown)
+    assert "**1/7**" in text and "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30" in text
+    assert not at.warning
+    for _ in range(6):
+        at.button(key="present-next").click().run()
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert all(not trace.get("marker", {}).get("pattern") for trace in spec["data"])
+        assert ":orange-badge" not in "".join(m.value for m in at.markdown)

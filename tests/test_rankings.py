@@ -6,17 +6,17 @@ from frames import frame, units
 
 from indicators import schema as s
 from indicators.rankings import (
+    BY_PUBLISHED,
+    BY_SCORES,
     RANK,
     RANK_CHANGE,
     RANK_TABLE_COLUMNS,
+    RANKED_BY,
     SCORE_CHANGE,
     UNITS_RANKED,
+    UNITS_SHOWN,
     YEARS,
     YEARS_IN_TOP,
-    BY_PUBLISHED,
-    BY_SCORES,
-    RANKED_BY,
-    UNITS_SHOWN,
     RankingError,
     best_and_average,
     competition_rank,

@@ -57,7 +57,8 @@ def hand_records() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def hand_dataset(source: str) -> Dataset:
+def hand_dataset(source: str, demo: bool = True) -> Dataset:
+    """The dataset of `source`; `demo`: its demo layer is on (generated records count)."""
     counts = dict(zip(s.COUNT_COLUMNS, (50, 10, 40, 20, 5, 5), strict=True))
     stats = frame(
         "dossier_stats",
@@ -82,7 +83,7 @@ def hand_dataset(source: str) -> Dataset:
     empty = {
         name: frame(name, []) for name in ("units", "unit_successions", "sources", "par_scores")
     }
-    return Dataset(source=source, procedures=procedures, dossier_stats=stats, **empty)
+    return Dataset(source=source, procedures=procedures, dossier_stats=stats, demo=demo, **empty)
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +96,17 @@ def folder(tmp_path_factory):
 def test_no_records_gives_the_dataset_itself(tmp_path):
     dataset = hand_dataset(str(tmp_path))
     assert records.dataset_with_records(dataset) is dataset
+
+
+def test_generated_records_count_only_with_demo_data_on(folder):
+    """Records 002-13, 001-3 and 001-4 are generated (demo): off, 002 / 2023 has its 12
+    dossiers of source x and 001 / 2024 its two real ones (March and July)."""
+    got = records.dataset_with_records(hand_dataset(str(folder), demo=False)).dossier_stats
+    assert not got[s.DEMO].any()
+    y2023 = got[(got[s.UNIT_CODE] == "002") & (got[s.YEAR] == 2023)]
+    assert int(y2023[s.RECEIVED].sum()) == 12 and set(y2023[s.SOURCE_ID]) == {"x"}
+    y2024 = got[(got[s.UNIT_CODE] == "001") & (got[s.YEAR] == 2024)]
+    assert sorted(y2024[s.MONTH].tolist()) == [3, 7]
 
 
 def test_records_replace_the_unit_years_they_cover(folder):

@@ -137,5 +137,27 @@ def settle(
                     if have < k and turn(c, want):
                         have, turned = have + 1, True
         if not turned:
+            missing = _unmet(p, delta, sizes)
+            if missing:
+                raise sc.Infeasible(f"directions: {missing}")
             return order, s
     raise sc.Infeasible(f"directions did not settle in {ROUNDS} rounds")
+
+
+def _unmet(p: Year, delta: dict[str, int], sizes: dict) -> list[str]:
+    """The printed counts and extreme changes the year's changes miss."""
+    out = []
+    for sign, k in p.moves.items():
+        have = sum(1 for v in delta.values() if v * sign > 0)
+        if have != k:
+            out.append(f"{k} units {'up' if sign > 0 else 'down'}, not {have}")
+    rises = [v for v in delta.values() if v > 0]
+    falls = [-v for v in delta.values() if v < 0]
+    found = {"max_rise": max(rises, default=None), "min_rise": min(rises, default=None),
+             "max_fall": max(falls, default=None), "min_fall": min(falls, default=None)}  # fmt: skip
+    for which, (v, _code) in p.extremes.items():
+        if v is not None and found[which] != cents(v):
+            out.append(f"{which} {found[which]}, not {cents(v)}")
+        elif v is None and which in sizes and found[which] != sizes[which]:
+            out.append(f"{which} {found[which]}, not {sizes[which]}")
+    return out

@@ -17,8 +17,8 @@ from indicators.facts import model as m
 MEAN_SLACK = 0.15  # how far an unpublished average may land from the planned one
 END_SLACK = 10  # cents an unpublished top or bottom score may move from its planned value
 BIG = sc.BIG
-import os
-REGION_FIT = bool(os.environ.get('REGION_FIT'))
+PICK_ROUNDS = 8  # units tried in turn for a change no source names
+ATTEMPTS = 5  # tries at a year, each without the picks that failed
 
 
 @dataclass(frozen=True)
@@ -212,8 +212,6 @@ def _fits(
         lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), _ties(cx.p, order))
     except sc.Infeasible:
         return False
-    if not REGION_FIT:
-        return True
     parts, total = _sums(cx.p, order, lo_m, hi_m)
     return all(hi[idx].sum() >= a and lo[idx].sum() <= b for idx, a, b in parts)
 
@@ -243,7 +241,7 @@ def _attempt(
     kinds: dict[str, str] = {}
     sizes: dict = {}
     try:
-        for _ in range(12 if prev is not None else 0):  # units set by the printed changes
+        for _ in range(PICK_ROUNDS if prev is not None else 0):  # units set by printed changes
             lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, {}, {}), tie)
             rel, sizes = picks(p, order, (t, lo, hi), prev.scores, fixed, excluded)
             if not rel:
@@ -331,11 +329,11 @@ def solve_year(
         index_id, p, prev, nxt, mean, _sums(p, order, lo_m, hi_m)[1], _uncertain(p, hi_m - lo_m)
     )
     excluded: set[str] = set()  # units that fit nowhere with the score a pick would give
-    for attempt in range(10):
+    for attempt in range(ATTEMPTS):
         try:
             return _attempt(cx, order, excluded, lo_m, hi_m)
         except _Failed as failed:
-            if attempt == 9:
+            if attempt == ATTEMPTS - 1:
                 raise sc.Infeasible(f"{index_id} {p.year}: {failed}") from failed
             excluded |= failed.picks
             for members, step in failed.unreachable:
