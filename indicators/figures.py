@@ -102,6 +102,8 @@ INDEX_766_GROUPS = (
     "index_766_satisfaction",
 )
 
+INDEX_766_INDICATORS = tuple(i.code for i in _INDICATORS if i.topic == INDEX_766)
+
 _PERIOD = re.compile(r"(\d{4})(?:-(Q[1-4]|\d{2}(?:-\d{2})?|partial))?")
 
 

@@ -36,6 +36,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "vi": "PAR INDEX cấp tỉnh (Bộ Nội vụ)",
         "en": "National PAR INDEX (provinces)",
     },
+    "index_service_766": {
+        "vi": "Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
+        "en": "Serving citizens and businesses (Decision 766)",
+    },
+    "index_service_766_short": {"vi": "Chỉ số QĐ 766", "en": "Decision 766 index"},
     "index_hanoi_par_short": {"vi": "Chỉ số CCHC Hà Nội", "en": "Hanoi PAR index"},
     "index_national_par_short": {"vi": "PAR INDEX cấp tỉnh", "en": "national PAR INDEX"},
     "year": {"vi": "Năm", "en": "Year"},
@@ -107,6 +112,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No published figures for {unit} in {year} — nearest year with figures: {near}.",
     },
     "open_year": {"vi": "Xem năm {year}", "en": "Show {year}"},
+    "headline_elsewhere": {
+        "vi": "Năm {year}, {unit} chưa có số liệu công bố về các chỉ tiêu chính (điểm, thứ hạng, thủ tục, hồ sơ); các số liệu khác đã công bố có ở phần dưới.",
+        "en": "In {year}, {unit} has no published figure on the main indicators (score, rank, procedures, dossiers); its other published figures are below.",
+    },
     "published_heading": {"vi": "Số liệu đã công bố", "en": "Published figures"},
     "col_period": {"vi": "Kỳ", "en": "Period"},
     "col_indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
@@ -390,6 +399,28 @@ STRINGS: dict[str, dict[str, str]] = {
     "about_heading": {"vi": "Phương pháp & nguồn", "en": "Method & sources"},
     "map_heading": {"vi": "Bản đồ", "en": "Map"},
     # --- notes -----------------------------------------------------------------------------
+    "note_766": {
+        "vi": "Bộ chỉ số chỉ đạo, điều hành và đánh giá chất lượng phục vụ người dân, doanh nghiệp (Quyết định 766/QĐ-TTg) được tính liên tục trên Cổng Dịch vụ công quốc gia: mỗi giá trị là một lần chụp tại một ngày (hoặc tháng). Năm nhóm chỉ tiêu, tối đa 18 + 20 + 22 + 22 + 18 = 100 điểm. Từ 1/7/2025 xếp hạng giữa 34 tỉnh, thành phố (trước đó 63). Đây là công cụ khác với Chỉ số CCHC và PAR INDEX: không xếp hạng chung.",
+        "en": "The index of direction, administration and service quality for citizens and businesses (Decision 766/QĐ-TTg) is recomputed continuously on the National Public Service Portal: each value is a snapshot of a day (or month). Five groups, at most 18 + 20 + 22 + 22 + 18 = 100 points. Since 1 July 2025 it ranks 34 provinces (63 before). A different instrument from the PAR indexes: never ranked with them.",
+    },
+    "heading_766": {
+        "vi": "Các lần công bố năm {year}",
+        "en": "Snapshots published in {year}",
+    },
+    "no_766": {
+        "vi": "Chưa có kết quả Chỉ số QĐ 766 được công bố năm {year}.",
+        "en": "No Decision 766 result was published for {year}.",
+    },
+    "unit_766": {
+        "vi": "{unit}: Chỉ số phục vụ người dân, doanh nghiệp (QĐ 766)",
+        "en": "{unit}: serving citizens and businesses (Decision 766)",
+    },
+    "chart_766": {
+        "vi": "{unit}: điểm Chỉ số QĐ 766 (tối đa 100) theo lần công bố",
+        "en": "{unit}: Decision 766 score (of 100) by snapshot",
+    },
+    "axis_snapshot": {"vi": "Lần công bố", "en": "Snapshot"},
+    "axis_points": {"vi": "Điểm", "en": "Points"},
     "national_note": {
         "vi": "PAR INDEX do Bộ Nội vụ đánh giá 63 tỉnh, thành phố: đây là công cụ khác với Chỉ số CCHC mà Hà Nội dùng để đánh giá các quận, huyện; không so sánh điểm của hai bộ chỉ số với nhau.",
         "en": "The PAR INDEX is the Ministry of Home Affairs' assessment of the 63 provinces: a different instrument from the index Hanoi uses for its districts; scores of the two are never compared.",

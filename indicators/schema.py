@@ -78,16 +78,20 @@ TOTAL = "total"  # the component value of a total score
 INDEX_HANOI = "hanoi_par"  # Hanoi's PAR index of its district-level units
 INDEX_NATIONAL = "national_par"  # the Ministry of Home Affairs' PAR INDEX of provinces
 
+# Decision 766/QĐ-TTg's index of serving citizens and businesses (National Public Service
+# Portal): recomputed continuously, so its values are snapshots (table `figures`, never
+# par_scores), and never ranked together with the two PAR indexes.
+INDEX_766 = "service_766"
 # The indexes, the level of the units each ranks, and the 2025 reorganisation.
-INDEXES = (INDEX_HANOI, INDEX_NATIONAL)
-INDEX_LEVEL = {INDEX_HANOI: "district", INDEX_NATIONAL: "province"}
-INDEX_OF_LEVEL = {level: index for index, level in INDEX_LEVEL.items()}
+INDEXES = (INDEX_HANOI, INDEX_NATIONAL, INDEX_766)
+INDEX_LEVEL = {INDEX_HANOI: "district", INDEX_NATIONAL: "province", INDEX_766: "province"}
+INDEX_OF_LEVEL = {"district": INDEX_HANOI, "province": INDEX_NATIONAL}  # a unit's default
 HANOI_CODE = "01"
 # On 1 July 2025 the district level was abolished (Hanoi's units became 126 communes and
 # wards) and 63 provinces became 34: the level of the units that replaced each index's units.
 REORG_DATE = pd.Timestamp("2025-07-01")
 REORG_YEAR = 2025
-NEW_LEVEL = {INDEX_HANOI: "commune", INDEX_NATIONAL: "province"}
+NEW_LEVEL = {INDEX_HANOI: "commune", INDEX_NATIONAL: "province", INDEX_766: "province"}
 METHOD_CHANGE_YEARS = (2017, 2022)  # the PAR INDEX's method changed: compare with a warning
 
 

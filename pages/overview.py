@@ -3,6 +3,7 @@
 import streamlit as st
 
 from indicators import charts, views
+from indicators import schema as s
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import current
@@ -17,6 +18,9 @@ render.headline(head, f)
 render.partial_years(f, (f.year, f.year))
 
 st.subheader(t("city_heading", lang, year=f.year))
+if f.index_id == s.INDEX_766:  # snapshots of another instrument: its own ranking
+    render.index_766(f)
+    st.stop()
 render.national_note(f, f.index_id)
 table = data.view(views.year_ranking, f.index_id, f.year)
 render.ranking_note(table, lang)

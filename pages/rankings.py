@@ -11,6 +11,9 @@ from ui.filters import current
 f = current()
 lang = f.lang
 st.title(t("rankings_heading", lang, index=t(f"index_{f.index_id}", lang)))
+if f.index_id == s.INDEX_766:  # snapshots of another instrument: its own ranking
+    render.index_766(f)
+    st.stop()
 render.index_notes(f, f.index_id)
 changes = s.method_changes(*f.years)
 

@@ -36,6 +36,8 @@ else:
         lang,
     )
 
+render.unit_766(f)
+
 unit = {"lang": lang, "unit_name": f.unit_name, "field": f.field}
 levels = data.view(views.levels_frame, f.unit_code, f.years, f.field)
 shares = data.view(views.share_frame, f.unit_code, f.years, f.field)

@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from indicators import charts, views
 from indicators import schema as s
-from indicators import views
 from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
 from indicators.rankings import BY_SCORES, RANKED_BY
@@ -84,13 +84,16 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
 
 def no_published_year(filters: views.Filters) -> None:
     """'Chưa có số liệu công bố năm 2024 cho Quận X — năm gần nhất có số liệu: 2023' and a
-    button that opens that year."""
+    button that opens that year; a year with other published figures points to them."""
     lang, years = filters.lang, data.view(views.published_years, filters.unit_code)
-    near = min(years, key=lambda y: (abs(y - filters.year), -y)) if years else None
     values = {"unit": filters.unit_name, "year": filters.year}
-    if near is None:
+    if filters.year in years:  # e.g. a province's Decision 766 snapshots: listed below
+        st.info(t("headline_elsewhere", lang, **values), icon=":material/info:")
+        return
+    if not years:
         st.info(t("nothing_published", lang, **values), icon=":material/block:")
         return
+    near = min(years, key=lambda y: (abs(y - filters.year), -y))
     st.info(t("not_published_year", lang, near=near, **values), icon=":material/block:")
     st.button(
         t("open_year", lang, year=near),
@@ -235,3 +238,32 @@ def meeting_pack(filters: views.Filters) -> None:
             help=t("deck_help", lang, unit=filters.unit_name, period=period),
         )
     present.start_button(row, lang, "page")
+
+
+def index_766(filters: views.Filters) -> None:
+    """Decision 766's index: what it is, then the snapshots published in the year."""
+    lang = filters.lang
+    st.info(t("note_766", lang), icon=":material/info:")
+    st.subheader(t("heading_766", lang, year=filters.year))
+    rows = data.view(views.index_766_table, filters.year)
+    if rows.empty:
+        st.info(t("no_766", lang, year=filters.year), icon=":material/block:")
+        return
+    st.dataframe(views.index_766_display(rows, lang), hide_index=True)
+    footer(rows, lang, "index-766")
+
+
+def unit_766(filters: views.Filters) -> None:
+    """A province's (or Hanoi's) own 766 snapshots, when any was published."""
+    rows = data.view(views.index_766_unit, filters.unit_code)
+    if rows.empty:
+        return
+    lang = filters.lang
+    st.subheader(t("unit_766", lang, unit=filters.unit_name))
+    st.caption(t("note_766", lang))
+    chart(
+        rows,
+        lambda: charts.index_766_chart(rows, lang=lang, unit_name=filters.unit_name),
+        "unit-766",
+        lang,
+    )

@@ -43,6 +43,8 @@ from indicators.views.frames import (
     UNIT_SERIES,
     best_average,
     data_table,
+    index_766_table,
+    index_766_unit,
     index_for_level,
     index_history,
     latest_year,
@@ -78,6 +80,7 @@ from indicators.views.headline import (
     unit_story,
 )
 from indicators.views.tables import (
+    index_766_display,
     leaders_sentence,
     published_display,
     rank_display,
@@ -119,6 +122,9 @@ __all__ = [
     "encode_params",
     "headline",
     "headline_rows",
+    "index_766_display",
+    "index_766_table",
+    "index_766_unit",
     "index_for_level",
     "index_history",
     "latest_year",

@@ -14,15 +14,16 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from indicators import figures
 from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.i18n import LANGS, t
 from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key
 
 INDEXES = s.INDEXES
-INDEX_PARAM = {"hanoi": s.INDEX_HANOI, "national": s.INDEX_NATIONAL}
+INDEX_PARAM = {"hanoi": s.INDEX_HANOI, "national": s.INDEX_NATIONAL, "service766": s.INDEX_766}
 PARAM_OF_INDEX = {v: k for k, v in INDEX_PARAM.items()}
-DEFAULT_UNIT = {s.INDEX_HANOI: "019", s.INDEX_NATIONAL: "01"}
+DEFAULT_UNIT = {s.INDEX_HANOI: "019", s.INDEX_NATIONAL: "01", s.INDEX_766: "01"}
 PARAM_KEYS = ("unit", "year", "from", "to", "field", "lang", "index", "demo")
 DEMO_ON = "1"  # ?demo=1
 
@@ -121,7 +122,11 @@ def build_catalog(dataset: Dataset) -> Catalog:
         if index_id == s.INDEX_HANOI:
             of_level = of_level[of_level[s.PARENT_CODE] == s.HANOI_CODE]
         known = set(of_level[s.CODE]) | ({s.HANOI_CODE} if index_id == s.INDEX_HANOI else set())
+        if index_id == s.INDEX_766:  # its snapshots, of the 63 and of the 34 provinces
+            known |= set(latest.loc[latest[s.LEVEL] == "province", s.CODE])
         shown = dataset.figures[dataset.figures[s.UNIT_CODE].isin(known).fillna(False)]
+        is_766 = shown[s.INDICATOR].isin(figures.INDEX_766_INDICATORS)
+        shown = shown[is_766 if index_id == s.INDEX_766 else ~is_766]
         found = {int(y) for y in rows[s.YEAR].dropna()} | {int(y) for y in shown[s.YEAR]}
         years[index_id] = tuple(sorted(found)) or (s.REORG_YEAR,)
         new = latest[

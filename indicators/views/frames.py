@@ -500,3 +500,30 @@ def latest_year(dataset: Dataset, code: str) -> int | None:
     """The latest year the unit has a figure of (the year a leader's first screen opens on)."""
     years = published_years(dataset, code)
     return years[-1] if years else None
+
+
+
+# --- Decision 766's index (snapshots, never ranked with the PAR indexes) ------------------
+
+
+def index_766_table(dataset: Dataset, year: int) -> pd.DataFrame:
+    """The 766 totals published in `year`, newest snapshot first, each ranked as published
+    (out of 63 before 1 July 2025, 34 after): period, unit, value, rank, units_ranked."""
+    rows = dataset.figures[
+        dataset.figures[s.INDICATOR].eq("index_766_total").fillna(False)
+        & dataset.figures[s.YEAR].eq(year).fillna(False)
+    ]
+    rows = with_names(rows, dataset.units)
+    # a snapshot whose date was not printed ("2025-partial") comes after the dated ones
+    dated = rows[s.PERIOD].str.replace("-partial", "-00", regex=False)
+    rows = rows.assign(_when=dated).sort_values(
+        ["_when", s.RANK], ascending=[False, True], na_position="last", kind="stable"
+    )
+    return rows.drop(columns="_when").reset_index(drop=True)
+
+
+def index_766_unit(dataset: Dataset, code: str) -> pd.DataFrame:
+    """Every published 766 figure of the unit (totals and group scores), oldest first."""
+    rows = figures.of_unit(dataset.figures, code)
+    rows = rows[rows[s.INDICATOR].isin(figures.INDEX_766_INDICATORS)]
+    return rows.reset_index(drop=True)

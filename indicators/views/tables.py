@@ -105,3 +105,21 @@ def published_display(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     if all(r == MISSING for r in ranks):
         shown = shown.drop(columns=t("col_rank", lang))
     return shown
+
+
+def index_766_display(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The 766 snapshots as shown: snapshot, rank (of how many), unit, points."""
+    return pd.DataFrame(
+        {
+            t("col_period", lang): [figures.period_text(str(p), lang) for p in rows[s.PERIOD]],
+            t("col_rank", lang): [
+                MISSING if is_missing(r) else fmt_place(r, n, lang)
+                for r, n in zip(rows[s.RANK], rows[s.UNITS_RANKED], strict=True)
+            ],
+            t("col_unit", lang): rows[s.NAME_VI].astype(str),
+            t("col_value", lang): [
+                MISSING if is_missing(r[s.VALUE]) else figures.value_text(r, lang)
+                for r in rows.to_dict("records")
+            ],
+        }
+    )
