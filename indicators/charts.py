@@ -628,6 +628,7 @@ def on_time_trend_chart(
     )
     known = [v for v in _values(frame[ON_TIME_RATE]) if v is not None]
     low = min(known) if known else 0.0
+    low = min(low - 2, 90.0)  # whole-number ticks, and room below a single high point
     return _figure(
         _title(title, lang, field),
         lang,
@@ -636,7 +637,7 @@ def on_time_trend_chart(
         xaxis=_year_axis(years, lang),
         yaxis={
             "title": {"text": t("axis_share", lang)},
-            "range": [max(0.0, low - 2), 100.5],
+            "range": [max(0.0, low), 100.5],
             "ticksuffix": "%",
         },
     )

@@ -57,6 +57,7 @@ NO_DATA_COLOR = "#d0d0d0"
 BORDER_COLOR = "#ffffff"
 HIGHLIGHT_COLOR = "#d6001c"
 DEMO_SOURCE = "demo"  # the id of the demo generator in `sources`
+DEMO_OPACITY = 0.45  # a unit whose value is generated, as a generated bar (indicators.charts)
 BORDER_WIDTH = {"district": 0.8, "province": 0.3}  # thin on provinces, or islands vanish
 HEIGHT = {"district": 640, "province": 820}  # Vietnam is tall and narrow
 # Labels of the archipelagos, which must stay on every map of Vietnam (data/geo/SOURCES.md):
@@ -388,8 +389,12 @@ def _value_trace(
         )
     ]
     t = {key: text[lang] for key, text in _TEXT.items()}
+    common = _common(boundary, rows, highlight_code)
+    generated = rows[s.DEMO].astype("boolean").fillna(False).tolist()
+    if any(generated):  # a generated value is drawn faded, a published one solid
+        common["marker"]["opacity"] = [DEMO_OPACITY if d else 1.0 for d in generated]
     return go.Choropleth(
-        **_common(boundary, rows, highlight_code),
+        **common,
         z=values.astype(float).tolist(),
         zmin=edges[0],
         zmax=edges[-1],

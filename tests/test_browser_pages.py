@@ -27,13 +27,15 @@ BADGE = ".stMarkdownBadge"
 # those probes, and nothing else, may fail (checked in open_view).
 PROBE = re.compile(r"/_stcore/(health|host-config)$")
 
-# (url path, heading in Vietnamese, heading in English, plotly charts) for 019 in 2024
+# (url path, heading in Vietnamese, heading in English, plotly charts with published figures
+# only / with demo data) for 019 in its latest published year (2023) and in 2024 with demo data
 VIEWS = [
-    ("", "Quận Nam Từ Liêm – năm 2024", "Quận Nam Từ Liêm – 2024", 1),
+    ("", "Quận Nam Từ Liêm – năm {y}", "Quận Nam Từ Liêm – {y}", 1, 1),
     (
         "rankings",
         "Xếp hạng Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",
         "Rankings: Hanoi's PAR index (districts)",
+        2,
         2,
     ),
     (
@@ -41,23 +43,26 @@ VIEWS = [
         "Dịch vụ công trực tuyến: Quận Nam Từ Liêm",
         "Online services: Quận Nam Từ Liêm",
         2,
+        2,
     ),
     (
         "shortened-procedures",
-        "Rút ngắn thời gian giải quyết: Quận Nam Từ Liêm, năm 2024",
-        "Shortened procedures: Quận Nam Từ Liêm, 2024",
+        "Rút ngắn thời gian giải quyết: Quận Nam Từ Liêm, năm {y}",
+        "Shortened procedures: Quận Nam Từ Liêm, {y}",
+        0,
         2,
     ),
     (
         "timeliness",
         "Tiến độ giải quyết hồ sơ: Quận Nam Từ Liêm",
         "On-time resolution: Quận Nam Từ Liêm",
+        1,
         2,
     ),
-    ("unit", "Hồ sơ Quận Nam Từ Liêm – năm 2024", "Profile of Quận Nam Từ Liêm – 2024", 5),
-    ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 1),
-    ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0),
-    ("about", "Lưu ý khi đọc số liệu", "Caveats", 0),
+    ("unit", "Hồ sơ Quận Nam Từ Liêm – năm {y}", "Profile of Quận Nam Từ Liêm – {y}", 3, 5),
+    ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 1, 1),
+    ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0, 0),
+    ("about", "Lưu ý khi đọc số liệu", "Caveats", 0, 0),
 ]
 
 
@@ -101,33 +106,112 @@ DRAWN = """n => [...document.querySelectorAll('.js-plotly-plot')]
   .filter(gd => gd._fullLayout && gd._fullLayout._size).length === n"""
 
 
-def _metrics(page: Page) -> list[str]:
-    expect(page.locator(METRIC_VALUES)).to_have_count(8)  # the headline cards are drawn
-    return page.locator(METRIC_VALUES).all_inner_texts()
+# Per point: the opacity of a generated bar, and whether a bar or a point is generated
+# (hatched bar, hollow marker), for every chart on the page.
+MARKS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(gd => gd.data.map(tr => {
+  const m = tr.marker || {};
+  const shapes = (m.pattern && m.pattern.shape) || [];
+  const symbols = Array.isArray(m.symbol) ? m.symbol : [];
+  return {
+    hatched: Array.isArray(shapes) ? shapes.filter(x => x === '/').length : 0,
+    solid: Array.isArray(shapes) ? shapes.filter(x => x === '').length : 0,
+    faded: Array.isArray(m.opacity) ? m.opacity.filter(x => x < 1).length : 0,
+    hollow: symbols.filter(x => x === 'circle-open').length,
+  };
+}))"""
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize(
-    ("path", "vi", "en", "plots"), VIEWS, ids=[v[0] or "overview" for v in VIEWS]
+    ("path", "vi", "en", "plots", "demo_plots"), VIEWS, ids=[v[0] or "overview" for v in VIEWS]
 )
 def test_every_page(
-    browser, streamlit_server: str, path: str, vi: str, en: str, plots: int, lang: str
+    browser,
+    streamlit_server: str,
+    path: str,
+    vi: str,
+    en: str,
+    plots: int,
+    demo_plots: int,
+    lang: str,
 ) -> None:
+    """Published figures only: no demo badge, no banner, no generated mark anywhere."""
     query = "?lang=en" if lang == "en" else ""
-    heading = en if lang == "en" else vi
+    heading = (en if lang == "en" else vi).format(y=2023)
     page = open_view(browser, f"{streamlit_server}/{path}{query}", wait_text=heading)
     try:
         _only_our_menu(page, lang)
-        expect(page.locator(PLOTS)).to_have_count(plots)
+        expect(page.locator(PLOTS)).to_have_count(plots, timeout=30_000)
         page.wait_for_function(DRAWN, arg=plots)
         assert page.evaluate(PUSHED) == []  # each chart drawn once: its margins hold its labels
-        if plots:
-            badge = "Demo data" if lang == "en" else "Dữ liệu minh họa"
-            expect(page.locator(BADGE, has_text=badge).first).to_be_visible()
+        assert page.locator(BADGE).count() == 0
+        marks = [m for chart in page.evaluate(MARKS) for m in chart]
+        assert not any(m["hatched"] or m["faded"] or m["hollow"] for m in marks)
         assert f"lang={lang}" in page.url and "unit=019" in page.url  # the filters in the URL
+        assert "demo=" not in page.url
         shot(page, f"page-{path or 'overview'}-{lang}")
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "vi", "en", "plots", "demo_plots"), VIEWS, ids=[v[0] or "overview" for v in VIEWS]
+)
+def test_every_page_with_demo_data(
+    browser, streamlit_server: str, path: str, vi: str, en: str, plots: int, demo_plots: int
+) -> None:
+    """demo=1: the banner, the badge under every chart, generated marks drawn unlike published
+    ones (in the overview's 2024 bars, Long Biên's published bar is solid, the others hatched
+    and faded)."""
+    url = f"{streamlit_server}/{path}?demo=1&year=2024"
+    page = open_view(browser, url, wait_text=vi.format(y=2024))
+    try:
+        expect(
+            page.get_by_text("Có số liệu minh họa — không phải số liệu chính thức")
+        ).to_be_visible()
+        expect(page.locator(PLOTS)).to_have_count(demo_plots, timeout=30_000)
+        page.wait_for_function(DRAWN, arg=demo_plots)
+        if demo_plots:
+            expect(page.locator(BADGE, has_text="Dữ liệu minh họa").first).to_be_visible()
+            marks = [m for chart in page.evaluate(MARKS) for m in chart]
+            assert any(m["hatched"] or m["hollow"] or m["faded"] for m in marks), marks
+        if path == "":
+            bars = page.evaluate(MARKS)[0][0]
+            assert (bars["solid"], bars["hatched"], bars["faded"]) == (1, 29, 29)
+        assert "demo=1" in page.url
+        toggle = page.get_by_role("switch", name="Dữ liệu minh họa")
+        assert toggle.is_checked()
+        shot(page, f"page-{path or 'overview'}-demo")
+    finally:
+        page.context.close()
+
+
+def test_the_demo_switch_lives_in_the_url(browser, streamlit_server: str) -> None:
+    page = open_view(
+        browser, f"{streamlit_server}/?year=2024", wait_text="Quận Nam Từ Liêm – năm 2024"
+    )
+    try:
+        assert page.locator(PLOTS).count() == 1 and page.locator(BADGE).count() == 0
+        page.get_by_text("Dữ liệu minh họa", exact=True).click()  # the sidebar toggle
+        page.wait_for_url(re.compile(r"demo=1"))
+        wait_idle(page)
+        expect(
+            page.get_by_text("Có số liệu minh họa — không phải số liệu chính thức")
+        ).to_be_visible()
+        shared = page.url
+    finally:
+        page.context.close()
+    again = open_view(browser, shared, wait_text="Quận Nam Từ Liêm – năm 2024")  # a new browser
+    try:
+        assert again.get_by_role("switch", name="Dữ liệu minh họa").is_checked()
+        expect(again.locator(BADGE, has_text="Dữ liệu minh họa").first).to_be_visible()
+    finally:
+        again.context.close()
+
+
+def _metrics(page: Page, count: int) -> list[str]:
+    expect(page.locator(METRIC_VALUES)).to_have_count(count)  # the headline cards are drawn
+    return page.locator(METRIC_VALUES).all_inner_texts()
 
 
 def test_unit_2018_numbers(browser, streamlit_server: str) -> None:
@@ -137,10 +221,8 @@ def test_unit_2018_numbers(browser, streamlit_server: str) -> None:
         wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018",
     )
     try:
-        values = _metrics(page)
-        assert values[:2] == ["93,97%", "thứ 1/30"]
-        assert "161" in values and "19" in values
-        expect(page.get_by_text(re.compile(r"xếp thứ 1/30 với 93,97%"))).to_be_visible()
+        assert _metrics(page, 3) == ["thứ 1/30", "161", "19"]  # what the seed article says
+        expect(page.get_by_text(re.compile(r"xếp thứ 1/30, giữ nguyên thứ hạng"))).to_be_visible()
         shot(page, "unit-019-2018")
     finally:
         page.context.close()
@@ -159,7 +241,7 @@ def test_unit_2019_numbers(
     url = f"{streamlit_server}/unit?unit=019&year=2019&lang={lang}"
     page = open_view(browser, url, wait_text=heading)
     try:
-        values = _metrics(page)
+        values = _metrics(page, 4)  # on time, shortened, online level 3 and 4: as published
         assert all(value in values for value in expected), values
         shot(page, f"unit-019-2019-{lang}")
     finally:
@@ -171,9 +253,10 @@ def test_rankings_2023(browser, streamlit_server: str) -> None:
         browser, f"{streamlit_server}/rankings?year=2023", wait_text="Bảng xếp hạng năm 2023"
     )
     try:
-        leaders = page.get_by_text(re.compile(r"Năm 2023, dẫn đầu: Quận Đống Đa \(96,30%\)"))
+        leaders = page.get_by_text(re.compile(r"Năm 2023, dẫn đầu: Quận Đống Đa \(96,3%\)"))
         expect(leaders).to_be_visible()
-        expect(page.locator(BADGE, has_text="Dữ liệu minh họa").first).to_be_visible()
+        expect(page.get_by_text(re.compile(r"công bố của 7/30 đơn vị"))).to_be_visible()
+        assert page.locator(BADGE).count() == 0
         shot(page, "rankings-2023")
     finally:
         page.context.close()
@@ -185,7 +268,7 @@ def test_overview_2023_bars_in_vietnamese_format(browser, streamlit_server: str)
     )
     try:
         # the bar labels are SVG text inside the Plotly chart
-        expect(page.locator(f"{PLOTS} text", has_text="96,30%").first).to_be_visible()
+        expect(page.locator(f"{PLOTS} text", has_text="96,3%").first).to_be_visible()
         shot(page, "overview-006-2023")
     finally:
         page.context.close()
@@ -198,10 +281,9 @@ def test_no_data_for_a_new_commune(browser, streamlit_server: str) -> None:
         wait_text="Hồ sơ Xã Minh Châu – năm 2025",
     )
     try:
-        expect(page.get_by_text("Không có dữ liệu", exact=True)).to_have_count(8)
         assert page.locator(METRIC_VALUES).count() == 0  # no number anywhere, never 0
         expect(
-            page.get_by_text("Chưa có dữ liệu chỉ số cho Xã Minh Châu năm 2025.")
+            page.get_by_text("Chưa có số liệu công bố cho Xã Minh Châu năm 2025.")
         ).to_be_visible()
         shot(page, "unit-new-commune-2025")
     finally:
@@ -223,7 +305,7 @@ def test_a_filter_changed_in_the_ui_is_a_link_to_the_same_view(
         page.wait_for_url(re.compile(r"year=2019"))
         wait_idle(page)
         shared = page.url
-        before = _metrics(page)
+        before = _metrics(page, 4)
         assert "98,67%" in before
     finally:
         page.context.close()
@@ -232,7 +314,7 @@ def test_a_filter_changed_in_the_ui_is_a_link_to_the_same_view(
         browser, shared, wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2019"
     )  # a new context
     try:
-        assert _metrics(again) == before
+        assert _metrics(again, 4) == before
         assert again.get_by_label("Năm", exact=True).input_value() == "2019"
         assert again.get_by_label("Đơn vị của tôi", exact=True).input_value() == "Quận Nam Từ Liêm"
         # the menu keeps the filters: the rankings open for the same unit and year
@@ -254,7 +336,7 @@ def test_first_visitor_of_a_fresh_server_opens_a_sub_page(browser, start_streaml
     )
     try:
         _only_our_menu(page, "vi")
-        assert "161" in _metrics(page)
+        assert "161" in _metrics(page, 3)
         shot(page, "fresh-server-first-visit")
     finally:
         page.context.close()

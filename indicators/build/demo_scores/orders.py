@@ -68,9 +68,12 @@ def _place_scored(p: Year, index_id: str) -> None:
     curve = targets(p, None, index_id)
     for c, v in p.fixed.items():
         lo, hi = p.ranges.get(c, (0, p.n - 1))
+        for threshold, count in p.counts.items():  # a group count puts it above or below
+            lo, hi = (lo, min(hi, count - 1)) if v >= threshold else (max(lo, count), hi)
         if hi - lo > 2:
             best = lo + int(np.argmin(np.abs(curve[lo : hi + 1] - v)))
-            p.ranges[c] = (max(lo, best - 1), min(hi, best + 1))
+            lo, hi = max(lo, best - 1), min(hi, best + 1)
+        p.ranges[c] = (lo, hi)
 
 
 def _fit_regions(index_id: str, plans: dict[int, Year], z: dict[int, dict[str, float]]) -> None:

@@ -277,10 +277,11 @@ def _attempt(
 
             def feasible(kinds: dict[str, str]) -> bool:
                 try:
-                    sc.chain_bounds(*_bounds(cx, order, fixed, t, kinds, sizes), tie)
+                    lo, hi = sc.chain_bounds(*_bounds(cx, order, fixed, t, kinds, sizes), tie)
                 except sc.Infeasible:
                     return False
-                return True
+                whole = [(np.arange(p.n), *total)]
+                return all(hi[ix].sum() >= a and lo[ix].sum() <= b for ix, a, b in parts + whole)
 
             final, scores = settle(p, prev.scores, kinds, sizes, solve, feasible)
     except sc.Infeasible as cause:
