@@ -71,10 +71,10 @@ def upload(page: Page, name: str, content: bytes) -> None:
     )
 
 
-def open_data_page(browser, url: str) -> Page:
+def open_data_page(browser, url: str, unit: str = "019") -> Page:
     page = open_page(
         browser,
-        f"{url}/data?unit=019&year=2024",
+        f"{url}/data?unit={unit}&year=2024",
         wait_text="Tải lên và nhập số liệu (quản trị viên)",
         ignore_console=PROBES,
     )
@@ -85,7 +85,7 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
     browser, admin_server
 ) -> None:
     url, store = admin_server
-    page = open_data_page(browser, url)
+    page = open_data_page(browser, url, "004")  # Long Biên: its published 2024 row is replaced
     dialogs = watch_dialogs(page)
     try:
         sign_in(page, "không phải mật khẩu")
@@ -112,7 +112,7 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
 
         # the same session, through the menu: the unit's profile shows the new score
         page.locator(MENU_LINKS, has_text="Hồ sơ đơn vị").click()
-        page.get_by_text("Hồ sơ Quận Nam Từ Liêm – năm 2024").wait_for()
+        page.get_by_text("Hồ sơ Quận Long Biên – năm 2024").wait_for()
         wait_idle(page)
         expect(page.locator(METRIC_VALUES, has_text="97,25%").first).to_be_visible()
         shot(page, "data-admin-unit-after-import")
@@ -122,8 +122,8 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
 
     other = open_page(  # another visitor, another session
         browser,
-        f"{url}/unit?unit=019&year=2024",
-        wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2024",
+        f"{url}/unit?unit=004&year=2024",
+        wait_text="Hồ sơ Quận Long Biên – năm 2024",
         ignore_console=PROBES,
     )
     try:
@@ -131,7 +131,7 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
     finally:
         other.context.close()
 
-    summary = cli("summary", "--unit", "019", "--year", "2024", "--source", str(store))
+    summary = cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
     assert json.loads(summary.stdout)["par_score"] == 97.25
 
 

@@ -21,7 +21,7 @@ SIDEBAR = "[data-testid='stSidebar']"
 HEADER = "[data-testid='stHeader']"
 PLOT_TITLE = ".js-plotly-plot .gtitle"
 BOM = b"\xef\xbb\xbf"
-PRESENT = "/?present=1&unit=019&from=2016&to=2019"
+PRESENT = "/?present=1&unit=019&from=2016&to=2019&demo=1"  # every screen has rows
 # Opening a sub-page URL, Streamlit's frontend probes /<page>/_stcore/health and host-config
 # first and logs their 404s (see tests/test_browser_pages.py).
 SUB_PAGE_PROBES = [r"status of 404"]
@@ -53,7 +53,10 @@ def test_presentation_mode(browser, streamlit_server: str) -> None:
         expect(page.get_by_text("Quận Nam Từ Liêm · 2016–2019")).to_be_visible()
         expect(page.get_by_text("1/9", exact=True)).to_be_visible()
         expect(
-            page.get_by_text(re.compile(r"Năm 2019, Quận Nam Từ Liêm xếp thứ 2/30"))
+            page.get_by_text(re.compile(r"Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30"))
+        ).to_be_visible()  # published (the seed article): generated figures are never told
+        expect(
+            page.get_by_text("Có số liệu minh họa — không phải số liệu chính thức")
         ).to_be_visible()
         assert font_px(page, "h1") >= 48  # the unit's name
         assert font_px(page, "[data-testid='stMain'] li p, [data-testid='stMain'] li") >= 28
@@ -64,11 +67,11 @@ def test_presentation_mode(browser, streamlit_server: str) -> None:
         assert_projector_screen(page)
         assert font_px(page, PLOT_TITLE) >= 28
         assert font_px(page, ".js-plotly-plot .xtick text") >= 18  # the axis, not only the title
-        # my unit's bar in the highlight colour (#c62828), every other bar grey
-        fills = page.locator(".js-plotly-plot .bars path").evaluate_all(
-            "paths => paths.map(p => getComputedStyle(p).fill)"
-        )
-        assert fills.count("rgb(198, 40, 40)") == 1 and len(fills) == 30
+        # my unit's bar in the highlight colour (#c62828), every other bar grey; the
+        # generated ones hatched (a pattern fill), the three published (2019's top three) solid
+        bars = page.evaluate("() => document.querySelector('.js-plotly-plot').data[0].marker")
+        assert bars["color"].count("#c62828") == 1 and len(bars["color"]) == 30
+        assert bars["pattern"]["shape"].count("") == 3
         expect(page.locator(".js-plotly-plot .modebar")).to_have_count(0)  # no toolbar
         check_page(page)
         screenshot(page, "present-2-city-scores", full_page=False)
@@ -128,7 +131,7 @@ def download(page: Page, name: str) -> tuple[str, bytes, float]:
 
 
 def test_downloads_under_a_chart_and_the_deck(browser, streamlit_server: str) -> None:
-    url = f"{streamlit_server}/unit?unit=019&year=2019&from=2016&to=2019"
+    url = f"{streamlit_server}/unit?unit=019&year=2019&from=2016&to=2019&demo=1"
     page = open_page(
         browser, url, wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2019", ignore_console=SUB_PAGE_PROBES
     )

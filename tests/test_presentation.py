@@ -130,7 +130,10 @@ def test_the_field_filter_reaches_the_procedure_screens(dataset, catalog) -> Non
 
 def test_summary_is_the_key_messages(dataset, catalog, ntl) -> None:
     messages = p.summary(dataset, ntl)
-    assert messages[0] == "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017."
+    assert (
+        messages[0]
+        == "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017."
+    )
     assert not any(m.startswith("Năm 2016") for m in messages)  # 2016: only generated figures
     english = p.summary(dataset, filters_for(catalog, lang="en"))
     assert english[0].startswith("In 2018, Quận Nam Từ Liêm ranked 1st of 30")

@@ -31,10 +31,11 @@ PAGES = ("pages/timeliness.py", "pages/online_services.py", "pages/unit.py")
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    """The bundled dataset plus exact-mode records of UNITS x YEARS."""
+    """The bundled dataset plus exact-mode records of UNITS x YEARS, made from the demo
+    layer's counts: generated records (demo), so that every reading below has demo on."""
     path = tmp_path_factory.mktemp("with-records") / "data"
     shutil.copytree(BUNDLED_DATA, path)
-    data = load_dataset(path)
+    data = load_dataset(path, demo=True)
     gen.generate_dossiers(
         path, data.dossier_stats, data.procedures, exact=True, units=UNITS, years=YEARS
     )
@@ -67,7 +68,7 @@ def test_the_folder_import_loads_tables_and_records(database, folder, capsys):
         assert len(dataset.table(name)) == len(bundled.table(name)), name
     assert records.aggregate_dossiers(database, by=())[s.RECEIVED].tolist() == [RECORDS]
     # the views' dossier_stats of 273 / 2025 now come from the records: per procedure
-    stats = records.dataset_with_records(dataset).dossier_stats
+    stats = load_dataset(database, demo=True).dossier_stats
     march = stats[(stats[s.UNIT_CODE] == "273") & (stats[s.YEAR] == 2025)]
     assert len(march) > 1 and march[s.PROCEDURE_CODE].notna().all()
     assert set(march[s.MONTH]) == {3}
@@ -83,7 +84,8 @@ def test_the_folder_import_loads_tables_and_records(database, folder, capsys):
 
 def _summary(capsys, source, unit: str, year: int) -> dict:
     capsys.readouterr()
-    assert main(["summary", "--unit", unit, "--year", str(year), "--source", str(source)]) == 0
+    args = ["summary", "--unit", unit, "--year", str(year), "--source", str(source), "--demo"]
+    assert main(args) == 0
     return json.loads(capsys.readouterr().out)
 
 
@@ -102,7 +104,9 @@ def test_summary_is_the_same_on_parquet_and_postgres(database, folder, capsys, u
 def _page(monkeypatch, source, page: str) -> dict:
     monkeypatch.setenv("PAR_DATA_SOURCE", str(source))
     at = AppTest.from_file(DASHBOARD, default_timeout=120)
-    at.query_params.update({"unit": "273", "year": "2025", "from": "2015", "to": "2025"})
+    at.query_params.update(
+        {"unit": "273", "year": "2025", "from": "2015", "to": "2025", "demo": "1"}
+    )
     at.run()
     at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
@@ -125,7 +129,7 @@ def _late_rates(monkeypatch, source: str) -> list[float]:
     """The late shares of /timeliness (273, 2015–2025) as its chart draws them."""
     monkeypatch.setenv("PAR_DATA_SOURCE", source)
     at = AppTest.from_file(DASHBOARD, default_timeout=120)
-    at.query_params.update({"unit": "273", "from": "2015", "to": "2025"})
+    at.query_params.update({"unit": "273", "from": "2015", "to": "2025", "demo": "1"})
     at.run()
     at.switch_page("pages/timeliness.py").run()
     assert not at.exception, [e.value for e in at.exception]

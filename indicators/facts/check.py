@@ -81,7 +81,8 @@ class _Data:
             self._scores[key] = pd.Series(
                 group[s.SCORE].astype(float).to_numpy(), index=group[s.UNIT_CODE].astype(str)
             )
-            self._demo[key] = set(group.loc[group[s.DEMO].fillna(False).astype(bool), s.UNIT_CODE])
+            demo = group[s.DEMO] if s.DEMO in group else pd.Series(False, index=group.index)
+            self._demo[key] = set(group.loc[demo.fillna(False).astype(bool), s.UNIT_CODE])
         self._cache: dict[tuple, object] = {}
 
     def _memo(self, key: tuple, make: Callable[[], object]) -> object:
@@ -176,7 +177,7 @@ def _whole_year(f: Fact, d: _Data) -> _Result:
         return _NA
     lo, hi = f.values[0], f.values[-1]
     if f.kind == m.AVERAGE:
-        found, good = _average(table, f.scope), False
+        found = _average(table, f.scope)
         good = f.values[0] - EPS <= found <= f.values[1] + EPS
         vi, en = _n(found, 3)
         return _OK if good else _bad(f"điểm trung bình là {vi}", f"the average is {en}")
@@ -198,6 +199,7 @@ def _whole_year(f: Fact, d: _Data) -> _Result:
         return _OK if good else _bad(f"chênh lệch là {vi}", f"the gap is {en}")
     elif f.kind == m.REGION_RANK:
         means = {r: _average(table, r) for r in m.REGIONS}
+        means = {r: v for r, v in means.items() if v == v}  # regions with units in the table
         order = sorted(means, key=lambda r: -means[r])
         count = order.index(f.scope) + 1
         good = count == int(lo)
@@ -292,13 +294,23 @@ def _plausible(f: Fact, d: _Data) -> _Result:
     return _OK if worst.empty else _bad(f"thay đổi quá lớn: {text}", f"changed too much: {text}")
 
 
+def _ratio(f: Fact, d: _Data) -> _Result:
+    a, b = (d.score(f.index_id, f.year, c) for c in f.units)
+    if a is None or b is None:
+        return _NA
+    found = a / b
+    good = abs(found - f.values[0]) <= f.values[1] + EPS
+    vi, en = _n(found, 3)
+    return _OK if good else _bad(f"tỉ số là {vi}", f"the ratio is {en}")
+
+
 _EVAL: dict[str, Callable[[Fact, _Data], _Result]] = {
     m.SCORE: _score,
     m.SCORE_RANGE: _score,
     m.RANK: _rank,
     m.RANK_SET: _rank,
     m.LAST: _rank,
-    m.RATIO: lambda f, d: _ratio(f, d),
+    m.RATIO: _ratio,
     m.PLAUSIBLE_RANK_MOVE: _plausible,
     m.PLAUSIBLE_SCORE_CHANGE: _plausible,
     **{
@@ -325,16 +337,6 @@ _EVAL: dict[str, Callable[[Fact, _Data], _Result]] = {
         )
     },
 }
-
-
-def _ratio(f: Fact, d: _Data) -> _Result:
-    a, b = (d.score(f.index_id, f.year, c) for c in f.units)
-    if a is None or b is None:
-        return _NA
-    found = a / b
-    good = abs(found - f.values[0]) <= f.values[1] + EPS
-    vi, en = _n(found, 3)
-    return _OK if good else _bad(f"tỉ số là {vi}", f"the ratio is {en}")
 
 
 def _alternatives(f: Fact, d: _Data) -> _Result:

@@ -143,6 +143,15 @@ def _levels(r: _Rows) -> None:
     if row := r.find(SUMMARY, 2023, "provinces|average", "lần thứ 5 liên tiếp"):
         for year in range(2019, 2024):
             r.extra.append(make.average(NAT, year, 80.0 + TOL, INF, row.src))
+    if row := r.find(HANOI, 2019, "Quận Cầu Giấy", "trung bình đạt từ 83% trở lên"):
+        fact = make.average(HN, 2019, 83.0 - m.half_unit(0), INF, row.src)  # "83%": from 82.5
+        r.extra.append(
+            replace(
+                fact,
+                vi="Điểm trung bình năm 2019 đạt từ 83% trở lên (Chỉ số CCHC Hà Nội)",
+                en="The average in 2019 was 83% or more (Hanoi's PAR index)",
+            )
+        )
     if row := r.find(SUMMARY, 2012, "provinces|count_62.58_to_67.68pct", "six northern"):
         r.extra.append(make.bottom_in_regions(NAT, 2012, NORTH, 6, row.src))
     for k, region in enumerate(("Đồng bằng sông Hồng", "Đông Nam Bộ"), start=1):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from indicators.build import scores as sc
+from indicators.build.demo_scores import chain as sc
 from indicators.build.demo_scores.plan import Year, cents
 
 BIG = sc.BIG
@@ -153,8 +153,12 @@ def _unmet(p: Year, delta: dict[str, int], sizes: dict) -> list[str]:
             out.append(f"{k} units {'up' if sign > 0 else 'down'}, not {have}")
     rises = [v for v in delta.values() if v > 0]
     falls = [-v for v in delta.values() if v < 0]
-    found = {"max_rise": max(rises, default=None), "min_rise": min(rises, default=None),
-             "max_fall": max(falls, default=None), "min_fall": min(falls, default=None)}  # fmt: skip
+    found = {
+        "max_rise": max(rises, default=None),
+        "min_rise": min(rises, default=None),
+        "max_fall": max(falls, default=None),
+        "min_fall": min(falls, default=None),
+    }
     for which, (v, _code) in p.extremes.items():
         if v is not None and found[which] != cents(v):
             out.append(f"{which} {found[which]}, not {cents(v)}")

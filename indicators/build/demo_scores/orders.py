@@ -8,14 +8,15 @@ import numpy as np
 import pandas as pd
 
 from indicators import schema as s
-from indicators.build import scores as sc
+from indicators.build.demo_scores import numeric as sc
 from indicators.build.demo_scores.plan import HINTS, PLAN, Year, targets
 from indicators.facts import model as m
 from indicators.facts.model import Fact
 
 KIND_EFFECT = {"quận": 0.4, "thị xã": 0.0, "huyện": -0.3}  # urban districts rank higher
 MOVE_CAP = {s.INDEX_HANOI: 4, s.INDEX_NATIONAL: 8}  # the generator's own aim for rank moves
-PASSES = 6
+PASSES = 4  # sweeps of neighbour swaps over all years
+WINDOW = 4  # how far apart two swapped units may stand
 
 
 def _prior(
@@ -224,7 +225,7 @@ class _Objective:
                 totals[self.region_of[c]] += self.value(c, i)
         counts = [sum(self.count(f, w, c, i) for i, c in enumerate(order)) for f, w in self.counts]
         for i in range(p.n - 1):
-            for j in range(i + 1, min(i + 6, p.n)):
+            for j in range(i + 1, min(i + WINDOW + 1, p.n)):
                 a, b = order[i], order[j]
                 if not _may_swap(p, order, i, j):
                     continue

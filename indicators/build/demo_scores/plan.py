@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from indicators import schema as s
-from indicators.build import scores as sc
+from indicators.build.demo_scores import numeric as sc
 from indicators.facts import model as m
 from indicators.facts.load import index_units
 from indicators.facts.model import Fact

@@ -9,7 +9,7 @@ from functools import partial
 
 import numpy as np
 
-from indicators.build import scores as sc
+from indicators.build.demo_scores import chain as sc
 from indicators.build.demo_scores.directions import change_bounds, picks, settle
 from indicators.build.demo_scores.plan import PLAN, Year, cents, targets
 from indicators.facts import model as m
@@ -285,7 +285,11 @@ def _attempt(
 
             final, scores = settle(p, prev.scores, kinds, sizes, solve, feasible)
     except sc.Infeasible as cause:
-        unreachable = []
+        unreachable = [
+            ({order[i] for i in idx}, 1 if need > 0 else -1)
+            for (idx, _, _), need in zip(parts, cause.needs, strict=False)
+            if need
+        ]
         try:
             low, high = sc.chain_bounds(*_bounds(cx, order, fixed, t, kinds, sizes), tie)
             for idx, a, b in parts:
@@ -350,8 +354,9 @@ def _ties(p: Year, order: list[str]) -> np.ndarray:
 
 def _sums(p: Year, order: list[str], lo_m: float, hi_m: float) -> tuple[list, tuple[int, int]]:
     def rng_(count: int, lo: float, hi: float) -> tuple[int, int]:
-        a = math.ceil(count * lo * 100 - 1e-6) if math.isfinite(lo) else -BIG
-        b = math.floor(count * hi * 100 + 1e-6) if math.isfinite(hi) else BIG
+        # strictly inside: an average on the edge ("89.445" for "89.44") would round either way
+        a = math.floor(count * lo * 100 + 1e-4) + 1 if math.isfinite(lo) else -BIG
+        b = math.ceil(count * hi * 100 - 1e-4) - 1 if math.isfinite(hi) else BIG
         return a, b
 
     parts = []
