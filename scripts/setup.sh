@@ -51,9 +51,14 @@ if [[ ! -d "$venv" ]]; then
     fi
 fi
 
-# Chart images (PNG/SVG downloads, deck pictures) are drawn by Kaleido in Debian's Chromium.
+# Chart images (PNG/SVG downloads, deck pictures) are drawn by Kaleido in Debian's Chromium:
+# the dashboard needs it, so a failed install stops the set-up here, loudly.
 source scripts/apt.sh
-apt_install_missing chromium:chromium || echo "setup.sh: chromium not installed; chart images will be unavailable" >&2
+if ! apt_install_missing chromium:chromium; then
+    echo "setup.sh: FAILED to install Debian's chromium, which draws the chart images;" \
+        "install it (sudo apt-get install chromium) and run this again" >&2
+    exit 1
+fi
 
 # The hash covers every requirement file (requirements-dev.txt includes requirements.txt),
 # the mode and the venv's Python version.
