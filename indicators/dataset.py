@@ -1,5 +1,7 @@
 """The one door to the data: `load_dataset` opens any source, with its records and, when
-asked, the demo layer.
+asked, the demo layer. This module is the only code that opens SQLAlchemy engines, DuckDB
+connections and Parquet files (`sql_engine`, `duckdb_connection`, `parquet_batches`,
+`read_parquet_tables`): the records engine, the imports and the log go through it.
 
 A dataset source is either a folder of Parquet files (one file per table, `units.parquet`, …)
 or any SQLAlchemy URL (`postgresql+psycopg://…`, `sqlite:///…`). It is chosen by the setting
@@ -18,7 +20,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -104,14 +107,47 @@ def read_parquet_tables(folder: Path, names: Iterable[str] = tuple(s.TABLES)) ->
     return raw
 
 
-def _read_sql(url: str) -> dict[str, pd.DataFrame]:
+# --- the only openers of engines, DuckDB and Parquet files ----------------------------------
+
+
+@contextmanager
+def sql_engine(url: str) -> Iterator[sa.Engine]:
+    """An engine of `url`, disposed of on exit (records, imports and the log use it too)."""
     engine = sa.create_engine(url)
     try:
-        present = set(sa.inspect(engine).get_table_names())
-        with engine.connect() as conn:
-            return {name: pd.read_sql_table(name, conn) for name in s.TABLES if name in present}
+        yield engine
     finally:
         engine.dispose()
+
+
+@contextmanager
+def duckdb_connection(config: dict[str, Any], views: dict[str, str]) -> Iterator[Any]:
+    """An in-memory DuckDB connection with a view per (name, glob of hive-partitioned Parquet
+    files): the records engine's GROUP BYs run on it."""
+    import duckdb  # imported here: SQL sources do not need it
+
+    with duckdb.connect(config=config) as con:
+        for name, glob in views.items():
+            con.read_parquet(glob, hive_partitioning=True).create_view(name)
+        yield con
+
+
+def parquet_batches(path: Path, size: int, columns: list[str]) -> Iterator[Any]:
+    """The record batches of one Parquet file, `size` rows at a time."""
+    import pyarrow.parquet as pq
+
+    yield from pq.ParquetFile(path).iter_batches(batch_size=size, columns=columns)
+
+
+def read_sql_tables(conn: sa.Connection) -> dict[str, pd.DataFrame]:
+    """Every table of the schema that the database holds, untyped."""
+    present = set(sa.inspect(conn).get_table_names())
+    return {name: pd.read_sql_table(name, conn) for name in s.TABLES if name in present}
+
+
+def _read_sql(url: str) -> dict[str, pd.DataFrame]:
+    with sql_engine(url) as engine, engine.connect() as conn:
+        return read_sql_tables(conn)
 
 
 def load_raw(source: str | Path | None = None) -> tuple[str, dict[str, pd.DataFrame]]:

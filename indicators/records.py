@@ -42,7 +42,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 
 from indicators import schema as s
-from indicators.dataset import Dataset
+from indicators.dataset import Dataset, duckdb_connection, parquet_batches, sql_engine
 from indicators.provenance import SOURCE_IDS, group_sums, merge_provenance
 
 DOSSIERS_DIR = "dossiers"  # the folder of records inside a Parquet dataset folder
@@ -129,11 +129,8 @@ def has_dossiers(source: str | Path) -> bool:
     source = str(source)
     if not _is_url(source):
         return bool(_partition_files(source))
-    engine = sa.create_engine(source)
-    try:
+    with sql_engine(source) as engine:
         return sa.inspect(engine).has_table(s.DOSSIERS.name)
-    finally:
-        engine.dispose()
 
 
 def _is_url(source: str) -> bool:
@@ -235,8 +232,6 @@ def counts_statement(
 
 
 def _rows_duckdb(folder: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
-    import duckdb  # imported here: SQL sources do not need it
-
     files = _partition_files(folder)
     if not files:
         raise NoDossiers(f"no dossier records under {Path(folder) / DOSSIERS_DIR}")
@@ -244,21 +239,16 @@ def _rows_duckdb(folder: str, by: Sequence[str], filters: Mapping[str, Any]) -> 
         dialect=_DUCKDB_DIALECT, compile_kwargs={"render_postcompile": True}
     )
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    with duckdb.connect(config=DUCKDB_CONFIG) as con:
-        glob = str(Path(folder) / DOSSIERS_DIR / "*" / "*.parquet")
-        con.read_parquet(glob, hive_partitioning=True).create_view(s.DOSSIERS.name)
+    glob = str(Path(folder) / DOSSIERS_DIR / "*" / "*.parquet")
+    with duckdb_connection(DUCKDB_CONFIG, {s.DOSSIERS.name: glob}) as con:
         return con.execute(compiled.string, params).fetchall()
 
 
 def _rows_sql(url: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table(s.DOSSIERS.name):
-                raise NoDossiers(f"no table {s.DOSSIERS.name} in the database")
-            return [tuple(row) for row in conn.execute(counts_statement(by, filters))]
-    finally:
-        engine.dispose()
+    with sql_engine(url) as engine, engine.connect() as conn:
+        if not sa.inspect(conn).has_table(s.DOSSIERS.name):
+            raise NoDossiers(f"no table {s.DOSSIERS.name} in the database")
+        return [tuple(row) for row in conn.execute(counts_statement(by, filters))]
 
 
 def _counts_frame(rows: list[tuple], by: list[str]) -> pd.DataFrame:
@@ -389,7 +379,7 @@ def iter_dossier_batches(folder: str | Path, chunk: int) -> Iterator[pa.RecordBa
     if not files:
         raise NoDossiers(f"no dossier records under {Path(folder) / DOSSIERS_DIR}")
     for path in files:
-        yield from pq.ParquetFile(path).iter_batches(batch_size=chunk, columns=s.DOSSIERS.names)
+        yield from parquet_batches(path, chunk, s.DOSSIERS.names)
 
 
 def _copy_postgres(conn: sa.Connection, table: sa.Table, batches: Iterable[pa.RecordBatch]) -> int:
@@ -426,12 +416,8 @@ def copy_dossiers_to_sql(folder: str | Path, url: str, chunk: int = 500_000) -> 
     indexed on (unit_code, received_date), all in one transaction: a failure leaves the
     database as it was. Memory stays at about one chunk.
     """
-    engine = sa.create_engine(url)
-    try:
-        with engine.begin() as conn:
-            return load_dossiers(conn, folder, chunk)
-    finally:
-        engine.dispose()
+    with sql_engine(url) as engine, engine.begin() as conn:
+        return load_dossiers(conn, folder, chunk)
 
 
 def load_dossiers(conn: sa.Connection, folder: str | Path, chunk: int = 500_000) -> int:

@@ -17,7 +17,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from indicators import schema as s
-from indicators.dataset import _for_storage
+from indicators.dataset import _for_storage, read_sql_tables, sql_engine
 
 LOG_TABLE = "import_log"
 PREVIOUS = "__previous"
@@ -55,19 +55,14 @@ def _log_table(metadata: sa.MetaData) -> sa.Table:
 @contextmanager
 def transaction(url: str) -> Iterator[sa.Connection]:
     """A connection in a transaction that holds the import lock; commits on success."""
-    engine = sa.create_engine(url)
-    try:
-        with engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(LOCK_KEY)))
-            yield conn
-    finally:
-        engine.dispose()
+    with sql_engine(url) as engine, engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(LOCK_KEY)))
+        yield conn
 
 
 def read_tables(conn: sa.Connection) -> dict[str, pd.DataFrame]:
-    present = set(sa.inspect(conn).get_table_names())
-    return {name: pd.read_sql_table(name, conn) for name in s.TABLES if name in present}
+    return read_sql_tables(conn)
 
 
 def last_entry(conn: sa.Connection) -> tuple[str | None, str | None]:
@@ -154,26 +149,18 @@ def append_log(conn: sa.Connection, entry: dict[str, object]) -> None:
 
 def last_id(url: str) -> str:
     """The id of the latest import_log row as text ('' before the first import)."""
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table(LOG_TABLE):
-                return ""
-            log = _log_table(sa.MetaData())
-            latest = conn.execute(sa.select(sa.func.max(log.c.id))).scalar()
-            return "" if latest is None else str(latest)
-    finally:
-        engine.dispose()
+    with sql_engine(url) as engine, engine.connect() as conn:
+        if not sa.inspect(conn).has_table(LOG_TABLE):
+            return ""
+        log = _log_table(sa.MetaData())
+        latest = conn.execute(sa.select(sa.func.max(log.c.id))).scalar()
+        return "" if latest is None else str(latest)
 
 
 def read_log(url: str) -> pd.DataFrame:
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            if not sa.inspect(conn).has_table(LOG_TABLE):
-                return pd.DataFrame(columns=list(LOG_COLUMNS))
-            log = _log_table(sa.MetaData())
-            query = sa.select(*(log.c[c] for c in LOG_COLUMNS)).order_by(log.c.id)
-            return pd.DataFrame(conn.execute(query).mappings().all(), columns=list(LOG_COLUMNS))
-    finally:
-        engine.dispose()
+    with sql_engine(url) as engine, engine.connect() as conn:
+        if not sa.inspect(conn).has_table(LOG_TABLE):
+            return pd.DataFrame(columns=list(LOG_COLUMNS))
+        log = _log_table(sa.MetaData())
+        query = sa.select(*(log.c[c] for c in LOG_COLUMNS)).order_by(log.c.id)
+        return pd.DataFrame(conn.execute(query).mappings().all(), columns=list(LOG_COLUMNS))
