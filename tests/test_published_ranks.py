@@ -60,19 +60,30 @@ def test_published_scores_are_untouched(data):
 
 
 @pytest.mark.parametrize(
-    ("index_id", "year", "average"),
+    ("index_id", "year", "average", "decimals"),
     [
-        (s.INDEX_HANOI, 2022, 92.75),  # nld.com.vn: "kết quả trung bình năm 2022 là 92,75%"
-        (s.INDEX_HANOI, 2023, 94.0),  # VietnamPlus: "average index of localities was 94%"
-        (s.INDEX_NATIONAL, 2018, 76.92),
-        (s.INDEX_NATIONAL, 2023, 86.98),
-        (s.INDEX_NATIONAL, 2024, 88.37),
+        (s.INDEX_HANOI, 2022, 92.75, 2),  # nld.com.vn: "kết quả trung bình năm 2022 là 92,75%"
+        (s.INDEX_HANOI, 2023, 94, 0),  # VietnamPlus: "average index of localities was 94%"
+        (s.INDEX_NATIONAL, 2018, 76.92, 2),
+        (s.INDEX_NATIONAL, 2023, 86.98, 2),
+        (s.INDEX_NATIONAL, 2024, 88.37, 2),
     ],
 )
-def test_published_averages_hold_with_demo_rows(data, index_id, year, average):
+def test_published_averages_hold_with_demo_rows(data, index_id, year, average, decimals):
+    """At the precision they were printed with."""
     p = data.par_scores
     scores = p[(p[s.INDEX_ID] == index_id) & (p[s.YEAR] == year)][s.SCORE]
-    assert round(float(scores.mean()), 2) == average
+    assert round(float(scores.mean()), decimals) == average
+
+
+def test_hanoi_2023_average_rose_as_published(data):
+    """VietnamPlus: 94%, "up 1.26% year-on-year" from nld.com.vn's 92,75% of 2022."""
+    p = data.par_scores
+    hanoi = p[p[s.INDEX_ID] == s.INDEX_HANOI]
+    rise = (
+        hanoi[hanoi[s.YEAR] == 2023][s.SCORE].mean() - hanoi[hanoi[s.YEAR] == 2022][s.SCORE].mean()
+    )
+    assert rise == pytest.approx(1.26, abs=0.01)
 
 
 @pytest.mark.parametrize(
@@ -90,3 +101,21 @@ def test_demo_rows_are_marked(data):
     demo_source = p[p[s.SOURCE_ID] == "demo"]
     assert demo_source[s.DEMO].all()
     assert not pd.isna(p[s.SCORE]).any()
+
+
+def test_a_rank_two_sources_give_to_two_units_is_shown_as_a_conflict():
+    """2015: the announcement (taichinhdientu.vn, baophapluat.vn) puts Đồng Nai 3rd with 92,53%;
+    viet-jo.com recalled a year later HCMC's "previous 3rd place". The recollection yields, and
+    the row says why; the two Sơn La sources of 2024 (12th, 13th) leave no rank at all."""
+    par = load_dataset().par_scores
+    national = par[par[s.INDEX_ID] == s.INDEX_NATIONAL].set_index([s.UNIT_CODE, s.YEAR])
+    hcmc, dong_nai, son_la = (
+        national.loc[("79", 2015)],
+        national.loc[("75", 2015)],
+        national.loc[("14", 2024)],
+    )
+    assert pd.isna(hcmc[s.RANK_PUBLISHED]) and hcmc[s.RANK_BASIS] == "conflict"
+    assert "Đồng Nai" in hcmc[s.NOTE] and "previous 3rd place" in hcmc[s.NOTE]
+    assert dong_nai[s.RANK_PUBLISHED] == 3 and dong_nai[s.SCORE] == 92.53
+    assert pd.isna(son_la[s.RANK_PUBLISHED]) and son_la[s.RANK_BASIS] == "conflict"
+    assert "12" in son_la[s.NOTE] and "13" in son_la[s.NOTE]

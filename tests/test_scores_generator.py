@@ -13,7 +13,6 @@ from indicators import schema as s
 from indicators.build.demo_scores import demo_par_scores
 from indicators.build.demo_scores.chain import Infeasible, chain_solve
 from indicators.build.demo_scores.numeric import assign_order, latent_paths, template
-from indicators.build.scores import Anchor, Band, fill_scores
 from indicators.facts import check, load_facts
 from indicators.rankings import competition_rank
 
@@ -63,16 +62,6 @@ def test_latent_paths_pass_near_what_was_observed():
     assert paths[0, 1] == pytest.approx(2.0, abs=0.05)
     assert paths[0, 3] == pytest.approx(-1.0, abs=0.05)
     assert abs(paths[0, 2] - paths[0, 1]) < 3.0  # smooth in between
-
-
-def test_legacy_fill_scores_still_works():  # used by indicators.build.demo until it switches
-    codes = [f"{i:03d}" for i in range(1, 11)]
-    anchors = [Anchor("005", rank=1, score=96.3), Anchor("010", score=91.61, last=True)]
-    scores = fill_scores(
-        codes, anchors, lo=90.0, hi=97.0, rng=np.random.default_rng(1), bands=(Band(3, 95.0),)
-    )
-    ranks = competition_rank(pd.Series(scores))
-    assert ranks["005"] == 1 and ranks["010"] == 10
 
 
 # --- the generator on the published data ---------------------------------------------------------

@@ -5,7 +5,8 @@ Everything here is illustrative. It follows three rules:
    level-3 procedures in 2018, its 98,67% online share in 2019, a published rank), the demo rows
    behind it are generated so that the aggregate comes out exactly; those rows keep the source
    of the aggregate and are still marked demo, because their detail is invented.
-2. Ranks computed over published and demo rows together give every published rank and tie.
+2. PAR totals come from `indicators.build.demo_scores`: with the published rows they meet every
+   published fact (`indicators.facts.check`), ranks, ties, averages, counts and changes.
 3. Same seed, same data: `python -m indicators build` is reproducible byte for byte.
 """
 
@@ -19,126 +20,13 @@ import pandas as pd
 
 from indicators import schema as s
 from indicators.build import service_figures
-from indicators.build.scores import Anchor, Band, fill_scores
+from indicators.build.demo_scores import demo_par_scores
+from indicators.facts import load_facts
 from indicators.layers import DEMO_SOURCE
 
 SEED = 20260101
 HANOI_YEARS = range(2015, 2025)
-NATIONAL_YEARS = range(2012, 2025)
 NTL = "019"  # Nam Từ Liêm
-
-# Hanoi's index of its districts: (lowest, highest, average) per year for the demo layer.
-# 2022 and 2023 averages are published (hanoi_par_bloc_averages.csv); 2021 is 2022's average
-# less the published rise of 2,20 points. The other years are invented but plausible.
-HANOI_RANGE = {
-    2015: (76.0, 91.0, 84.0),
-    2016: (77.5, 92.0, 85.5),
-    2017: (79.0, 93.0, 87.0),
-    2018: (80.5, 94.0, 88.0),
-    2019: (82.0, 94.5, 89.0),
-    2020: (83.0, 95.0, 89.8),
-    2021: (85.0, 95.0, 90.55),
-    2022: (88.0, 96.5, 92.75),
-    2023: (91.0, 97.0, 94.0),
-    2024: (91.5, 97.5, 94.6),
-}
-# The national PAR INDEX: (lowest, highest, average). Averages of 2013-2016, 2018, 2019, 2023
-# and 2024 are published (vietnam_par_national_summary.csv); the others are invented.
-NATIONAL_RANGE = {
-    2012: (62.58, 88.0, 76.0),
-    2013: (58.91, 88.0, 77.56),
-    2014: (64.0, 93.0, 81.21),
-    2015: (70.0, 93.0, 85.11),
-    2016: (62.55, 91.0, 74.64),
-    2017: (59.69, 90.0, 77.0),
-    2018: (69.53, 90.0, 76.92),
-    2019: (73.87, 91.0, 81.15),
-    2020: (73.25, 92.0, 83.0),
-    2021: (74.0, 92.5, 84.0),
-    2022: (76.0, 91.0, 85.5),
-    2023: (81.32, 93.0, 86.98),
-    2024: (82.0, 97.0, 88.37),
-}
-# Published group counts (vietnam_par_national_summary.csv, and the 2016 note "only locality in
-# group A (>90%)"), as "N provinces scored T or more".
-NATIONAL_BANDS = {
-    2012: (Band(19, 80.0), Band(52, 70.0), Band(57, 67.68)),
-    2016: (Band(1, 90.0),),
-    2018: (Band(9, 80.0), Band(45, 75.0), Band(60, 70.0)),
-    2019: (Band(1, 90.0),),
-    2020: (Band(2, 90.0), Band(58, 80.0)),
-    2021: (Band(3, 90.0),),
-    2023: (Band(7, 90.0),),
-    2024: (Band(13, 90.0),),
-}
-# The seed article says Nam Từ Liêm stood in the city's top group ("tốp đầu") four years in a
-# row, first in 2017 and 2018; the demo keeps it near the top in the two other years.
-DEMO_RANKS = {(s.INDEX_HANOI, 2016, NTL): 3}
-# Lowest scores derived from a published top score and a published top-to-bottom gap.
-DERIVED_LAST = {("national_par", 2018): 69.53}
-LAST_BASES = ("stated_last", "stated_lowest")
-
-
-def _anchors(rows: pd.DataFrame) -> list[Anchor]:
-    out = []
-    for r in rows.itertuples():
-        rank = None if pd.isna(r.rank_published) else int(r.rank_published)
-        score = None if pd.isna(r.score) else float(r.score)
-        last = r.rank_basis in LAST_BASES
-        out.append(Anchor(r.unit_code, None if last else rank, score, last))
-    return out
-
-
-def demo_par_scores(published: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """A generated total score for every unit of each index and year whose score was not
-    published (a published row without a score gets one under its own key: see
-    indicators.layers)."""
-    rng = np.random.default_rng(SEED)
-    out = []
-    plans = [
-        (s.INDEX_HANOI, "district", HANOI_YEARS, HANOI_RANGE, {}),
-        (s.INDEX_NATIONAL, "province", NATIONAL_YEARS, NATIONAL_RANGE, NATIONAL_BANDS),
-    ]
-    for index_id, level, years, ranges, bands in plans:
-        for year in years:
-            codes = _units_of(units, level, year)
-            pub = published[(published[s.INDEX_ID] == index_id) & (published[s.YEAR] == year)]
-            anchors = _anchors(pub)
-            anchors += [
-                Anchor(code, rank)
-                for (idx, y, code), rank in DEMO_RANKS.items()
-                if idx == index_id and y == year and code not in set(pub[s.UNIT_CODE])
-            ]
-            derived = DERIVED_LAST.get((index_id, year))
-            if derived is not None:
-                anchors = [
-                    Anchor(a.code, a.rank, derived, a.last) if a.last and a.score is None else a
-                    for a in anchors
-                ]
-            lo, hi, mean = ranges[year]
-            scores = fill_scores(
-                codes, anchors, lo=lo, hi=hi, rng=rng, bands=bands.get(year, ()), mean=mean
-            )
-            published_score = dict(zip(pub[s.UNIT_CODE], pub[s.SCORE], strict=True))
-            for code, score in scores.items():
-                if code in published_score and not pd.isna(published_score[code]):
-                    continue  # published: not generated
-                out.append(
-                    {
-                        s.INDEX_ID: index_id,
-                        s.UNIT_CODE: code,
-                        s.YEAR: year,
-                        s.COMPONENT: s.TOTAL,
-                        s.SCORE: score,
-                        s.MAX_SCORE: 100.0,
-                        s.RANK_PUBLISHED: None,
-                        s.RANK_BASIS: None,
-                        s.SOURCE_ID: DEMO_SOURCE,
-                        s.DEMO: True,
-                        s.NOTE: None,
-                    }
-                )
-    return pd.DataFrame(out)
 
 
 def _join(a: object, b: str) -> str:
@@ -544,8 +432,9 @@ def generate(
     dossiers = demo_dossier_stats(procedures, tpl, facts, rng)
     dossiers = service_figures.bac_tu_liem_dossiers(dossiers, published_dir, _spread)
     march = service_figures.march_2025(units, published_dir)
+    facts_of_scores = load_facts(published_dir, units)
     tables = {
-        "par_scores": demo_par_scores(published_par, units),
+        "par_scores": demo_par_scores(published_par, units, facts_of_scores),
         "procedures": procedures,
         "dossier_stats": pd.concat([dossiers, march], ignore_index=True),
     }

@@ -308,7 +308,35 @@ def _index_rows(index_id: str, frame: pd.DataFrame, units: pd.DataFrame, level: 
             r["note"],
         )
         rows.setdefault((unit[s.CODE], year), []).append(row)
-    return [_merge_rows(group) for group in rows.values()]
+    names = dict(zip(candidates[s.CODE], candidates[s.NAME_VI], strict=True))
+    return _rank_clashes([_merge_rows(group) for group in rows.values()], names)
+
+
+LATER_MENTION = "explicit_previous_year"  # a rank recalled in the next year's article
+
+
+def _rank_clashes(rows: list[dict], names: dict[str, str]) -> list[dict]:
+    """Two units given one rank in one year, not as a tie: the rank recalled a year later
+    (HCMC "previous 3rd place" for 2015) yields to the year's announcement (Đồng Nai 3rd); when
+    neither is a later mention, neither keeps the rank. A yielding row keeps its note and says
+    which rows it contradicts, so the conflict stays visible."""
+    by_rank: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r[s.RANK_PUBLISHED] is not None and not str(r[s.RANK_BASIS]).endswith("_tie"):
+            by_rank.setdefault((r[s.YEAR], r[s.RANK_PUBLISHED]), []).append(r)
+    for (_, rank), clash in by_rank.items():
+        if len(clash) < 2:
+            continue
+        later = [r for r in clash if r[s.RANK_BASIS] == LATER_MENTION]
+        losers = later if 0 < len(later) < len(clash) else clash
+        for r in losers:
+            others = ", ".join(names[o[s.UNIT_CODE]] for o in clash if o is not r)
+            r[s.NOTE] = " | ".join(
+                filter(None, [f"hạng {rank} cũng được công bố cho / rank {rank} also published for "
+                              f"{others}", r[s.NOTE]])
+            )  # fmt: skip
+            r[s.RANK_PUBLISHED], r[s.RANK_BASIS] = None, CONFLICT_BASIS
+    return rows
 
 
 def published_par_scores(published_dir: Path, units: pd.DataFrame) -> pd.DataFrame:

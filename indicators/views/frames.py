@@ -502,7 +502,6 @@ def latest_year(dataset: Dataset, code: str) -> int | None:
     return years[-1] if years else None
 
 
-
 # --- Decision 766's index (snapshots, never ranked with the PAR indexes) ------------------
 
 
