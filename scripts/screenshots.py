@@ -63,7 +63,9 @@ def main() -> int:
                     "() => Math.max(...['stMain', 'stSidebarContent'].map(id => "
                     "document.querySelector(`[data-testid='${id}']`)?.scrollHeight || 0))"
                 )
-                page.set_viewport_size({"width": width, "height": max(height, min(int(tall), 12000))})
+                page.set_viewport_size(
+                    {"width": width, "height": max(height, min(int(tall), 12000))}
+                )
                 page.wait_for_timeout(args.wait)
                 page.screenshot(path=str(target), full_page=True)
                 print(target)

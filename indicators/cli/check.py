@@ -26,6 +26,8 @@ def run(args: argparse.Namespace) -> int:
 
     dataset = load_dataset(args.source, demo=args.demo)
     print(f"OK: {dataset.source}" + (" (+ dữ liệu minh họa / demo data)" if args.demo else ""))
-    report = check(dataset.par_scores, dataset.units, load_facts(BUNDLED_DATA / "published", dataset.units))
+    report = check(
+        dataset.par_scores, dataset.units, load_facts(BUNDLED_DATA / "published", dataset.units)
+    )
     print(report.text())
     return 0 if report.ok else 1
