@@ -8,9 +8,10 @@ import streamlit as st
 from indicators.rankings import RankingError
 from indicators.settings import SettingInvalid
 from indicators.validation import DatasetInvalid
-from ui import data, filters, nav, present, render
+from ui import data, filters, nav, present, render, style
 
 st.set_page_config(page_title="CCHC Hà Nội", page_icon=nav.FAVICON, layout="wide")
+style.apply()
 
 try:
     data.use_demo(filters.demo_wanted())  # read before the dataset: it decides which is read

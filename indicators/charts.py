@@ -348,6 +348,7 @@ def score_bars(
         textposition="outside",
         customdata=codes,
         hovertemplate="%{y}: " + hover_value("x", 2, "%") + "<extra></extra>",
+        showlegend=False,  # the legend only explains the demo marks
     )
     return _figure(
         t("chart_scores", lang, index=index, year=year),
@@ -519,6 +520,7 @@ def shortened_fields_chart(
         texttemplate="%{x:,d}",
         textposition="outside",
         hovertemplate="%{y}: %{x:,d}<extra></extra>",
+        showlegend=False,  # the legend only explains the demo marks
     )
     return _figure(
         _title(title, lang, field),

@@ -235,3 +235,24 @@ def test_an_empty_frame_still_gives_a_titled_figure(build) -> None:
     fig = build(pd.DataFrame(columns=columns))
     assert "2025" in fig.layout.title.text
     assert all(v is None for trace in fig.data for v in (trace.y if trace.y is not None else ()))
+
+
+def test_with_demo_rows_the_legend_names_only_the_demo_key() -> None:
+    """A legend shown for generated rows explains the faded, hatched marks; it never shows an
+    unnamed 'trace 0' for the bars themselves."""
+    table = _history()[lambda d: d[s.YEAR] == 2019].assign(**{s.DEMO: [True, False]})
+    fields = pd.DataFrame(
+        {
+            s.FIELD: ["Tư pháp", "Y tế"],
+            "shortened": pd.array([5, 2], "Int64"),
+            s.DEMO: [True, False],
+        }
+    )
+    figures = [
+        c.score_bars(table, lang="vi", index_id=s.INDEX_HANOI, year=2019, highlight=NTL),
+        c.shortened_fields_chart(fields, lang="vi", unit_name="Quận Nam Từ Liêm", year=2019),
+    ]
+    for fig in figures:
+        assert fig.layout.showlegend
+        in_legend = [tr.name for tr in fig.data if tr.showlegend is not False]
+        assert in_legend == ["Số liệu minh họa (nhạt, gạch chéo, điểm rỗng)"]

@@ -70,8 +70,8 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
     shown = [x for x in texts if not x.missing]
     if not shown:
         no_published_year(filters)
-    for row in _rows_of(shown, METRICS_PER_ROW):
-        for column, text in zip(st.columns(METRICS_PER_ROW), row, strict=False):
+    for row in _rows_of(shown, METRICS_PER_ROW):  # narrow pages wrap a row (ui.style)
+        for column, text in zip(st.columns(len(row)), row, strict=True):
             _card(column, text, lang)
     missing = [x.label for x in texts if x.missing]
     if shown and missing:
