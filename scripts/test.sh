@@ -3,7 +3,8 @@
 #   bash scripts/test.sh [pytest args...]
 # 1. scripts/setup.sh --dev  2. Debian's chromium, postgresql, libreoffice-impress and
 #    poppler-utils when missing (apt-get)
-# 3. ruff format --check, ruff check  4. pytest (exit code 5, "no tests ran", is a failure).
+# 3. ruff format --check, ruff check  4. indicators check --demo (every published fact)
+# 5. pytest (exit code 5, "no tests ran", is a failure).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -20,6 +21,10 @@ echo "test.sh: ruff format --check ."
 .venv/bin/ruff format --check .
 echo "test.sh: ruff check ."
 .venv/bin/ruff check .
+
+# --- the bundled data, published and generated, against every published fact ------------------
+echo "test.sh: python -m indicators check --demo"
+.venv/bin/python -m indicators check --demo
 
 # --- tests -----------------------------------------------------------------------------------
 echo "test.sh: pytest $*"
