@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one command that sets up and runs every check:
-#   bash scripts/test.sh [pytest args...]
+#   bash scripts/test.sh [--fast] [pytest args...]
+# --fast: the quick loop while working: no browser, PostgreSQL, LibreOffice or nginx test (and
+#   none of their Debian packages installed); CI and a finished change run it all.
 # 1. scripts/setup.sh --dev  2. Debian's chromium, postgresql, libreoffice-impress and
 #    poppler-utils when missing (apt-get)
 # 3. ruff format --check, ruff check  4. indicators check --demo (every published fact)
@@ -9,12 +11,20 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+fast=0
+if [[ "${1:-}" == "--fast" ]]; then
+    fast=1
+    shift
+fi
+
 bash scripts/setup.sh --dev
 
 # --- system packages for the browser, PostgreSQL, deck and serve tests -------------------------
-source scripts/apt.sh
-apt_install_missing chromium:chromium 'postgresql:/usr/lib/postgresql/*/bin/initdb' \
-    libreoffice-impress:soffice poppler-utils:pdftoppm nginx:/usr/sbin/nginx
+if [[ $fast -eq 0 ]]; then
+    source scripts/apt.sh
+    apt_install_missing chromium:chromium 'postgresql:/usr/lib/postgresql/*/bin/initdb' \
+        libreoffice-impress:soffice poppler-utils:pdftoppm nginx:/usr/sbin/nginx
+fi
 
 # --- lint ------------------------------------------------------------------------------------
 echo "test.sh: ruff format --check ."
@@ -27,9 +37,13 @@ echo "test.sh: python -m indicators check --demo"
 .venv/bin/python -m indicators check --demo
 
 # --- tests -----------------------------------------------------------------------------------
-echo "test.sh: pytest $*"
+args=("$@")
+if [[ $fast -eq 1 ]]; then
+    args=(-m "not browser and not postgres and not tools" "${args[@]}")
+fi
+echo "test.sh: pytest ${args[*]}"
 rc=0
-.venv/bin/pytest "$@" || rc=$?
+.venv/bin/pytest "${args[@]}" || rc=$?
 if [[ $rc -eq 5 ]]; then
     echo "test.sh: pytest collected no tests; that counts as a failure" >&2
     exit 1

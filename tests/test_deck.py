@@ -358,6 +358,7 @@ def _run(cmd: list[str], env: dict[str, str] | None = None) -> subprocess.Comple
     return proc
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize("lang", dk.LANGS)
 def test_libreoffice_renders_every_slide(ntl_figures, tmp_path, lang):
     soffice = _tool("soffice", "libreoffice-impress")

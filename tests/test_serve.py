@@ -36,6 +36,7 @@ def test_the_config_lists_the_workers_and_keeps_a_browser_on_one(tmp_path: Path)
     assert f"pid {tmp_path}/nginx.pid;" in config  # nothing written outside tmp_path
 
 
+@pytest.mark.tools
 def test_nginx_accepts_the_config(tmp_path: Path) -> None:
     config = tmp_path / "nginx.conf"
     config.write_text(serving.nginx_config([9001], "127.0.0.1:8080", tmp_path), "utf-8")
@@ -111,6 +112,7 @@ def served():
         proc.wait(timeout=30)
 
 
+@pytest.mark.tools
 def test_a_browser_stays_on_its_worker_and_new_ones_spread(served) -> None:
     url, _ = served
     status, headers = _get(f"{url}/")
@@ -123,6 +125,7 @@ def test_a_browser_stays_on_its_worker_and_new_ones_spread(served) -> None:
     assert len(fresh) == 2  # new browsers reach both (2^-29 to fail by chance)
 
 
+@pytest.mark.tools
 def test_a_session_runs_through_the_proxy(served) -> None:
     url, _ = served
     stream = url.replace("http://", "ws://") + "/_stcore/stream"
@@ -133,6 +136,7 @@ def test_a_session_runs_through_the_proxy(served) -> None:
     assert status == "FINISHED_SUCCESSFULLY" and named
 
 
+@pytest.mark.tools
 def test_sigterm_stops_the_workers_and_nginx(served) -> None:
     url, proc = served
     proc.send_signal(signal.SIGTERM)

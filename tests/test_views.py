@@ -171,7 +171,8 @@ def base(catalog: v.Catalog) -> v.Filters:
 
 
 def test_catalog(catalog: v.Catalog) -> None:
-    assert catalog.index_years == {HANOI: (2017, 2018), NATIONAL: (2018,)}
+    # Decision 766's index is always offered; without a snapshot it opens on 2025, its first year
+    assert catalog.index_years == {HANOI: (2017, 2018), NATIONAL: (2018,), s.INDEX_766: (2025,)}
     # scored units by name ("ba dinh", "dong da", "nam tu liem"), then the new 2025 ward
     assert catalog.unit_codes[HANOI] == (BD, DD, NTL, NEW_WARD)
     assert catalog.unit_codes[NATIONAL] == (HN,)
