@@ -128,8 +128,9 @@ def _scope(
     dataset: Dataset, code: str, name: str, years: Sequence[int], index_id: str | None
 ) -> Filters:
     """The dashboard's filters of the deck: its unit over its years, every field. The deck
-    reads the rows of the dashboard's charts (indicators.charts.registry) with them; rows never
-    depend on the language, which the deck chooses later."""
+    reads the rows of the dashboard's charts (indicators.charts.registry) with them; the
+    language (the deck chooses it later) and the index of a unit without one are placeholders
+    that these rows never read."""
     return Filters(
         lang="vi",
         index_id=index_id or s.INDEX_HANOI,
