@@ -5,15 +5,17 @@ Pure (no Streamlit): ui/present.py draws the screens. For the shared filters (un
 
 1. ``summary``: the unit, the period and the key messages of the slide deck
    (indicators.deck.key_messages), in large type;
-2. ``city-scores``: every unit's score in the year, my unit highlighted;
+2. ``city-scores``: every scored unit's score in the year, my unit highlighted;
 3. ``bump``: every unit's rank over the period, my unit highlighted;
 4. ``best-average``: my unit against the best and the average score;
 5. ``levels`` and 6. ``online-share``: procedures per online level, share filed online;
 7. ``shortened-fields``: shortened procedures per field in the year;
 8. ``timeliness`` and 9. ``on-time-trend``: on time, early and late.
 
-A chart screen without rows is left out: never an empty screen. The year of the year-based
-screens (2 and 7) is the filters' year when it lies in the period, else the period's last year.
+A chart screen is the chart of the same key in indicators.charts.registry: the rows and the
+figure the pages show, in large type. A chart screen without rows is left out: never an empty
+screen. The year of the year-based screens (2 and 7) is the filters' year when it lies in the
+period, else the period's last year.
 
 URL: ``present=1`` (or true / yes / on) turns the mode on; ``slide=N`` (1-based) is the
 screen, and a missing, bad or out-of-range N shows the nearest valid screen.
@@ -21,14 +23,15 @@ screen, and a missing, bad or out-of-range N shows the nearest valid screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import charts, views
-from indicators import schema as s
+from indicators import views
+from indicators.charts import registry
 from indicators.dataset import Dataset
 from indicators.deck import deck_figures, key_messages
 from indicators.rankings import RankingError
@@ -73,27 +76,16 @@ def slide_year(filters: Filters) -> int:
     return filters.year_to
 
 
-def _history(dataset: Dataset, filters: Filters) -> pd.DataFrame:
-    return views.years_between(views.index_history(dataset, filters.index_id), *filters.years)
-
-
-_FRAMES: dict[str, Callable[[Dataset, Filters], pd.DataFrame]] = {
-    "city-scores": lambda d, f: views.year_ranking(d, f.index_id, slide_year(f)),
-    "bump": _history,
-    "best-average": lambda d, f: views.versus_frame(d, f.index_id, f.unit_code, f.years),
-    "levels": lambda d, f: views.levels_frame(d, f.unit_code, f.years, f.field),
-    "online-share": lambda d, f: views.share_frame(d, f.unit_code, f.years, f.field),
-    "shortened-fields": lambda d, f: views.shortened_fields(d, f.unit_code, slide_year(f), f.field),
-    "timeliness": lambda d, f: views.timeliness_frame(d, f.unit_code, f.years, f.field),
-    "on-time-trend": lambda d, f: views.on_time_trend(d, f.unit_code, f.years, f.field),
-}
+def _screen(key: str, filters: Filters) -> Filters:
+    """The filters a chart screen is drawn for: the pages' own, at the slide year."""
+    if key not in CHART_SLIDES:
+        raise ValueError(f"unknown chart slide {key!r}; expected one of {CHART_SLIDES}")
+    return replace(filters, year=slide_year(filters))
 
 
 def slide_frame(dataset: Dataset, key: str, filters: Filters) -> pd.DataFrame:
-    """The rows behind the chart screen `key` (one of CHART_SLIDES)."""
-    if key not in _FRAMES:
-        raise ValueError(f"unknown chart slide {key!r}; expected one of {CHART_SLIDES}")
-    return _FRAMES[key](dataset, filters)
+    """The rows behind the chart screen `key` (one of CHART_SLIDES): the registry's chart."""
+    return registry.frame(key, dataset, _screen(key, filters))
 
 
 def slide_frames(dataset: Dataset, filters: Filters) -> dict[str, pd.DataFrame]:
@@ -126,33 +118,7 @@ def summary(dataset: Dataset, filters: Filters) -> list[str]:
 
 def chart_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
     """The chart of screen `key` from its rows, as the pages draw it (my unit highlighted)."""
-    lang, years, changes = filters.lang, filters.years, s.method_changes(*filters.years)
-    unit = {"lang": lang, "unit_name": filters.unit_name, "field": filters.field}
-    year = slide_year(filters)
-    builders: dict[str, Callable[[], go.Figure]] = {
-        "city-scores": lambda: charts.score_bars(
-            frame, lang=lang, index_id=filters.index_id, year=year, highlight=filters.unit_code
-        ),
-        "bump": lambda: charts.bump_chart(
-            frame,
-            lang=lang,
-            index_id=filters.index_id,
-            years=years,
-            highlight=filters.unit_code,
-            method_changes=changes,
-        ),
-        "best-average": lambda: charts.best_average_chart(
-            frame, lang=lang, unit_name=filters.unit_name, years=years, method_changes=changes
-        ),
-        "levels": lambda: charts.levels_chart(frame, years=years, **unit),
-        "online-share": lambda: charts.share_chart(frame, years=years, **unit),
-        "shortened-fields": lambda: charts.shortened_fields_chart(frame, year=year, **unit),
-        "timeliness": lambda: charts.timeliness_chart(frame, years=years, **unit),
-        "on-time-trend": lambda: charts.on_time_trend_chart(frame, years=years, **unit),
-    }
-    if key not in builders:
-        raise ValueError(f"unknown chart slide {key!r}; expected one of {CHART_SLIDES}")
-    return builders[key]()
+    return registry.figure(key, frame, _screen(key, filters))
 
 
 def projector(fig: go.Figure, height: int = CHART_HEIGHT, *, dense: bool = False) -> go.Figure:

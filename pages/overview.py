@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from indicators import charts, views
 from indicators import schema as s
+from indicators import views
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import current
@@ -24,12 +24,4 @@ if f.index_id == s.INDEX_766:  # snapshots of another instrument: its own rankin
 render.national_note(f, f.index_id)
 table = data.view(views.year_ranking, f.index_id, f.year)
 render.ranking_note(table, lang)
-scored = data.view(views.year_scores, f.index_id, f.year)
-render.chart(
-    scored,
-    lambda: charts.score_bars(
-        scored, lang=lang, index_id=f.index_id, year=f.year, highlight=f.unit_code
-    ),
-    "city-scores",
-    lang,
-)
+render.chart(f, "city-scores")

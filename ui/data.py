@@ -18,10 +18,12 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
+import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from indicators import views
+from indicators.charts import registry
 from indicators.dataset import Dataset, is_url, load_dataset
 from indicators.importing import served_version
 from indicators.importing.display import read_at_text
@@ -120,6 +122,13 @@ def view(fn: Callable[..., T], *args: Any) -> T:
         raise ValueError(f"{fn.__name__} is not a function of the indicators package")
     source = data_source()
     return _computed(source, version(source), demo_on(), module, fn.__name__, tuple(args))
+
+
+def frame(key: str, filters: views.Filters) -> pd.DataFrame:
+    """The rows of the chart `key` (indicators.charts.registry) through `view`: the same cache
+    entry as its view called by hand, keyed by the few filters it reads."""
+    chart = registry.spec(key)
+    return view(chart.view, *chart.args(filters))
 
 
 def refresh() -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from indicators import charts, views
 from indicators import schema as s
+from indicators import views
+from indicators.charts import registry
 from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
 from indicators.rankings import BY_SCORES, RANKED_BY
@@ -33,18 +33,21 @@ def demo_banner(filters: views.Filters) -> None:
         st.warning(t("demo_banner", filters.lang), icon=":material/science:")
 
 
-def chart(
-    rows: pd.DataFrame, build: Callable[[], go.Figure], key: str, lang: str, quiet: bool = False
-) -> bool:
-    """The figure and its footer; "no data", under the chart's title, when there are no rows
-    (nothing at all when `quiet`: the page says it once for all its charts). Returns whether
-    a chart was drawn."""
+def chart(filters: views.Filters, key: str, quiet: bool = False) -> bool:
+    """The chart `key` of the registry (indicators.charts.registry) with its footer; "no
+    data", under the chart's title, when it has no rows (nothing at all when `quiet`: the page
+    says it once for all its charts). Returns whether a chart was drawn."""
+    return _drawn(data.frame(key, filters), filters, key, quiet)
+
+
+def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = False) -> bool:
+    lang = filters.lang
     if rows.empty:
         if not quiet:
-            title = build().layout.title.text  # says which chart and which years
+            title = registry.figure(key, rows, filters).layout.title.text  # which chart, when
             st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
         return False
-    figure = build()
+    figure = registry.figure(key, rows, filters)
     # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
     st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
     footer(rows, lang, key, figure)
@@ -104,16 +107,12 @@ def no_published_year(filters: views.Filters) -> None:
     )
 
 
-def topic(
-    filters: views.Filters,
-    topic_key: str | None,
-    charts: Sequence[tuple[pd.DataFrame, Callable[[], go.Figure], str]],
-) -> None:
-    """A page's charts (those with rows), then the figures published on its topic; when the
-    unit has neither: say so once and name the units and years that have figures. A topic of
-    None: every topic (the unit's page)."""
+def topic(filters: views.Filters, topic_key: str | None, keys: Sequence[str]) -> None:
+    """A page's charts (those with rows; registry keys), then the figures published on its
+    topic; when the unit has neither: say so once and name the units and years that have
+    figures. A topic of None: every topic (the unit's page)."""
     lang = filters.lang
-    drawn = [chart(rows, build, key, lang, quiet=True) for rows, build, key in charts]
+    drawn = [chart(filters, key, quiet=True) for key in keys]
     published = data.view(views.published_frame, filters.unit_code, filters.years, topic_key)
     if not published.empty:
         st.subheader(t("published_heading", lang))
@@ -255,15 +254,10 @@ def index_766(filters: views.Filters) -> None:
 
 def unit_766(filters: views.Filters) -> None:
     """A province's (or Hanoi's) own 766 snapshots, when any was published."""
-    rows = data.view(views.index_766_unit, filters.unit_code)
+    rows = data.frame("unit-766", filters)
     if rows.empty:
         return
     lang = filters.lang
     st.subheader(t("unit_766", lang, unit=filters.unit_name))
     st.caption(t("note_766", lang))
-    chart(
-        rows,
-        lambda: charts.index_766_chart(rows, lang=lang, unit_name=filters.unit_name),
-        "unit-766",
-        lang,
-    )
+    _drawn(rows, filters, "unit-766")

@@ -1,10 +1,12 @@
 """The figures of a deck: one unit over a range of years, computed once (pure).
 
 Each topic is the frame its slide charts, with its demo flag and its citations. The frames come
-from indicators.views, so that a deck shows what the dashboard shows: published figures where
-no detailed row exists (Nam Từ Liêm's 161 / 19 procedures at levels 3 / 4 in 2018), imported
-rows, and generated rows only when the dataset has its demo layer on. `heads` are the unit's
-headline figures of each year: the key messages are told from them (indicators.deck.messages).
+from indicators.views (the online levels and the on-time rates: the rows of the dashboard's
+charts of the same keys, from indicators.charts.registry), so that a deck shows what the
+dashboard shows: published figures where no detailed row exists (Nam Từ Liêm's 161 / 19
+procedures at levels 3 / 4 in 2018), imported rows, and generated rows only when the dataset
+has its demo layer on. `heads` are the unit's headline figures of each year: the key messages
+are told from them (indicators.deck.messages).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import pandas as pd
 from indicators import figures as published
 from indicators import schema as s
 from indicators import sources, views
+from indicators.charts import registry
 from indicators.dataset import Dataset
 from indicators.online import ERA, PROCEDURES
 from indicators.provenance import SOURCE_IDS
@@ -32,7 +35,7 @@ from indicators.shortened import (
 from indicators.shortened import PROCEDURES as SHORT_CATALOGUE
 from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE
 from indicators.units import nfc
-from indicators.views import Headline
+from indicators.views import Filters, Headline
 
 RANKS, LEVELS, TIMELINESS, SHORTENED_TOPIC = "ranks", "levels", "timeliness", "shortened"
 TOPICS = (RANKS, LEVELS, TIMELINESS, SHORTENED_TOPIC)
@@ -98,26 +101,46 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
         )
     code = selection.unit_code
     years = tuple(range(selection.year_from, selection.year_to + 1))
-    period = (years[0], years[-1])
     procedures = selection.rows(dataset.procedures)
     index_id = _index_of(dataset.units, code)
+    scope = _scope(dataset, code, nfc(selection.unit_name or code), years, index_id)
     by_field, by_field_year = _by_field(procedures, dataset)
-    levels = views.levels_frame(dataset, code, period)
+    levels = registry.frame("levels", dataset, scope)
     return DeckFigures(
         unit_code=code,
-        unit_name=nfc(selection.unit_name or code),
+        unit_name=scope.unit_name,
         years=years,
         ranks=_ranks(dataset, code, index_id, years),
         levels=_topic(
             levels[[s.YEAR, s.ONLINE_LEVEL, ERA, PROCEDURES, s.DEMO, SOURCE_IDS]], dataset
         ),
-        timeliness=_timeliness(dataset, code, years),
+        timeliness=_timeliness(dataset, scope),
         shortened=_shortened(dataset, code, procedures, years),
         by_field=by_field,
         by_field_year=by_field_year,
         index_id=index_id,
         heads=tuple(views.headline(dataset, code, y) for y in years),
         demo_on=dataset.demo,
+    )
+
+
+def _scope(
+    dataset: Dataset, code: str, name: str, years: Sequence[int], index_id: str | None
+) -> Filters:
+    """The dashboard's filters of the deck: its unit over its years, every field. The deck
+    reads the rows of the dashboard's charts (indicators.charts.registry) with them; the
+    language (the deck chooses it later) and the index of a unit without one are placeholders
+    that these rows never read."""
+    return Filters(
+        lang="vi",
+        index_id=index_id or s.INDEX_HANOI,
+        year=years[-1],
+        year_from=years[0],
+        year_to=years[-1],
+        unit_code=code,
+        unit_name=name,
+        unit_level="",
+        demo=dataset.demo,
     )
 
 
@@ -147,12 +170,12 @@ def _ranks(dataset: Dataset, code: str, index_id: str | None, years: Sequence[in
     return _topic(_by_year(frame, years, columns), dataset, pd.concat(behind))
 
 
-def _timeliness(dataset: Dataset, code: str, years: Sequence[int]) -> Topic:
+def _timeliness(dataset: Dataset, scope: Filters) -> Topic:
     """On-time, early and late rates per year; a year without dossier rows shows the on-time
     rate published for it (early and late stay unknown)."""
-    period = (years[0], years[-1])
-    rates = views.timeliness_frame(dataset, code, period)
-    trend = views.on_time_trend(dataset, code, period)
+    years = range(scope.year_from, scope.year_to + 1)
+    rates = registry.frame("timeliness", dataset, scope)
+    trend = registry.frame("on-time-trend", dataset, scope)
     mine = trend[(trend[views.SERIES] == views.UNIT_SERIES) & ~trend[s.YEAR].isin(rates[s.YEAR])]
     both = pd.concat([rates, mine.drop(columns=views.SERIES)], ignore_index=True)
     columns = [ON_TIME_RATE, EARLY_RATE, LATE_RATE, s.DEMO]

@@ -113,6 +113,13 @@ def index_history(dataset: Dataset, index_id: str) -> pd.DataFrame:
     return rank_history(dataset.par_scores, dataset.units, index_id)
 
 
+def index_history_between(dataset: Dataset, index_id: str, years: tuple[int, int]) -> pd.DataFrame:
+    """`index_history` within the years; the whole history is computed once per dataset (it
+    is the same for every period), so that a change of period reads a few rows."""
+    history = dataset.derived(("index_history", index_id), lambda: index_history(dataset, index_id))
+    return years_between(history, *years)
+
+
 def year_ranking(dataset: Dataset, index_id: str, year: int) -> pd.DataFrame:
     return rank_table(dataset.par_scores, dataset.units, index_id, year)
 

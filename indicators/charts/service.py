@@ -1,0 +1,173 @@
+"""Service to citizens: shortened procedures (per field, legal against committed days) and
+on-time resolution (early / on time / late, my unit's trend against the city's)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import schema as s
+from indicators.chart_theme import left_margin
+from indicators.charts.common import (
+    PERCENT_AXIS,
+    _bar_marker,
+    _by_year,
+    _demo_key,
+    _figure,
+    _flags,
+    _flags_by_year,
+    _lines,
+    _period,
+    _title,
+    _values,
+    _year_axis,
+    _year_grid,
+)
+from indicators.charts.style import HIGHLIGHT, NEUTRAL, OTHER, TIMELINESS_COLOURS
+from indicators.formatting import hover_value
+from indicators.i18n import t
+from indicators.shortened import SHORTENED
+from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE
+from indicators.views import CITY_SERIES, ON_TIME_ONLY_RATE, UNIT_SERIES
+
+# --- shortened procedures -------------------------------------------------------------------
+
+
+def shortened_fields_chart(
+    frame: pd.DataFrame, *, lang: str, unit_name: str, year: int, field: str | None = None
+) -> go.Figure:
+    """Shortened procedures per field (horizontal bars); an unknown count is a gap."""
+    title = t("chart_fields", lang, unit=unit_name, year=year)
+    ordered = frame.iloc[::-1]  # the frame comes most shortened first: put it on top
+    bars = go.Bar(
+        x=_values(ordered[SHORTENED]),
+        y=ordered[s.FIELD].astype(str).tolist(),
+        orientation="h",
+        marker=_bar_marker(HIGHLIGHT, _flags(ordered)),
+        text=_values(ordered[SHORTENED]),
+        texttemplate="%{x:,d}",
+        textposition="outside",
+        hovertemplate="%{y}: %{x:,d}<extra></extra>",
+        showlegend=False,  # the legend only explains the demo marks
+    )
+    return _figure(
+        _title(title, lang, field),
+        lang,
+        [bars, *_demo_key(lang, any(_flags(ordered)))],
+        height=max(320, 30 * len(frame) + 120),
+        left=left_margin(ordered[s.FIELD].astype(str), titled=False),
+        xaxis={
+            "title": {"text": t("axis_procedures", lang)},
+            "tickformat": ",d",
+            "rangemode": "tozero",
+        },
+        showlegend=any(_flags(ordered)),
+    )
+
+
+def days_chart(
+    frame: pd.DataFrame, *, lang: str, unit_name: str, year: int, field: str | None = None
+) -> go.Figure:
+    """Legal against committed days per procedure (grouped horizontal bars)."""
+    title = t("chart_days", lang, unit=unit_name, year=year)
+    ordered = frame.iloc[::-1]
+    names = ordered[s.PROCEDURE_NAME].astype(str).tolist()
+    traces = []
+    for column, key, colour in (
+        (s.LEGAL_DAYS, "series_legal", OTHER),
+        (s.COMMITTED_DAYS, "series_committed", HIGHLIGHT),
+    ):
+        label = t(key, lang)
+        traces.append(
+            go.Bar(
+                x=_values(ordered[column]),
+                y=names,
+                name=label,
+                orientation="h",
+                marker=_bar_marker(colour, _flags(ordered)),
+                hovertemplate=f"%{{y}}<br>{label}: " + hover_value("x", 1) + "<extra></extra>",
+            )
+        )
+    traces += _demo_key(lang, any(_flags(ordered)))
+    return _figure(
+        _title(title, lang, field),
+        lang,
+        traces,
+        height=max(360, 44 * len(frame) + 140),
+        left=left_margin(names, titled=False),
+        xaxis={"title": {"text": t("axis_days", lang)}, "rangemode": "tozero"},
+        barmode="group",
+    )
+
+
+# --- timeliness -----------------------------------------------------------------------------
+
+
+def timeliness_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """Early, on time (not early) and late dossiers as shares of the resolved ones, stacked."""
+    title = t("chart_timeliness", lang, unit=unit_name, period=_period(years))
+    grid = _year_grid(years)
+    traces = []
+    for column, key in (
+        (EARLY_RATE, "series_early"),
+        (ON_TIME_ONLY_RATE, "series_on_time_only"),
+        (LATE_RATE, "series_late"),
+    ):
+        label = t(key, lang)
+        traces.append(
+            go.Bar(
+                x=grid,
+                y=_by_year(frame, column, grid),
+                name=label,
+                marker=_bar_marker(TIMELINESS_COLOURS[column], _flags_by_year(frame, grid)),
+                hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+            )
+        )
+    traces += _demo_key(lang, any(_flags(frame)))
+    return _figure(
+        _title(title, lang, field),
+        lang,
+        traces,
+        left=PERCENT_AXIS,
+        xaxis=_year_axis(years, lang),
+        yaxis={"title": {"text": t("axis_share", lang)}, "range": [0, 100], "ticksuffix": "%"},
+        barmode="stack",
+    )
+
+
+def on_time_trend_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    unit_name: str,
+    years: tuple[int, int],
+    field: str | None = None,
+) -> go.Figure:
+    """My unit's on-time rate per year against the pooled rate of the whole city."""
+    title = t("chart_trend", lang, unit=unit_name, period=_period(years))
+    styles = (
+        (UNIT_SERIES, unit_name, {"color": HIGHLIGHT, "width": 4}),
+        (CITY_SERIES, t("series_city", lang), {"color": NEUTRAL, "width": 2, "dash": "dash"}),
+    )
+    known = [v for v in _values(frame[ON_TIME_RATE]) if v is not None]
+    low = min(known) if known else 0.0
+    low = min(low - 2, 90.0)  # whole-number ticks, and room below a single high point
+    return _figure(
+        _title(title, lang, field),
+        lang,
+        _lines(frame, ON_TIME_RATE, _year_grid(years), styles, lang),
+        left=PERCENT_AXIS,
+        xaxis=_year_axis(years, lang),
+        yaxis={
+            "title": {"text": t("axis_share", lang)},
+            "range": [max(0.0, low), 100.5],
+            "ticksuffix": "%",
+        },
+    )
