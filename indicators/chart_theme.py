@@ -111,6 +111,15 @@ def install() -> None:
     pio.templates.default = NAME
 
 
+def ensure() -> None:
+    """Make TEMPLATE the default again if something replaced it: Streamlit sets its own
+    ("streamlit") when its plotly_chart module is first imported, which in a process that
+    imported this module first (tests, a lazy import) would give later figures Streamlit's
+    placeholder colours. A string comparison per figure."""
+    if pio.templates.default != NAME:
+        install()
+
+
 install()
 
 

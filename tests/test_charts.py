@@ -110,7 +110,7 @@ def test_levels_chart_marks_decree_42() -> None:
     assert _trace(fig, "Mức độ 4").marker.color == c.LEVEL_COLOURS["4"] == "#08306b"
     assert _trace(fig, "Toàn trình").marker.color == c.LEVEL_COLOURS["full"] == "#d94801"
     assert [sh.x0 for sh in fig.layout.shapes] == [2021.5]
-    assert fig.layout.annotations[0].text == "Nghị định 42/2022: toàn trình / một phần"
+    assert fig.layout.annotations[0].text == "Nghị định 42/2022:<br>toàn trình / một phần"
     assert fig.layout.title.text == (
         "Quận Nam Từ Liêm: số thủ tục theo mức độ trực tuyến, 2019–2022 · Lĩnh vực: Tư pháp"
     )
@@ -194,6 +194,12 @@ def test_timeliness_chart_and_trend() -> None:
     assert list(_trace(fig, "Quận Nam Từ Liêm").y) == [99.01, None]
     assert list(_trace(fig, "Whole city (all districts)").y) == [97.5, 98.0]
     assert fig.layout.title.text == "Quận Nam Từ Liêm: on-time rate vs the whole city, 2018–2019"
+    # only the unit's published 99,99% of 2019 (the seed article): no city line, no city key
+    alone = pd.DataFrame(
+        {s.YEAR: [2019, 2019], SERIES: ["unit", "city"], "on_time_rate": [99.99, None]}
+    )
+    fig = c.on_time_trend_chart(alone, lang="vi", unit_name="Quận Nam Từ Liêm", years=(2018, 2019))
+    assert [tr.name for tr in fig.data] == ["Quận Nam Từ Liêm"]
 
 
 def test_every_figure_is_fresh() -> None:

@@ -140,7 +140,14 @@ def test_figure_hanoi_2023(dataset: Dataset) -> None:
     assert fig.layout.separators == ",."
     assert "2023" in fig.layout.title.text and "Điểm Chỉ số CCHC" in fig.layout.title.text
     assert "CC BY 3.0 IGO" in fig.layout.annotations[0].text
-    assert len(fig.data) == 1  # every district has a score: no grey trace
+    # every district has a score: no grey trace; the 24 generated ones under the demo veil
+    values, veil = fig.data
+    assert veil.name == "Số liệu minh họa (nhạt)" and veil.hoverinfo == "skip"
+    # 2023's published scores: Hoàn Kiếm, Cầu Giấy, Đống Đa, Nam Từ Liêm, Thanh Trì, Phú Xuyên
+    # (Long Biên's rank 12 was published without its score, which is generated)
+    published = {"002", "005", "006", "019", "020", "280"}
+    assert set(veil.locations) == set(values.locations) - published
+    assert veil.colorscale[0][1] == "rgba(255,255,255,0.55)" and veil.showscale is False
 
 
 def test_figure_english(dataset: Dataset) -> None:
@@ -169,7 +176,7 @@ def test_no_data_units_get_their_own_grey_trace(dataset: Dataset, hanoi_2023: pd
     fig = m.choropleth(
         frame, boundary, m.VALUE, "vi", "t", "Điểm", indicator=m.INDICATORS["par_score"]
     )
-    values, grey = fig.data
+    values, _veil, grey = fig.data  # the demo veil: see test_figure_hanoi_2023
     assert sorted(grey.locations) == sorted([*missing, "280"])
     assert not set(grey.locations) & set(values.locations)
     assert len(values.locations) == 27
@@ -325,7 +332,12 @@ def test_the_map_download_is_the_captioned_map(dataset: Dataset) -> None:
     path.write_bytes(png)
     pixels = _pixels(path)
     assert pixels.shape[:2] == PROJECTOR_SIZE[::-1]
-    assert _share(pixels, (253, 231, 37)) > 0.005  # Viridis' top class: districts are drawn
+    assert _share(pixels, (253, 231, 37)) > 0.002  # Viridis' top class: districts are drawn
+    # 2023: 7 of 30 scores published (solid), 23 generated: faded under a white veil, so the
+    # lowest class (#440154) shows solid only on Phú Xuyên (published lowest, 91,61) and faded
+    # (0,45 of it over white: about #ab8cb1) on the generated districts of that class
+    solid, faded = _share(pixels, (68, 1, 84)), _share(pixels, (171, 141, 178))
+    assert solid > 0.002 and faded > 2 * solid
 
 
 def test_png_2025_provinces_are_grey_no_data(pngs: dict[str, Path]) -> None:

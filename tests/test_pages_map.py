@@ -27,7 +27,7 @@ def located(spec: dict) -> dict[str, list]:
     """The customdata of every unit drawn, by code (value and no-data traces)."""
     out: dict[str, list] = {}
     for trace in spec["data"]:
-        if trace["type"] == "choropleth":
+        if trace["type"] == "choropleth" and trace.get("hoverinfo") != "skip":  # not the veil
             out.update(zip(trace["locations"], trace["customdata"], strict=True))
     return out
 

@@ -6,6 +6,7 @@ Package-private (underscored): the builders of indicators.charts use them.
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import BOTTOM_TITLED, left_margin  # and the default template
+from indicators.chart_theme import BOTTOM_TITLED, ensure, left_margin
 from indicators.charts.style import DEMO_OPACITY, DEMO_PATTERN, NEUTRAL
 from indicators.formatting import fmt_number, hover_value, is_missing, separators
 from indicators.i18n import t
@@ -46,6 +47,7 @@ def _figure(
     `marks`: (x, text) pairs drawn as a dashed vertical line with its label, at the top (or
     at the bottom, where the top holds what matters most, e.g. rank 1)."""
     marks = list(marks)
+    ensure()  # the default template is the dashboard's
     return go.Figure(
         data=list(traces),
         layout={
@@ -218,7 +220,14 @@ def _mark_line(x: float) -> dict[str, Any]:
     }  # fmt: skip
 
 
+MARK_LINE_CHARS = 24  # a longer label wraps: left-anchored, it must fit before the axis ends
+
+
 def _mark_label(x: float, text: str, at_bottom: bool = False) -> dict[str, Any]:
+    if len(text) > MARK_LINE_CHARS:  # "Nghị định 42/2022:<br>toàn trình / một phần"
+        head, colon, rest = text.partition(": ")
+        lines = [head + colon.strip(), rest] if colon else textwrap.wrap(text, MARK_LINE_CHARS)
+        text = "<br>".join(lines)
     return {
         "x": x, "y": 0 if at_bottom else 1, "yref": "paper", "text": text, "showarrow": False,
         "xanchor": "left", "yanchor": "bottom" if at_bottom else "top",
@@ -233,11 +242,13 @@ def _lines(
     styles: Iterable[tuple[str, str, dict[str, Any]]],
     lang: str,
 ) -> list[go.Scatter]:
-    """One line per (series, label, line style) of a long frame with a SERIES column, and
-    the key to generated points when there are any."""
+    """One line per (series, label, line style) of a long frame with a SERIES column that has
+    a value, and the key to generated points when there are any."""
     traces = []
     for series, label, line in styles:
         rows = frame[frame[SERIES] == series]
+        if not rows[column].notna().any():
+            continue  # no point: no legend entry for a line that is not drawn
         hover = f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>"
         traces += _line(
             grid, _by_year(rows, column, grid), _flags_by_year(rows, grid), label, line, hover

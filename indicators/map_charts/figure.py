@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from indicators import geo
 from indicators import schema as s
 from indicators.chart_images import OFFLINE_TOPOJSON_URL
-from indicators.chart_theme import colorbar_margin  # and the default template
+from indicators.chart_theme import colorbar_margin, ensure
 from indicators.dataset import Dataset
 from indicators.formatting import check_lang, fmt_number, fmt_rank, is_missing, no_data, separators
 from indicators.map_charts.values import (
@@ -53,6 +53,7 @@ _TEXT = {
     "class": {"vi": "Nhóm", "en": "Class"},
     "source": {"vi": "Nguồn", "en": "Source"},
     "demo": {"vi": "có số liệu minh họa", "en": "includes demo data"},
+    "veil": {"vi": "Số liệu minh họa (nhạt)", "en": "Demo figures (faded)"},
 }
 
 
@@ -158,12 +159,8 @@ def _value_trace(
         )
     ]
     t = {key: text[lang] for key, text in _TEXT.items()}
-    common = _common(boundary, rows, highlight_code)
-    generated = rows[s.DEMO].astype("boolean").fillna(False).tolist()
-    if any(generated):  # a generated value is drawn faded, a published one solid
-        common["marker"]["opacity"] = [DEMO_OPACITY if d else 1.0 for d in generated]
     return go.Choropleth(
-        **common,
+        **_common(boundary, rows, highlight_code),
         z=values.astype(float).tolist(),
         zmin=edges[0],
         zmax=edges[-1],
@@ -204,6 +201,26 @@ def _no_data_trace(
         ],
         hovertemplate=f"<b>%{{customdata[1]}}</b><br>{label}<extra></extra>",
         name=label,
+        showlegend=True,
+    )
+
+
+def _demo_veil(
+    rows: pd.DataFrame, boundary: geo.BoundarySet, lang: str, highlight_code: str | None
+) -> go.Choropleth:
+    """A white veil over the units whose value is generated, so they look faded as generated
+    bars do (Plotly draws no per-location opacity on a map); hover and clicks go through it."""
+    veil = f"rgba(255,255,255,{1 - DEMO_OPACITY:.2f})"
+    return go.Choropleth(
+        **_common(boundary, rows, highlight_code),
+        z=[0.0] * len(rows),
+        zmin=0,
+        zmax=1,
+        colorscale=[[0.0, veil], [1.0, veil]],
+        showscale=False,
+        customdata=[[code] for code in rows[s.UNIT_CODE]],  # a click still names the unit
+        hoverinfo="skip",
+        name=_TEXT["veil"][lang],
         showlegend=True,
     )
 
@@ -270,6 +287,7 @@ def choropleth(
     value_label = indicator.label(lang) if indicator else unit_label
     rows = _highlight_last(_by_feature(frame, boundary, value_column), highlight_code)
     has_value = rows["_value"].notna().to_numpy()
+    ensure()  # the default template is the dashboard's
     fig = go.Figure()
     if has_value.any():
         fig.add_trace(
@@ -285,6 +303,9 @@ def choropleth(
                 highlight_code,
             )
         )
+        generated = rows[s.DEMO].astype("boolean").fillna(False).to_numpy() & has_value
+        if generated.any():
+            fig.add_trace(_demo_veil(rows[generated], boundary, lang, highlight_code))
     if not has_value.all():
         fig.add_trace(_no_data_trace(rows[~has_value], boundary, lang, highlight_code))
     if boundary.level == "province":
