@@ -46,7 +46,7 @@ def test_hanoi_2023_dong_da_in_the_top_class() -> None:
     coloured = [u for u in units.values() if len(u) > 2]  # the grey ones carry a name only
     assert len(coloured) == 6  # the six published 2023 scores; the other 24 grey
     title = spec["layout"]["title"]["text"]
-    assert title.startswith("Điểm Chỉ số CCHC, 30 quận, huyện, thị xã Hà Nội, năm 2023")
+    assert title.startswith("Điểm Chỉ số CCHC, năm 2023<br><sup>30 quận, huyện, thị xã Hà Nội")
     trace = spec["data"][0]
     assert trace["colorbar"]["title"]["text"] == "Điểm (/100)"
     assert trace["featureidkey"] == "properties.ma_huyen"
@@ -160,7 +160,9 @@ def test_map_in_english() -> None:
     at = open_app(MAP, year="2023", lang="en")
     spec = map_spec(at)
     assert located(spec)[DONG_DA][2:4] == ["96.30", "1st of 30"]
-    assert spec["layout"]["title"]["text"].startswith("PAR index score, Hanoi's 30 districts, 2023")
+    assert spec["layout"]["title"]["text"].startswith(
+        "PAR index score, 2023<br><sup>Hanoi's 30 districts"
+    )
     shown = captions(at)
     assert "Hanoi district boundaries" in shown and "Grey: No data" in shown
     at = open_app(MAP, year="2025", lang="en")

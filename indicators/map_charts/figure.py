@@ -337,14 +337,15 @@ def _right_margin(fig: go.Figure) -> int:
 
 
 def map_title(indicator: str, boundary: geo.BoundarySet, lang: str, demo: bool = False) -> str:
-    """What and when: e.g. 'Điểm Chỉ số CCHC, 30 quận, huyện, thị xã Hà Nội, năm 2023'."""
+    """What and when, then where on a smaller second line (a phone's width holds each line):
+    'Điểm Chỉ số CCHC, năm 2023<br><sup>30 quận, huyện, thị xã Hà Nội</sup>'."""
     label = INDICATORS[indicator].label(lang)
     n, year = len(boundary.codes), boundary.year
     merged = boundary.source.valid_from >= geo.REFORM_DAY
     if lang == "en":
         where = f"Hanoi's {n} districts" if boundary.level == "district" else f"{n} provinces"
         where += " (after the merger of 1 July 2025)" if merged else ""
-        text = f"{label}, {where}, {year}"
+        text = f"{label}, {year}"
     else:
         where = (
             f"{n} quận, huyện, thị xã Hà Nội"
@@ -352,8 +353,9 @@ def map_title(indicator: str, boundary: geo.BoundarySet, lang: str, demo: bool =
             else f"{n} tỉnh, thành phố"
         )
         where += " (sau sắp xếp từ 1/7/2025)" if merged else ""
-        text = f"{label}, {where}, năm {year}"
-    return f"{text}<br><sup>{_TEXT['demo'][lang]}</sup>" if demo else text
+        text = f"{label}, năm {year}"
+    notes = [where, _TEXT["demo"][lang]] if demo else [where]
+    return f"{text}<br><sup>{' · '.join(notes)}</sup>"
 
 
 def indicator_map(
