@@ -47,7 +47,7 @@ from indicators.export.files import (
     to_parquet_zip,
     to_xlsx,
 )
-from indicators.export.filters import filters_frame, fmt_date
+from indicators.export.filters import filters_frame
 from indicators.export.reading import (
     MISSING_CELL,
     NUMBER_FORMATS,
@@ -81,6 +81,7 @@ from indicators.export.tables import (
     filtered_tables,
     select_tables,
 )
+from indicators.formatting import fmt_date
 from indicators.i18n import LANGS
 
 __all__ = [

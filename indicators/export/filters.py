@@ -10,13 +10,9 @@ import pandas as pd
 from indicators import sources
 from indicators.export.reading import sheet_name
 from indicators.export.tables import ITEM, VALUE
+from indicators.formatting import fmt_date
 from indicators.i18n import t
 from indicators.selection import Selection
-
-
-def fmt_date(day: date, lang: str) -> str:
-    """28/11/2025 in Vietnamese, 2025-11-28 in English."""
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def filters_frame(

@@ -1,7 +1,9 @@
-"""What a reader sees: column headers and sheet names in the chosen language (from the text
-registry, indicators.i18n: `header_<column>` for the tables' columns, `view_header_<column>` for the
-columns only the dashboard's views have), coded values in words and numbers written the
-language's way."""
+"""What a reader sees: column headers and sheet names in the chosen language, coded values in
+words, numbers written the language's way.
+
+The headers come from the text registry (indicators.i18n.export): `header_<column>` for the
+tables' columns, `view_header_<column>` for the columns only the dashboard's views have.
+"""
 
 from __future__ import annotations
 

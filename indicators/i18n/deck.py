@@ -51,4 +51,72 @@ TEXTS: dict[str, dict[str, str]] = {
     "profile_link": {"vi": "Xem hồ sơ", "en": "Open profile"},
     "open_profile": {"vi": "Mở hồ sơ đơn vị: {unit}", "en": "Open the unit profile: {unit}"},
     "choose_unit_profile": {"vi": "Chọn đơn vị để xem hồ sơ", "en": "Choose a unit to profile"},
+    # --- the slide deck's own words (indicators.deck) ---
+    "deck_subtitle": {
+        "vi": "Chỉ số cải cách hành chính (CCHC), {period}",
+        "en": "Public administration reform (PAR) indicators, {period}",
+    },
+    "deck_what_data": {
+        "vi": "Số liệu đã công bố (có nguồn trên từng trang) và số liệu do cơ quan nhập.",
+        "en": "Published figures (each slide cites its sources) and data an office imported.",
+    },
+    "deck_messages": {"vi": "Thông điệp chính", "en": "Key messages"},
+    "deck_no_messages": {
+        "vi": "Không có dữ liệu cho giai đoạn này.",
+        "en": "No data for this period.",
+    },
+    "deck_no_data": {"vi": "Không có dữ liệu cho giai đoạn này.", "en": "No data for this period."},
+    "deck_ranks": {
+        "vi": "Điểm và thứ hạng chỉ số CCHC, {period}",
+        "en": "PAR index score and rank, {period}",
+    },
+    "deck_score": {"vi": "Điểm", "en": "Score"},
+    "deck_rank": {"vi": "Thứ hạng (1 = cao nhất)", "en": "Rank (1 = best)"},
+    "deck_rank_note": {
+        "vi": "Thứ hạng: thứ hạng đã công bố trong tổng số đơn vị của năm; năm có đủ điểm của mọi đơn vị thì tính từ điểm (đồng điểm thì đồng hạng).",
+        "en": "Ranks: the published rank among all units of the year; a year with every unit's score is ranked from the scores (equal scores share a rank).",
+    },
+    "deck_levels": {
+        "vi": "Thủ tục trực tuyến theo mức độ, {period}",
+        "en": "Procedures online by level, {period}",
+    },
+    "deck_era_note": {
+        "vi": "Mức độ 1–4: Nghị định 43/2011 (đến năm 2022). Toàn trình / một phần: Nghị định 42/2022 (từ năm 2022). Hai cách phân loại không so sánh trực tiếp.",
+        "en": "Levels 1–4: Decree 43/2011 (until 2022). Full / partial: Decree 42/2022 (from 2022). The two classifications are not directly comparable.",
+    },
+    "deck_era_levels": {"vi": "Mức độ 1–4", "en": "Levels 1–4"},
+    "deck_era_forms": {"vi": "Toàn trình / một phần", "en": "Full / partial"},
+    "deck_timeliness": {
+        "vi": "Tiến độ giải quyết hồ sơ, {period}",
+        "en": "Dossiers resolved on time, {period}",
+    },
+    "deck_on_time_rate": {"vi": "Đúng hạn (gồm trước hạn)", "en": "On time (early included)"},
+    "deck_early_rate": {"vi": "Trước hạn", "en": "Early"},
+    "deck_late_rate": {"vi": "Trễ hạn", "en": "Late"},
+    "deck_rate_note": {
+        "vi": "Tỷ lệ trên số hồ sơ đã giải quyết (đúng hạn + trễ hạn).",
+        "en": "Rates of the dossiers resolved (on time + late).",
+    },
+    "deck_shortened": {
+        "vi": "Thủ tục được rút ngắn thời gian giải quyết, {period}",
+        "en": "Shortened procedures, {period}",
+    },
+    "deck_per_year": {"vi": "Số thủ tục rút ngắn theo năm", "en": "Shortened procedures per year"},
+    "deck_per_field": {"vi": "Theo lĩnh vực, năm {year}", "en": "By field, {year}"},
+    "deck_level_1": {"vi": "Mức độ 1", "en": "Level 1"},
+    "deck_level_2": {"vi": "Mức độ 2", "en": "Level 2"},
+    "deck_level_3": {"vi": "Mức độ 3", "en": "Level 3"},
+    "deck_level_4": {"vi": "Mức độ 4", "en": "Level 4"},
+    "deck_level_full": {"vi": "Toàn trình", "en": "Full"},
+    "deck_level_partial": {"vi": "Một phần", "en": "Partial"},
+    "deck_level_none": {"vi": "Chỉ cung cấp thông tin", "en": "Information only"},
+    "deck_level_unknown": {"vi": "Chưa rõ mức độ", "en": "Level unknown"},
+    "deck_file_prefix": {"vi": "bao-cao-cchc", "en": "par-report"},
+    "deck_best_rank": {
+        "vi": "Trong các năm có thứ hạng công bố giai đoạn {period}, thứ hạng cao nhất của {unit} là {rank}, đạt được {times} (năm {listed})",
+        "en": "Of the years with a published rank over {period}, the best rank of {unit} was {rank}, reached {times} ({listed})",
+    },
+    "deck_times": {"vi": "{count} lần", "en": "{count} times"},
+    "deck_times_1": {"vi": "1 lần", "en": "once"},
+    "deck_times_2": {"vi": "2 lần", "en": "twice"},
 }
