@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from indicators.i18n import about, charts, common, data, deck, export, figures, pages
+from indicators.i18n import about, charts, common, data, deck, errors, export, figures, pages
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-AREAS = (common, pages, charts, figures, data, about, deck, export)
+AREAS = (common, pages, charts, figures, data, about, deck, export, errors)
 
 
 def _merged() -> dict[str, dict[str, str]]:

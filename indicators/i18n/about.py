@@ -69,4 +69,40 @@ TEXTS: dict[str, dict[str, str]] = {
     "source_kind_published": {"vi": "công bố chính thức", "en": "official publication"},
     "source_kind_article": {"vi": "bài báo", "en": "press article"},
     "source_kind_demo": {"vi": "minh họa", "en": "demo"},
+    # --- boundary files and Hanoi after 1 July 2025 (indicators.geo) ---
+    "map_gap_note": {
+        "vi": 'Chưa có bản đồ cho 126 xã, phường của Hà Nội từ ngày 1/7/2025: không tìm thấy tệp ranh giới có giấy phép mở cho 126 đơn vị này (xem data/geo/SOURCES.md, mục "Gaps"). Bảng dưới đây gắn mỗi đơn vị mới với các quận, huyện cũ đã hình thành nên nó.',
+        "en": 'There is no map of Hanoi\'s 126 communes and wards from 1 July 2025: no openly licensed boundary file was found for these units (see data/geo/SOURCES.md, "Gaps"). The table below ties each new unit to the former districts it was formed from.',
+    },
+    "map_successor_old_district_name": {
+        "vi": "Quận, huyện cũ (đến 30/6/2025)",
+        "en": "Former district (until 30 June 2025)",
+    },
+    "map_successor_new_name": {
+        "vi": "Xã, phường mới (từ 1/7/2025)",
+        "en": "New commune or ward (from 1 July 2025)",
+    },
+    "map_successor_new_code": {"vi": "Mã đơn vị mới", "en": "New unit code"},
+    "map_successor_relation": {"vi": "Quan hệ", "en": "Relation"},
+    "map_successor_old_districts": {"vi": "Hình thành từ", "en": "Formed from"},
+    "map_successor_whole": {
+        "vi": "nằm trọn trong quận, huyện này",
+        "en": "wholly within this district",
+    },
+    "map_successor_part": {
+        "vi": "một phần (từ nhiều quận, huyện)",
+        "en": "in part (from several districts)",
+    },
+    "map_attribution_districts": {
+        "vi": "Ranh giới quận/huyện Hà Nội: OCHA ROAP / Chính phủ Việt Nam, qua geoBoundaries (Runfola et al. 2020, www.geoboundaries.org), giấy phép CC BY 3.0 IGO (https://creativecommons.org/licenses/by/3.0/igo/). Đã lọc, bổ sung tên tiếng Việt và làm tròn toạ độ.",
+        "en": "Hanoi district boundaries: OCHA ROAP / Government of Viet Nam, via geoBoundaries (Runfola et al. 2020, www.geoboundaries.org), licence CC BY 3.0 IGO (https://creativecommons.org/licenses/by/3.0/igo/). Filtered, Vietnamese names added, coordinates rounded.",
+    },
+    "map_attribution_provinces": {
+        "vi": 'Ranh giới tỉnh: Open Development Mekong, "Địa phận tỉnh" (nguồn gốc: Cục Đo đạc, Bản đồ và Thông tin địa lý Việt Nam), giấy phép CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Đã đơn giản hoá (0,0005°), sửa tên và bổ sung mã tỉnh; bản chuyển thể phát hành theo CC BY-SA 4.0.',
+        "en": 'Province boundaries: Open Development Mekong, "Địa phận tỉnh" (original source: Department of Survey and Mapping of Viet Nam), licence CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Simplified (0.0005°), names corrected and province codes added; the adaptation is released under CC BY-SA 4.0.',
+    },
+    "map_attribution_merged": {
+        "vi": " Ranh giới 34 tỉnh: gộp theo NQ 202/2025/QH15.",
+        "en": " The 34 provinces: merged per Resolution 202/2025/QH15 (gộp theo NQ 202/2025/QH15).",
+    },
 }

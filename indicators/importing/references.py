@@ -6,12 +6,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError
 from indicators.importing import fields as f
 from indicators.importing.values import fold
 from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key, year_bounds
@@ -20,15 +20,14 @@ TOTAL_ROW_WORDS = frozenset({"tong", "tong cong", "tong so", "cong", "total", "t
 _URL = re.compile(r"https?://\S+")
 
 
-@dataclass(frozen=True)
-class CellProblem(Exception):
+class CellProblem(BilingualError):
     """A value the row refers to that cannot be resolved; `column` is where to fix it."""
 
-    column: str
-    rule: str
-    vi: str
-    en: str
-    value: object = None
+    def __init__(self, column: str, rule: str, vi: str, en: str, value: object = None) -> None:
+        super().__init__(vi, en)
+        self.column = column
+        self.rule = rule
+        self.value = value
 
 
 class Units:

@@ -26,15 +26,12 @@ from datetime import date, datetime
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError
 from indicators.units import ascii_fold
 
 
-class Unparsable(ValueError):
+class Unparsable(BilingualError, ValueError):
     """A cell that cannot be read as its column's type; vi and en say what is expected."""
-
-    def __init__(self, vi: str, en: str):
-        self.vi, self.en = vi, en
-        super().__init__(en)
 
 
 EMPTY_MARKS = frozenset({"", "-", "–", "—", "n/a", "N/A", "#N/A"})
