@@ -27,6 +27,7 @@ from typing import Any
 import pandas as pd
 
 from indicators import schema as s
+from indicators.domain import HANOI_2008, LAST_OLD_DAY, REORG_DATE, TU_LIEM_SPLIT
 from indicators.errors import BilingualError
 from indicators.i18n import t
 from indicators.provenance import object_groups
@@ -34,7 +35,7 @@ from indicators.settings import PROJECT_ROOT
 
 GEO_DIR = PROJECT_ROOT / "data" / "geo"
 HANOI = "01"
-REFORM_DAY = pd.Timestamp("2025-07-01")
+REFORM_DAY = REORG_DATE  # the district maps end the day before
 FEATURE_NAME = "feature_name"
 MATCH = "match"  # "both", "unit_only" or "feature_only" in join_units
 ID_PROPERTY = {"district": "ma_huyen", "province": "ma_tinh"}
@@ -69,8 +70,8 @@ FILES = (
         "hanoi_districts_2019.geojson",
         "district",
         30,
-        pd.Timestamp("2013-12-27"),
-        pd.Timestamp("2025-06-30"),
+        TU_LIEM_SPLIT,
+        LAST_OLD_DAY,
         "CC BY 3.0 IGO",
         ("map_attribution_districts",),
     ),
@@ -78,8 +79,8 @@ FILES = (
         "vietnam_provinces_63.geojson",
         "province",
         63,
-        pd.Timestamp("2008-08-01"),
-        pd.Timestamp("2025-06-30"),
+        HANOI_2008,
+        LAST_OLD_DAY,
         "CC BY-SA 4.0",
         ("map_attribution_provinces",),
     ),

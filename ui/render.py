@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from indicators import charts, views
+from indicators import charts, domain, views
 from indicators import schema as s
 from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
@@ -151,7 +151,7 @@ def index_notes(filters: views.Filters, index_id: str) -> None:
     """The national-index caveat and the method changes within the period."""
     lang = filters.lang
     national_note(filters, index_id)
-    changes = s.method_changes(*filters.years)
+    changes = domain.method_changes(*filters.years)
     if changes:
         years = ", ".join(map(str, changes))
         st.caption(t("method_note", lang, years=years))

@@ -52,4 +52,62 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Không có tệp ranh giới cho cấp '{level}' vào ngày {day:%d/%m/%Y}.",
         "en": "No boundary file for level '{level}' on {day:%Y-%m-%d}.",
     },
+    # --- rules across the columns of a row (indicators.schema, table_spec.RowRule) ---
+    "rule_code_length": {
+        "vi": "mã phải có 2 chữ số (tỉnh), 3 (huyện) hoặc 5 (xã)",
+        "en": "code must have 2 digits (province), 3 (district) or 5 (commune)",
+    },
+    "rule_valid_order": {
+        "vi": "ngày hết hiệu lực trước ngày có hiệu lực",
+        "en": "valid_to is before valid_from",
+    },
+    "rule_versions_overlap": {
+        "vi": "hai phiên bản của cùng một mã có hiệu lực chồng lên nhau",
+        "en": "two versions of one code are valid on overlapping periods",
+    },
+    "rule_score_le_max": {"vi": "điểm lớn hơn điểm tối đa", "en": "score is above its maximum"},
+    "rule_level_era": {
+        "vi": "mức độ 1–4 chỉ dùng đến năm 2022; 'toàn trình'/'một phần' từ năm 2022 (Nghị định 42/2022)",
+        "en": "levels 1-4 apply until 2022; 'full'/'partial' from 2022 (Decree 42/2022)",
+    },
+    "rule_committed_le_legal": {
+        "vi": "số ngày cam kết lớn hơn số ngày theo quy định",
+        "en": "committed days exceed the legal days",
+    },
+    "rule_online_le_received": {
+        "vi": "số hồ sơ trực tuyến lớn hơn số hồ sơ tiếp nhận",
+        "en": "submitted online exceeds received",
+    },
+    "rule_early_le_on_time": {
+        "vi": "số hồ sơ trước hạn lớn hơn số hồ sơ đúng hạn (trước hạn là một phần của đúng hạn)",
+        "en": "early exceeds on time (early is a part of on time)",
+    },
+    "rule_resolved_le_received": {
+        "vi": "đúng hạn + trễ hạn lớn hơn số hồ sơ tiếp nhận",
+        "en": "on time + late exceeds received",
+    },
+    "rule_one_granularity": {
+        "vi": "một đơn vị trong một năm phải dùng một cấp chi tiết (tổng, theo tháng, lĩnh vực hoặc thủ tục), nếu không sẽ bị cộng hai lần",
+        "en": "one unit and year must use one level of detail (total, month, field or procedure), else rows are counted twice",
+    },
+    "rule_resolved_date_status": {
+        "vi": "ngày trả kết quả phải có khi và chỉ khi hồ sơ đã giải quyết",
+        "en": "resolved_date must be set exactly when the status is resolved",
+    },
+    "rule_due_after_received": {
+        "vi": "ngày hẹn trả trước ngày tiếp nhận",
+        "en": "due_date is before received_date",
+    },
+    "rule_resolved_after_received": {
+        "vi": "ngày trả kết quả trước ngày tiếp nhận",
+        "en": "resolved_date is before received_date",
+    },
+    "rule_value_le_max": {
+        "vi": "giá trị lớn hơn giá trị tối đa",
+        "en": "value is above its maximum",
+    },
+    "rule_rank_le_units": {
+        "vi": "thứ hạng lớn hơn số đơn vị được xếp hạng",
+        "en": "rank is above the number of units ranked",
+    },
 }
