@@ -99,7 +99,7 @@ def _sorted_codes(units: pd.DataFrame) -> tuple[str, ...]:
 def build_catalog(dataset: Dataset) -> Catalog:
     """Every unit of each index's level (Hanoi's districts, the provinces), then the units
     that replaced them on 1 July 2025; the years with a figure; the fields of the catalogue."""
-    from indicators.views.frames import published_years
+    from indicators.views.data import published_years
 
     units = dataset.units.sort_values(s.VALID_FROM)
     latest = units.drop_duplicates(s.CODE, keep="last")
