@@ -7,14 +7,27 @@ its own name and its usual base (ValueError, LookupError) so callers catch it as
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any, NamedTuple, Self
 
 from indicators.i18n import t
 
 
-def bilingual(key: str, **values: Any) -> tuple[str, str]:
-    """The registry's text `key` (indicators.i18n) in Vietnamese and English, filled in."""
-    return t(key, "vi", **values), t(key, "en", **values)
+class Both(NamedTuple):
+    """A value written differently in each language (a field's name, a decimal mark)."""
+
+    vi: Any
+    en: Any
+
+
+def bilingual(key: str, /, **values: Any) -> tuple[str, str]:
+    """The registry's text `key` (indicators.i18n) in Vietnamese and English, filled in with
+    `values`; a `Both(vi, en)` value fills each language with its own."""
+
+    def filled(lang: str) -> str:
+        own = {k: getattr(v, lang) if isinstance(v, Both) else v for k, v in values.items()}
+        return t(key, lang, **own)
+
+    return filled("vi"), filled("en")
 
 
 class BilingualError(Exception):
@@ -26,7 +39,7 @@ class BilingualError(Exception):
         self.en = en
 
     @classmethod
-    def of(cls, key: str, **values: Any) -> Self:
+    def of(cls, key: str, /, **values: Any) -> Self:
         """The error whose texts are the registry's `key` (indicators.i18n) filled with `values`."""
         return cls(*bilingual(key, **values))
 

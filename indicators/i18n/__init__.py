@@ -1,21 +1,33 @@
 """Every text of the dashboard in Vietnamese (default) and English: one registry.
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
-one module per area (`common`, `pages`, `charts`, `figures`, `data`, `about`, `deck`),
-each a `TEXTS` dict of key -> {"vi": …, "en": …}; `STRINGS` is all of them
-(a key may appear in one module only). Unit names, field names and source titles are data, not
-UI text: they stay Vietnamese in both languages.
+one module per area (`common`, `pages`, `charts`, `figures`, `data`, `about`, `deck`, `export`,
+`errors`, `importing`), each a `TEXTS` dict of key -> {"vi": …, "en": …}; `STRINGS` is all of
+them (a key may appear in one module only). Errors take theirs through indicators.errors
+(`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
+are data, not UI text: they stay Vietnamese in both languages.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from indicators.i18n import about, charts, common, data, deck, errors, export, figures, pages
+from indicators.i18n import (
+    about,
+    charts,
+    common,
+    data,
+    deck,
+    errors,
+    export,
+    figures,
+    importing,
+    pages,
+)
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-AREAS = (common, pages, charts, figures, data, about, deck, export, errors)
+AREAS = (common, pages, charts, figures, data, about, deck, export, errors, importing)
 
 
 def _merged() -> dict[str, dict[str, str]]:
@@ -38,7 +50,7 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def t(key: str, lang: str = DEFAULT_LANG, **values: Any) -> str:
+def t(key: str, lang: str = DEFAULT_LANG, /, **values: Any) -> str:
     """The text of `key` in `lang`, with `{placeholders}` filled from `values`."""
     text = STRINGS[key][check_lang(lang)]
     return text.format(**values) if values else text
