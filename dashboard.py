@@ -37,4 +37,4 @@ try:
     with filters.in_frame():
         page.run()
 except RankingError as exc:
-    st.error(exc.vi if current.lang == "vi" else exc.en)
+    st.error(exc.text(current.lang))

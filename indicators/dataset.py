@@ -30,6 +30,7 @@ import pandas as pd
 import sqlalchemy as sa
 
 from indicators import schema as s
+from indicators.errors import bilingual
 from indicators.settings import data_source
 from indicators.validation import DatasetInvalid, Failure, coerce_and_check
 
@@ -99,8 +100,7 @@ def read_parquet_tables(folder: Path, names: Iterable[str] = tuple(s.TABLES)) ->
                             None,
                             str(path),
                             "unreadable",
-                            f"không đọc được tệp: {exc}",
-                            f"cannot read the file: {exc}",
+                            *bilingual("check_unreadable", error=exc),
                         )
                     ]
                 ) from exc
@@ -164,8 +164,7 @@ def load_raw(source: str | Path | None = None) -> tuple[str, dict[str, pd.DataFr
                     None,
                     source,
                     "no_source",
-                    "không có thư mục dữ liệu này",
-                    "no such data folder",
+                    *bilingual("check_no_folder"),
                 )
             ]
         )

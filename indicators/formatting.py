@@ -7,6 +7,7 @@ A missing value is never formatted as a number: it becomes "Không có dữ li�
 from __future__ import annotations
 
 import math
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -105,6 +106,11 @@ def fmt_place(rank: Any, total: Any, lang: str = DEFAULT_LANG) -> str:
         n = int(_number(rank) or 0)
         return f"thứ {n}" if check_lang(lang) == "vi" else ordinal_en(n)
     return fmt_rank(rank, total, lang)
+
+
+def fmt_date(day: date, lang: str = DEFAULT_LANG) -> str:
+    """28/11/2025 in Vietnamese, 2025-11-28 in English."""
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
 def separators(lang: str) -> str:

@@ -27,64 +27,22 @@ from typing import Any
 import pandas as pd
 
 from indicators import schema as s
+from indicators.domain import HANOI_2008, LAST_OLD_DAY, REORG_DATE, TU_LIEM_SPLIT
+from indicators.errors import BilingualError
+from indicators.i18n import t
 from indicators.provenance import object_groups
 from indicators.settings import PROJECT_ROOT
 
 GEO_DIR = PROJECT_ROOT / "data" / "geo"
 HANOI = "01"
-REFORM_DAY = pd.Timestamp("2025-07-01")
+REFORM_DAY = REORG_DATE  # the district maps end the day before
 FEATURE_NAME = "feature_name"
 MATCH = "match"  # "both", "unit_only" or "feature_only" in join_units
 ID_PROPERTY = {"district": "ma_huyen", "province": "ma_tinh"}
 
-_DISTRICTS_VI = (
-    "Ranh giới quận/huyện Hà Nội: OCHA ROAP / Chính phủ Việt Nam, qua geoBoundaries "
-    "(Runfola et al. 2020, www.geoboundaries.org), giấy phép CC BY 3.0 IGO "
-    "(https://creativecommons.org/licenses/by/3.0/igo/). "
-    "Đã lọc, bổ sung tên tiếng Việt và làm tròn toạ độ."
-)
-_DISTRICTS_EN = (
-    "Hanoi district boundaries: OCHA ROAP / Government of Viet Nam, via geoBoundaries "
-    "(Runfola et al. 2020, www.geoboundaries.org), licence CC BY 3.0 IGO "
-    "(https://creativecommons.org/licenses/by/3.0/igo/). "
-    "Filtered, Vietnamese names added, coordinates rounded."
-)
-_PROVINCES_VI = (
-    'Ranh giới tỉnh: Open Development Mekong, "Địa phận tỉnh" (nguồn gốc: Cục Đo đạc, Bản đồ '
-    "và Thông tin địa lý Việt Nam), giấy phép CC BY-SA 4.0 "
-    "(https://creativecommons.org/licenses/by-sa/4.0/). Đã đơn giản hoá (0,0005°), sửa tên và "
-    "bổ sung mã tỉnh; bản chuyển thể phát hành theo CC BY-SA 4.0."
-)
-_PROVINCES_EN = (
-    'Province boundaries: Open Development Mekong, "Địa phận tỉnh" (original source: '
-    "Department of Survey and Mapping of Viet Nam), licence CC BY-SA 4.0 "
-    "(https://creativecommons.org/licenses/by-sa/4.0/). Simplified (0.0005°), names corrected "
-    "and province codes added; the adaptation is released under CC BY-SA 4.0."
-)
-_MERGED_VI = " Ranh giới 34 tỉnh: gộp theo NQ 202/2025/QH15."
-_MERGED_EN = " The 34 provinces: merged per Resolution 202/2025/QH15 (gộp theo NQ 202/2025/QH15)."
 
-GAP_NOTE = {
-    "vi": (
-        "Chưa có bản đồ cho 126 xã, phường của Hà Nội từ ngày 1/7/2025: không tìm thấy tệp "
-        "ranh giới có giấy phép mở cho 126 đơn vị này (xem data/geo/SOURCES.md, mục "
-        '"Gaps"). Bảng dưới đây gắn mỗi đơn vị mới với các quận, huyện cũ đã hình thành nên nó.'
-    ),
-    "en": (
-        "There is no map of Hanoi's 126 communes and wards from 1 July 2025: no openly "
-        "licensed boundary file was found for these units (see data/geo/SOURCES.md, "
-        '"Gaps"). The table below ties each new unit to the former districts it was formed from.'
-    ),
-}
-
-
-class BoundaryUnavailable(LookupError):
+class BoundaryUnavailable(BilingualError, LookupError):
     """No boundary file for this level and year; says why in vi and en."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi = vi
-        self.en = en
-        super().__init__(f"{vi} / {en}")
 
 
 @dataclass(frozen=True)
@@ -97,11 +55,14 @@ class BoundaryFile:
     valid_from: pd.Timestamp
     valid_to: pd.Timestamp | None
     licence: str
-    attribution_vi: str
-    attribution_en: str
+    attribution_keys: tuple[str, ...]  # the texts (indicators.i18n) of its attribution
 
     def valid_on(self, day: pd.Timestamp) -> bool:
         return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+    def attribution(self, lang: str) -> str:
+        """The attribution the licence requires, in `lang`."""
+        return "".join(t(key, lang) for key in self.attribution_keys)
 
 
 FILES = (
@@ -109,21 +70,19 @@ FILES = (
         "hanoi_districts_2019.geojson",
         "district",
         30,
-        pd.Timestamp("2013-12-27"),
-        pd.Timestamp("2025-06-30"),
+        TU_LIEM_SPLIT,
+        LAST_OLD_DAY,
         "CC BY 3.0 IGO",
-        _DISTRICTS_VI,
-        _DISTRICTS_EN,
+        ("map_attribution_districts",),
     ),
     BoundaryFile(
         "vietnam_provinces_63.geojson",
         "province",
         63,
-        pd.Timestamp("2008-08-01"),
-        pd.Timestamp("2025-06-30"),
+        HANOI_2008,
+        LAST_OLD_DAY,
         "CC BY-SA 4.0",
-        _PROVINCES_VI,
-        _PROVINCES_EN,
+        ("map_attribution_provinces",),
     ),
     BoundaryFile(
         "vietnam_provinces_34.geojson",
@@ -132,8 +91,7 @@ FILES = (
         REFORM_DAY,
         None,
         "CC BY-SA 4.0",
-        _PROVINCES_VI + _MERGED_VI,
-        _PROVINCES_EN + _MERGED_EN,
+        ("map_attribution_provinces", "map_attribution_merged"),
     ),
 )
 
@@ -180,7 +138,7 @@ class BoundarySet:
 
     def attribution(self, lang: str) -> str:
         """The attribution the licence requires, to show next to (or on) every map."""
-        return self.source.attribution_en if lang == "en" else self.source.attribution_vi
+        return self.source.attribution("en" if lang == "en" else "vi")
 
 
 def as_of(year: int) -> pd.Timestamp:
@@ -199,11 +157,8 @@ def boundary_set(level: str, year: int) -> BoundarySet:
         if source.level == level and source.valid_on(day):
             return BoundarySet(level, year, day, source)
     if level in ("district", "commune") and day >= REFORM_DAY:
-        raise BoundaryUnavailable(GAP_NOTE["vi"], GAP_NOTE["en"])
-    raise BoundaryUnavailable(
-        f"Không có tệp ranh giới cho cấp '{level}' vào ngày {day:%d/%m/%Y}.",
-        f"No boundary file for level '{level}' on {day:%Y-%m-%d}.",
-    )
+        raise BoundaryUnavailable.of("map_gap_note")
+    raise BoundaryUnavailable.of("err_no_boundary_file", level=level, day=day)
 
 
 def feature_codes(geojson: dict[str, Any], level: str) -> tuple[str, ...]:
@@ -317,35 +272,15 @@ def new_units_by_old_district(units: pd.DataFrame, successions: pd.DataFrame) ->
 
 def gap_note(lang: str) -> str:
     """Why Hanoi after 1 July 2025 is a table, not a map (one sentence, vi or en)."""
-    return GAP_NOTE["en" if lang == "en" else "vi"]
-
-
-_SUCCESSOR_TEXT = {
-    "vi": {
-        OLD_NAME: "Quận, huyện cũ (đến 30/6/2025)",
-        NEW_NAME: "Xã, phường mới (từ 1/7/2025)",
-        NEW_CODE: "Mã đơn vị mới",
-        RELATION: "Quan hệ",
-        OLD_DISTRICTS: "Hình thành từ",
-        "whole": "nằm trọn trong quận, huyện này",
-        "part": "một phần (từ nhiều quận, huyện)",
-    },
-    "en": {
-        OLD_NAME: "Former district (until 30 June 2025)",
-        NEW_NAME: "New commune or ward (from 1 July 2025)",
-        NEW_CODE: "New unit code",
-        RELATION: "Relation",
-        OLD_DISTRICTS: "Formed from",
-        "whole": "wholly within this district",
-        "part": "in part (from several districts)",
-    },
-}
+    return t("map_gap_note", "en" if lang == "en" else "vi")
 
 
 def successor_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """`new_units_by_old_district` for the screen: headers in `lang`, the relation in words,
     the former districts joined by ', '. Unit names stay Vietnamese in both languages."""
-    text = _SUCCESSOR_TEXT["en" if lang == "en" else "vi"]
+    lang = "en" if lang == "en" else "vi"
+    keys = (OLD_NAME, NEW_NAME, NEW_CODE, RELATION, OLD_DISTRICTS, "whole", "part")
+    text = {key: t(f"map_successor_{key}", lang) for key in keys}
     out = pd.DataFrame(
         {
             text[OLD_NAME]: table[OLD_NAME].astype("string"),
@@ -375,7 +310,7 @@ def successor_counts(table: pd.DataFrame) -> SuccessorCounts:
 
 def attributions(lang: str) -> list[str]:
     """The attribution each shipped boundary file requires, one per file, in `lang`."""
-    return [f.attribution_en if lang == "en" else f.attribution_vi for f in FILES]
+    return [f.attribution("en" if lang == "en" else "vi") for f in FILES]
 
 
 def attribution_markdown(lang: str) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError
 from indicators.provenance import object_groups
 
 RANK = "rank"
@@ -69,13 +70,8 @@ _DTYPES = {
 }
 
 
-class RankingError(ValueError):
+class RankingError(BilingualError, ValueError):
     """A ranking that would compare units that cannot be compared; says why in vi and en."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi = vi
-        self.en = en
-        super().__init__(f"{vi} / {en}")
 
 
 def competition_rank(scores: pd.Series) -> pd.Series:
@@ -122,22 +118,15 @@ def _ranked(
 
     duplicated = sorted(rows.loc[rows[s.UNIT_CODE].duplicated(), s.UNIT_CODE].unique())
     if duplicated:
-        raise RankingError(
-            f"{where}: đơn vị có nhiều hơn một điểm: {', '.join(duplicated)}",
-            f"{where}: units with more than one score: {', '.join(duplicated)}",
-        )
+        raise RankingError.of("err_rank_duplicated", where=where, units=", ".join(duplicated))
     unknown = sorted(set(rows[s.UNIT_CODE]) - set(units[s.CODE].dropna()))
     if unknown:
-        raise RankingError(
-            f"{where}: mã đơn vị không có trong danh mục đơn vị: {', '.join(unknown)}",
-            f"{where}: unit codes not in the units table: {', '.join(unknown)}",
-        )
+        raise RankingError.of("err_rank_unknown", where=where, units=", ".join(unknown))
     versions = _units_in_year(units, year)
     not_valid = sorted(set(rows[s.UNIT_CODE]) - set(versions[s.CODE]))
     if not_valid:
-        raise RankingError(
-            f"{where}: đơn vị không tồn tại trong năm {year}: {', '.join(not_valid)}",
-            f"{where}: units that did not exist in {year}: {', '.join(not_valid)}",
+        raise RankingError.of(
+            "err_rank_not_valid", where=where, year=year, units=", ".join(not_valid)
         )
 
     unit_cols = [s.CODE, s.NAME_VI, s.LEVEL, s.VALID_FROM, s.VALID_TO]
@@ -150,22 +139,19 @@ def _ranked(
     )
     levels = sorted(joined[s.LEVEL].dropna().unique())
     if len(levels) > 1:
-        raise RankingError(
-            f"{where}: không xếp hạng chung các cấp khác nhau ({', '.join(levels)})",
-            f"{where}: cannot rank units of different levels together ({', '.join(levels)})",
-        )
+        raise RankingError.of("err_rank_levels", where=where, levels=", ".join(levels))
     latest_start = joined[s.VALID_FROM].max()
     earliest_end = joined[s.VALID_TO].min()  # NaT when every unit is still valid
     if pd.notna(earliest_end) and latest_start > earliest_end:
         first = joined.loc[joined[s.VALID_TO] == earliest_end, s.UNIT_CODE].iloc[0]
         last = joined.loc[joined[s.VALID_FROM] == latest_start, s.UNIT_CODE].iloc[0]
-        raise RankingError(
-            f"{where}: thời gian hiệu lực của các đơn vị không trùng nhau "
-            f"({first} hết hiệu lực {earliest_end:%Y-%m-%d}, "
-            f"{last} có hiệu lực từ {latest_start:%Y-%m-%d})",
-            f"{where}: the units' periods of validity do not overlap "
-            f"({first} valid until {earliest_end:%Y-%m-%d}, "
-            f"{last} valid from {latest_start:%Y-%m-%d})",
+        raise RankingError.of(
+            "err_rank_no_overlap",
+            where=where,
+            first=first,
+            end=earliest_end,
+            last=last,
+            start=latest_start,
         )
 
     peers = _peers(versions, joined)

@@ -2,14 +2,21 @@
 
 Column names are module constants so that a typo is an import error, not an empty chart.
 `indicators.validation` checks a frame against these definitions; nothing here reads files.
+How a table is described (Column, RowRule, Table) is in `table_spec`, the dates of the 2025
+reorganisation and of the Decree 42/2022 switch in `domain`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 import pandas as pd
+
+from indicators.domain import FIRST_YEAR_OF_FORMS, LAST_YEAR_OF_LEVELS
+from indicators.domain import method_changes as method_changes  # used as s.method_changes
+from indicators.table_spec import BOOL, DATE, FLOAT, INT, TEXT, Column, RowRule, Table, greater
+from indicators.table_spec import PANDAS_DTYPE as PANDAS_DTYPE
+from indicators.table_spec import empty_frame as empty_frame
 
 # --- column names shared by several tables -------------------------------------------------
 UNIT_CODE = "unit_code"
@@ -87,17 +94,8 @@ INDEXES = (INDEX_HANOI, INDEX_NATIONAL, INDEX_766)
 INDEX_LEVEL = {INDEX_HANOI: "district", INDEX_NATIONAL: "province", INDEX_766: "province"}
 INDEX_OF_LEVEL = {"district": INDEX_HANOI, "province": INDEX_NATIONAL}  # a unit's default
 HANOI_CODE = "01"
-# On 1 July 2025 the district level was abolished (Hanoi's units became 126 communes and
-# wards) and 63 provinces became 34: the level of the units that replaced each index's units.
-REORG_DATE = pd.Timestamp("2025-07-01")
-REORG_YEAR = 2025
+# The level of the units that replaced each index's units on 1 July 2025 (domain.REORG_DATE).
 NEW_LEVEL = {INDEX_HANOI: "commune", INDEX_NATIONAL: "province", INDEX_766: "province"}
-METHOD_CHANGE_YEARS = (2017, 2022)  # the PAR INDEX's method changed: compare with a warning
-
-
-def method_changes(year_from: int, year_to: int) -> tuple[int, ...]:
-    """The method-change years that split the period (a change in the first year doesn't)."""
-    return tuple(y for y in METHOD_CHANGE_YEARS if year_from < y <= year_to)
 
 
 # --- procedures -----------------------------------------------------------------------------
@@ -113,8 +111,6 @@ LEVELS_OLD = ("1", "2", "3", "4")
 FORMS_NEW = ("full", "partial", "none")  # toàn trình / một phần / chỉ cung cấp thông tin
 ONLINE_LEVELS = LEVELS_OLD + FORMS_NEW
 ONLINE_CAPABLE = ("3", "4", "full", "partial")  # the levels and forms a dossier is filed online
-LAST_YEAR_OF_LEVELS = 2022  # Decree 42/2022 took effect on 1 August 2022: 2022 may use either
-FIRST_YEAR_OF_FORMS = 2022
 
 # --- dossier_stats --------------------------------------------------------------------------
 MONTH = "month"
@@ -152,55 +148,6 @@ CHANNELS = (CHANNEL_ONLINE, CHANNEL_IN_PERSON, CHANNEL_POST)
 STATUS_RESOLVED, STATUS_PENDING, STATUS_WITHDRAWN = "resolved", "pending", "withdrawn"
 STATUSES = (STATUS_RESOLVED, STATUS_PENDING, STATUS_WITHDRAWN)
 
-# --- column types ---------------------------------------------------------------------------
-TEXT, INT, FLOAT, BOOL, DATE = "text", "int", "float", "bool", "date"
-PANDAS_DTYPE = {
-    TEXT: "string",
-    INT: "Int64",
-    FLOAT: "Float64",
-    BOOL: "boolean",
-    DATE: "datetime64[ns]",
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    kind: str
-    nullable: bool = False
-    allowed: tuple[str, ...] | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    pattern: str | None = None  # a regular expression the whole text must match
-    help_en: str = ""
-    optional: bool = False  # may be absent from a stored table (added later): read as empty
-
-
-@dataclass(frozen=True)
-class RowRule:
-    """A check across columns of one row; `bad` returns True on the rows that break it."""
-
-    name: str
-    column: str  # the column the report points at
-    vi: str
-    en: str
-    bad: Callable[[pd.DataFrame], pd.Series]
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]
-    rules: tuple[RowRule, ...] = field(default_factory=tuple)
-
-    @property
-    def names(self) -> list[str]:
-        return [c.name for c in self.columns]
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
 
 def _year(nullable: bool = False) -> Column:
     return Column(YEAR, INT, nullable, minimum=1990, maximum=2100, help_en="calendar year")
@@ -215,10 +162,6 @@ def _source() -> tuple[Column, Column]:
 
 def _count(name: str, nullable: bool = True) -> Column:
     return Column(name, INT, nullable, minimum=0)
-
-
-def _gt(a: str, b: str) -> Callable[[pd.DataFrame], pd.Series]:
-    return lambda df: (df[a] > df[b]).fillna(False)
 
 
 def _overlapping_versions(df: pd.DataFrame) -> pd.Series:
@@ -249,22 +192,16 @@ UNITS = Table(
         RowRule(
             "code_length",
             CODE,
-            "mã phải có 2 chữ số (tỉnh), 3 (huyện) hoặc 5 (xã)",
-            "code must have 2 digits (province), 3 (district) or 5 (commune)",
             lambda df: df[CODE].str.len() != df[LEVEL].map(CODE_LENGTH),
         ),
         RowRule(
             "valid_order",
             VALID_TO,
-            "ngày hết hiệu lực trước ngày có hiệu lực",
-            "valid_to is before valid_from",
-            _gt(VALID_FROM, VALID_TO),
+            greater(VALID_FROM, VALID_TO),
         ),
         RowRule(
             "versions_overlap",
             VALID_FROM,
-            "hai phiên bản của cùng một mã có hiệu lực chồng lên nhau",
-            "two versions of one code are valid on overlapping periods",
             _overlapping_versions,
         ),
     ),
@@ -317,9 +254,7 @@ PAR_SCORES = Table(
         RowRule(
             "score_le_max",
             SCORE,
-            "điểm lớn hơn điểm tối đa",
-            "score is above its maximum",
-            _gt(SCORE, MAX_SCORE),
+            greater(SCORE, MAX_SCORE),
         ),
     ),
 )
@@ -350,16 +285,12 @@ PROCEDURES = Table(
         RowRule(
             "level_era",
             ONLINE_LEVEL,
-            "mức độ 1–4 chỉ dùng đến năm 2022; 'toàn trình'/'một phần' từ năm 2022 (Nghị định 42/2022)",
-            "levels 1-4 apply until 2022; 'full'/'partial' from 2022 (Decree 42/2022)",
             _level_outside_era,
         ),
         RowRule(
             "committed_le_legal",
             COMMITTED_DAYS,
-            "số ngày cam kết lớn hơn số ngày theo quy định",
-            "committed days exceed the legal days",
-            _gt(COMMITTED_DAYS, LEGAL_DAYS),
+            greater(COMMITTED_DAYS, LEGAL_DAYS),
         ),
     ),
 )
@@ -400,29 +331,21 @@ DOSSIER_STATS = Table(
         RowRule(
             "online_le_received",
             ONLINE,
-            "số hồ sơ trực tuyến lớn hơn số hồ sơ tiếp nhận",
-            "submitted online exceeds received",
-            _gt(ONLINE, RECEIVED),
+            greater(ONLINE, RECEIVED),
         ),
         RowRule(
             "early_le_on_time",
             EARLY,
-            "số hồ sơ trước hạn lớn hơn số hồ sơ đúng hạn (trước hạn là một phần của đúng hạn)",
-            "early exceeds on time (early is a part of on time)",
-            _gt(EARLY, ON_TIME),
+            greater(EARLY, ON_TIME),
         ),
         RowRule(
             "resolved_le_received",
             LATE,
-            "đúng hạn + trễ hạn lớn hơn số hồ sơ tiếp nhận",
-            "on time + late exceeds received",
             _resolved_above_received,
         ),
         RowRule(
             "one_granularity",
             PROCEDURE_CODE,
-            "một đơn vị trong một năm phải dùng một cấp chi tiết (tổng, theo tháng, lĩnh vực hoặc thủ tục), nếu không sẽ bị cộng hai lần",
-            "one unit and year must use one level of detail (total, month, field or procedure), else rows are counted twice",
             _mixed_granularity,
         ),
     ),
@@ -455,23 +378,17 @@ DOSSIERS = Table(
         RowRule(
             "resolved_date_status",
             RESOLVED_DATE,
-            "ngày trả kết quả phải có khi và chỉ khi hồ sơ đã giải quyết",
-            "resolved_date must be set exactly when the status is resolved",
             _resolved_date_mismatch,
         ),
         RowRule(
             "due_after_received",
             DUE_DATE,
-            "ngày hẹn trả trước ngày tiếp nhận",
-            "due_date is before received_date",
-            _gt(RECEIVED_DATE, DUE_DATE),
+            greater(RECEIVED_DATE, DUE_DATE),
         ),
         RowRule(
             "resolved_after_received",
             RESOLVED_DATE,
-            "ngày trả kết quả trước ngày tiếp nhận",
-            "resolved_date is before received_date",
-            _gt(RECEIVED_DATE, RESOLVED_DATE),
+            greater(RECEIVED_DATE, RESOLVED_DATE),
         ),
     ),
 )
@@ -497,16 +414,12 @@ FIGURES = Table(
         RowRule(
             "value_le_max",
             VALUE,
-            "giá trị lớn hơn giá trị tối đa",
-            "value is above its maximum",
-            _gt(VALUE, MAX_VALUE),
+            greater(VALUE, MAX_VALUE),
         ),
         RowRule(
             "rank_le_units",
             RANK,
-            "thứ hạng lớn hơn số đơn vị được xếp hạng",
-            "rank is above the number of units ranked",
-            _gt(RANK, UNITS_RANKED),
+            greater(RANK, UNITS_RANKED),
         ),
     ),
 )
@@ -535,8 +448,3 @@ SOURCE_REFERENCES = (
     "dossier_stats",
     "figures",
 )
-
-
-def empty_frame(table: Table) -> pd.DataFrame:
-    """A table with no rows, typed like the loaded ones."""
-    return pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPE[c.kind]) for c in table.columns})

@@ -15,16 +15,12 @@ import sqlalchemy as sa
 
 from indicators import schema as s
 from indicators.dataset import Dataset, is_url
+from indicators.errors import BilingualError
 from indicators.units import ascii_fold, find_unit, name_key, nfc
 
 
-class SelectionError(ValueError):
+class SelectionError(BilingualError, ValueError):
     """A filter that cannot be applied (e.g. the first year after the last); vi and en."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        self.vi = vi
-        self.en = en
-        super().__init__(f"{vi} / {en}")
 
 
 @dataclass(frozen=True)
@@ -85,10 +81,7 @@ def select(
     Raises UnitNotFound / UnitAmbiguous for the unit, SelectionError for a reversed range.
     """
     if year_from is not None and year_to is not None and year_from > year_to:
-        raise SelectionError(
-            f"năm bắt đầu ({year_from}) sau năm kết thúc ({year_to})",
-            f"the first year ({year_from}) is after the last year ({year_to})",
-        )
+        raise SelectionError.of("err_years_reversed", first=year_from, last=year_to)
     code = name = None
     if unit is not None and unit.strip():
         row = find_unit(dataset.units, unit, year_to if year_to is not None else year_from)

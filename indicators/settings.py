@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from indicators.errors import BilingualError
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_DATA = PROJECT_ROOT / "data"
 
@@ -60,7 +62,7 @@ SETTINGS = (
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
 
 
-class SettingInvalid(ValueError):
+class SettingInvalid(BilingualError, ValueError):
     """A setting's value cannot be used; the message names it, in Vietnamese and English."""
 
 
@@ -72,11 +74,7 @@ def refresh_minutes() -> float:
     except ValueError:
         minutes = -1.0
     if not 0 <= minutes < float("inf"):
-        raise SettingInvalid(
-            f"Cấu hình PAR_REFRESH_MINUTES = {text!r}: phải là số phút ≥ 0 (0: không đọc lại) / "
-            f"setting PAR_REFRESH_MINUTES = {text!r}: must be a number of minutes ≥ 0 "
-            "(0: never read again)"
-        )
+        raise SettingInvalid.of("err_refresh_minutes", text=repr(text))
     return minutes
 
 
@@ -98,8 +96,5 @@ def demo_default() -> bool:
     """PAR_DEMO: whether demo data is on until a user switches it (1 / 0)."""
     text = get("PAR_DEMO").strip()
     if text not in ("0", "1"):
-        raise SettingInvalid(
-            f"Cấu hình PAR_DEMO = {text!r}: phải là 1 (bật dữ liệu minh họa) hoặc 0 (tắt) / "
-            f"setting PAR_DEMO = {text!r}: must be 1 (demo data on) or 0 (off)"
-        )
+        raise SettingInvalid.of("err_demo_setting", text=repr(text))
     return text == "1"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError, bilingual
 
 # Longest first, so that "thành phố" is removed before a shorter prefix could match.
 _PREFIXES = (
@@ -61,30 +61,24 @@ def valid_in_year(units: pd.DataFrame, year: int) -> pd.Series:
     return (units[s.VALID_FROM] <= last) & (ends.isna() | (ends >= first))
 
 
-@dataclass(frozen=True)
-class UnitNotFound(LookupError):
-    query: str
-    suggestions: tuple[str, ...]
+class UnitNotFound(BilingualError, LookupError):
+    """No unit has this code or name; `suggestions` are the closest names."""
 
-    def __str__(self) -> str:
-        hint = "; ".join(self.suggestions) or "-"
-        return (
-            f"Không tìm thấy đơn vị '{self.query}'. Gần nhất: {hint} / "
-            f"Unit '{self.query}' not found. Closest: {hint}"
-        )
+    def __init__(self, query: str, suggestions: tuple[str, ...]) -> None:
+        hint = "; ".join(suggestions) or "-"
+        super().__init__(*bilingual("err_unit_not_found", query=query, hint=hint))
+        self.query = query
+        self.suggestions = suggestions
 
 
-@dataclass(frozen=True)
-class UnitAmbiguous(LookupError):
-    query: str
-    candidates: tuple[str, ...]
+class UnitAmbiguous(BilingualError, LookupError):
+    """Several units have this name; `candidates` are their 'code name' labels."""
 
-    def __str__(self) -> str:
-        listed = "; ".join(self.candidates)
-        return (
-            f"'{self.query}' khớp với nhiều đơn vị, hãy dùng mã: {listed} / "
-            f"'{self.query}' matches several units, use a code: {listed}"
-        )
+    def __init__(self, query: str, candidates: tuple[str, ...]) -> None:
+        listed = "; ".join(candidates)
+        super().__init__(*bilingual("err_unit_ambiguous", query=query, listed=listed))
+        self.query = query
+        self.candidates = candidates
 
 
 def _label(row: pd.Series) -> str:

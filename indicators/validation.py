@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import bilingual
 
 MAX_REPORTED = 200
 
@@ -118,7 +119,7 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
     for column in missing:
         failures.append(
             Failure(
-                table.name, None, column, None, "missing_column", "thiếu cột", "column is missing"
+                table.name, None, column, None, "missing_column", *bilingual("check_missing_column")
             )
         )
     if missing:
@@ -138,8 +139,7 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
             col.name,
             values,
             "type",
-            f"không phải kiểu {col.kind}",
-            f"not a valid {col.kind}",
+            *bilingual("check_type", kind=col.kind),
         )
         present = typed[col.name].notna()
         if not col.nullable:
@@ -151,8 +151,7 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
                 col.name,
                 None,
                 "required",
-                "ô bắt buộc bị trống",
-                "required value is empty",
+                *bilingual("check_required"),
             )
         _check_values(failures, table.name, col, typed[col.name], present)
     dup = typed.duplicated(list(table.key), keep="first")
@@ -163,8 +162,7 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
         ", ".join(table.key),
         None,
         "duplicate_key",
-        "trùng khóa (" + ", ".join(table.key) + ")",
-        "duplicate key (" + ", ".join(table.key) + ")",
+        *bilingual("check_duplicate_key", key=", ".join(table.key)),
     )
     for rule in table.rules:
         bad = rule.bad(typed).fillna(False).astype(bool)
@@ -187,23 +185,18 @@ def _value_checks(col: s.Column, values: pd.Series) -> list[tuple[pd.Series, str
     if col.allowed is not None:
         allowed = ", ".join(col.allowed)
         checks.append(
-            (
-                ~values.isin(col.allowed),
-                "allowed",
-                f"giá trị không cho phép (cho phép: {allowed})",
-                f"value not allowed ({allowed})",
-            )
+            (~values.isin(col.allowed), "allowed", *bilingual("check_allowed", allowed=allowed))
         )
     if col.minimum is not None:
         m = f"{col.minimum:g}"
-        checks.append((values < col.minimum, "minimum", f"nhỏ hơn {m}", f"below {m}"))
+        checks.append((values < col.minimum, "minimum", *bilingual("check_minimum", limit=m)))
     if col.maximum is not None:
         m = f"{col.maximum:g}"
-        checks.append((values > col.maximum, "maximum", f"lớn hơn {m}", f"above {m}"))
+        checks.append((values > col.maximum, "maximum", *bilingual("check_maximum", limit=m)))
     if col.pattern is not None:
         pattern = re.compile(col.pattern)
         ok = values.map(lambda v: pd.isna(v) or bool(pattern.fullmatch(v)), na_action=None)
-        checks.append((~ok.astype(bool), "format", "sai định dạng", "wrong format"))
+        checks.append((~ok.astype(bool), "format", *bilingual("check_format")))
     return checks
 
 
@@ -240,8 +233,7 @@ def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
             column,
             frame[column],
             "unknown_unit",
-            "mã đơn vị không có trong bảng units",
-            "unit code not in units",
+            *bilingual("check_unknown_unit"),
         )
     for name in s.SOURCE_REFERENCES:
         frame = tables[name]
@@ -253,8 +245,7 @@ def check_references(tables: dict[str, pd.DataFrame]) -> list[Failure]:
             s.SOURCE_ID,
             frame[s.SOURCE_ID],
             "unknown_source",
-            "mã nguồn không có trong bảng sources",
-            "source id not in sources",
+            *bilingual("check_unknown_source"),
         )
     return failures
 
@@ -269,7 +260,7 @@ def coerce_and_check(raw: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             continue
         if name not in raw:
             failures.append(
-                Failure(name, None, None, None, "missing_table", "thiếu bảng", "table is missing")
+                Failure(name, None, None, None, "missing_table", *bilingual("check_missing_table"))
             )
             continue
         typed[name], table_failures = check_table(table, raw[name])

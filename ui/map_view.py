@@ -17,7 +17,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from indicators import geo, views
+from indicators import domain, geo, views
 from indicators import map_charts as m
 from indicators import schema as s
 from indicators.i18n import t
@@ -42,7 +42,7 @@ def level_of(filters: views.Filters) -> str:
 
 def hanoi_after_reform(filters: views.Filters) -> bool:
     """Hanoi's index in a year that ends after 1 July 2025: no districts, no open polygons."""
-    return level_of(filters) == "district" and geo.as_of(filters.year) >= geo.REFORM_DAY
+    return level_of(filters) == "district" and geo.as_of(filters.year) >= domain.REORG_DATE
 
 
 def boundary(level: str, year: int) -> geo.BoundarySet:
@@ -169,7 +169,7 @@ def communes(filters: views.Filters) -> None:
     )
     st.dataframe(geo.successor_display(table, lang), hide_index=True, height=TABLE_HEIGHT)
     footer(table, lang, "map-communes")
-    last = geo.REFORM_DAY.year - 1
+    last = domain.REORG_YEAR - 1
     st.page_link(
         MAP_PAGE,
         label=t("map_see_districts", lang, year=last),

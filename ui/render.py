@@ -8,8 +8,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from indicators import domain, views
 from indicators import schema as s
-from indicators import views
 from indicators.charts import registry
 from indicators.deck import build_deck, deck_figures, deck_filename
 from indicators.i18n import t
@@ -150,7 +150,7 @@ def index_notes(filters: views.Filters, index_id: str) -> None:
     """The national-index caveat and the method changes within the period."""
     lang = filters.lang
     national_note(filters, index_id)
-    changes = s.method_changes(*filters.years)
+    changes = domain.method_changes(*filters.years)
     if changes:
         years = ", ".join(map(str, changes))
         st.caption(t("method_note", lang, years=years))

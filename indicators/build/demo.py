@@ -21,11 +21,12 @@ import pandas as pd
 from indicators import schema as s
 from indicators.build import service_figures
 from indicators.build.demo_scores import demo_par_scores
+from indicators.domain import REORG_YEAR
 from indicators.facts import load_facts
 from indicators.layers import DEMO_SOURCE
 
 SEED = 20260101
-HANOI_YEARS = range(2015, 2025)
+HANOI_YEARS = range(2015, REORG_YEAR)  # the districts end with 2024
 NTL = "019"  # Nam Từ Liêm
 
 

@@ -9,14 +9,8 @@ from pathlib import Path
 import pandas as pd
 
 from indicators import schema as s
+from indicators.domain import HANOI_2008, LAST_OLD_DAY, REORG_DATE, TU_LIEM_SPLIT
 from indicators.units import ascii_fold, nfc
-
-REFORM_DAY = pd.Timestamp("2025-07-01")
-LAST_OLD_DAY = pd.Timestamp("2025-06-30")
-# Hà Tây merged into Hanoi on 1 August 2008: the floor we use for units of today's territory.
-HANOI_2008 = pd.Timestamp("2008-08-01")
-# Resolution 132/NQ-CP (27 December 2013) split Từ Liêm into Nam Từ Liêm and Bắc Từ Liêm.
-TU_LIEM_SPLIT = pd.Timestamp("2013-12-27")
 
 SRC_GSO = "gso-codes"
 SRC_MAPPING = "vietnamadminunits-2025"
@@ -140,7 +134,7 @@ def provinces(geo_dir: Path) -> tuple[list[dict], list[dict]]:
                 "province",
                 kind,
                 None,
-                pd.Timestamp("2008-08-01"),
+                HANOI_2008,
                 end,
                 SRC_GSO,
             )
@@ -156,7 +150,7 @@ def provinces(geo_dir: Path) -> tuple[list[dict], list[dict]]:
                 "province",
                 p["loai"].lower(),
                 None,
-                REFORM_DAY,
+                REORG_DATE,
                 None,
                 SRC_RESOLUTION_202,
             )
@@ -167,7 +161,7 @@ def provinces(geo_dir: Path) -> tuple[list[dict], list[dict]]:
                     s.OLD_CODE: old_code,
                     s.NEW_CODE: p["ma_tinh"],
                     s.RELATION: "whole",
-                    s.EFFECTIVE: REFORM_DAY,
+                    s.EFFECTIVE: REORG_DATE,
                     s.SOURCE_ID: SRC_RESOLUTION_202,
                 }
             )
@@ -205,7 +199,7 @@ def hanoi_communes(mapping: pd.DataFrame) -> tuple[list[dict], list[dict]]:
                 "commune",
                 row.new_unit_type.lower(),
                 "01",
-                REFORM_DAY,
+                REORG_DATE,
                 None,
                 SRC_MAPPING,
             )
@@ -217,7 +211,7 @@ def hanoi_communes(mapping: pd.DataFrame) -> tuple[list[dict], list[dict]]:
                 s.OLD_CODE: row.old_ward_code,
                 s.NEW_CODE: row.new_unit_code,
                 s.RELATION: relation,
-                s.EFFECTIVE: REFORM_DAY,
+                s.EFFECTIVE: REORG_DATE,
                 s.SOURCE_ID: SRC_MAPPING,
             }
         )
@@ -229,7 +223,7 @@ def hanoi_communes(mapping: pd.DataFrame) -> tuple[list[dict], list[dict]]:
                 s.OLD_CODE: code,
                 s.NEW_CODE: new_code,
                 s.RELATION: "part",
-                s.EFFECTIVE: REFORM_DAY,
+                s.EFFECTIVE: REORG_DATE,
                 s.SOURCE_ID: SRC_MAPPING,
             }
         )

@@ -28,9 +28,10 @@ from indicators.deck.figures import (
     Topic,
     deck_figures,
 )
-from indicators.deck.messages import LANGS, Message, key_messages
+from indicators.deck.messages import Message, key_messages
 from indicators.deck.slides import build_deck, deck_bytes, deck_filename
 from indicators.deck.text import level_name
+from indicators.i18n import LANGS
 
 __all__ = [
     "CATALOGUE",

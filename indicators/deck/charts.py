@@ -14,6 +14,7 @@ import pandas as pd
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 
+from indicators import domain
 from indicators import schema as s
 from indicators.deck.figures import (
     LEVELS,
@@ -144,7 +145,7 @@ def _category_era(year: int, eras: set[str]) -> str:
     """The era a year's column belongs to; a year with no known level goes by the calendar."""
     if len(eras) == 1:
         return next(iter(eras))
-    return ERA_LEVELS if year < s.FIRST_YEAR_OF_FORMS else ERA_FORMS
+    return ERA_LEVELS if year < domain.FIRST_YEAR_OF_FORMS else ERA_FORMS
 
 
 def _leaf_eras(frame: pd.DataFrame) -> pd.Series:

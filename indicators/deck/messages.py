@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from indicators.deck.figures import LEVELS, RANKS, SHORTENED_TOPIC, TIMELINESS, DeckFigures
 from indicators.formatting import fmt_rank
+from indicators.i18n import check_lang, has, t
 from indicators.units import nfc
 from indicators.views import Headline, story_parts
 
-LANGS = ("vi", "en")
 # A headline sentence's topic -> the slide it belongs to.
 SLIDE_OF = {
     "ranks": RANKS,
@@ -29,11 +29,6 @@ SLIDE_OF = {
 class Message:
     topic: str  # the slide it belongs to (indicators.deck.TOPICS)
     text: str
-
-
-def check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {LANGS}")
 
 
 def key_messages(figures: DeckFigures, lang: str = "vi") -> list[Message]:
@@ -71,16 +66,15 @@ def _best_rank(figures: DeckFigures, lang: str) -> Message | None:
     best = min(rank for _, rank, _ in ranked)
     years = [year for year, rank, _ in ranked if rank == best]
     total = next(total for _, rank, total in ranked if rank == best)
-    rank, listed, count = fmt_rank(best, total, lang), ", ".join(map(str, years)), len(years)
-    if lang == "vi":
-        text = (
-            f"Trong các năm có thứ hạng công bố giai đoạn {figures.period}, thứ hạng cao nhất "
-            f"của {figures.unit_name} là {rank}, đạt được {count} lần (năm {listed})"
-        )
-    else:
-        times = {1: "once", 2: "twice"}.get(count, f"{count} times")
-        text = (
-            f"Of the years with a published rank over {figures.period}, the best rank of "
-            f"{figures.unit_name} was {rank}, reached {times} ({listed})"
-        )
+    count = len(years)
+    times = t(f"deck_times_{count}", lang) if has(f"deck_times_{count}") else None
+    text = t(
+        "deck_best_rank",
+        lang,
+        period=figures.period,
+        unit=figures.unit_name,
+        rank=fmt_rank(best, total, lang),
+        times=times or t("deck_times", lang, count=count),
+        listed=", ".join(map(str, years)),
+    )
     return Message(RANKS, nfc(text))

@@ -26,9 +26,10 @@ from indicators import sources
 from indicators.dataset import Dataset
 from indicators.deck.charts import ChartSpec, topic_slides
 from indicators.deck.figures import DeckFigures, Topic, deck_figures
-from indicators.deck.messages import Message, check_lang, key_messages
+from indicators.deck.messages import Message, key_messages
 from indicators.deck.text import text_of
-from indicators.i18n import t
+from indicators.formatting import fmt_date
+from indicators.i18n import check_lang, t
 from indicators.selection import Selection, file_name, select
 from indicators.units import nfc
 
@@ -77,7 +78,7 @@ def deck_bytes(
 
 def deck_filename(selection: Selection, lang: str = "vi") -> str:
     """'bao-cao-cchc-nam-tu-liem-2016-2019.pptx' (vi) or 'par-report-…pptx' (en)."""
-    return file_name("bao-cao-cchc" if lang == "vi" else "par-report", selection, "pptx")
+    return file_name(t("deck_file_prefix", lang), selection, "pptx")
 
 
 # --- drawing --------------------------------------------------------------------------------
@@ -141,7 +142,7 @@ def _title_slide(
 
 
 def _exported(day: date, lang: str) -> str:
-    return t("exported_on", lang, day=day.strftime("%d/%m/%Y") if lang == "vi" else str(day))
+    return t("exported_on", lang, day=fmt_date(day, lang))
 
 
 def _banner(figures: DeckFigures, lang: str, topics: Sequence[Topic] = ()) -> list[str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from indicators import schema as s
+from indicators.domain import REORG_YEAR
 
 # --- kinds and the meaning of `values` ----------------------------------------------------------
 SCORE = "score"  # values (v, tol): |score - v| <= tol (tol = half a unit of the printed last digit)
@@ -61,7 +62,8 @@ WHOLE_TABLE = frozenset(
     }
 )
 
-INDEX_YEARS = {s.INDEX_HANOI: range(2015, 2025), s.INDEX_NATIONAL: range(2012, 2025)}
+# The published years of each index: the districts and the 63 provinces end with 2024.
+INDEX_YEARS = {s.INDEX_HANOI: range(2015, REORG_YEAR), s.INDEX_NATIONAL: range(2012, REORG_YEAR)}
 INDEX_NAMES = {
     s.INDEX_HANOI: ("Chỉ số CCHC Hà Nội", "Hanoi's PAR index"),
     s.INDEX_NATIONAL: ("PAR INDEX cấp tỉnh", "national PAR INDEX"),

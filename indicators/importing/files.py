@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from indicators.errors import bilingual
 from indicators.importing.errors import FileRefused, problem
 from indicators.importing.limits import check_size
 from indicators.importing.service import ImportResult, import_bytes, validate_bytes
@@ -13,7 +14,7 @@ def read_checked(path: Path) -> bytes:
     """The file's bytes, or FileRefused if it is missing or over the size limit."""
     if not path.is_file():
         raise FileRefused(
-            [problem(path.name, "no_file", "không có tệp này", "no such file", value=str(path))]
+            [problem(path.name, "no_file", *bilingual("imp_no_file"), value=str(path))]
         )
     check_size(path.name, path.stat().st_size)
     return path.read_bytes()

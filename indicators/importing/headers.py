@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 
+from indicators.errors import Both, bilingual
 from indicators.importing.errors import FileRefused, problem, refuse
 from indicators.importing.fields import (
     IGNORED_HEADERS,
@@ -80,17 +81,9 @@ def find_layout(where: str, sheets: list[Sheet], table: str | None) -> Layout:
 def _unrecognised(where: str, sheets: list[Sheet]) -> FileRefused:
     first = next((c for s in sheets for _, c in s.rows if any(not is_empty(x) for x in c)), ())
     if not first:
-        return refuse(where, "empty_file", "tệp không có dữ liệu", "the file has no data")
+        return refuse(where, "empty_file", *bilingual("imp_no_data"))
     seen = ", ".join(str(c) for c in first if not is_empty(c))[:200]
-    return refuse(
-        where,
-        "unrecognised_table",
-        "không nhận ra bảng: tiêu đề cột không khớp mẫu nào; hãy dùng tệp mẫu "
-        "(python -m indicators template) hoặc chỉ rõ --table",
-        "cannot tell the table: the column headers match no template; use a template "
-        "(python -m indicators template) or give --table",
-        value=seen,
-    )
+    return refuse(where, "unrecognised_table", *bilingual("imp_unrecognised_table"), value=seen)
 
 
 def _layout(where: str, sheet: Sheet, index: int, specs: list[ImportTable]) -> Layout:
@@ -101,8 +94,11 @@ def _layout(where: str, sheet: Sheet, index: int, specs: list[ImportTable]) -> L
         problem(
             where,
             "duplicate_column",
-            f"hai cột cùng là '{spec.field(name).vi}' (cột {_letters(at)}): hãy giữ một",
-            f"two columns are '{spec.field(name).en}' (columns {_letters(at)}): keep one",
+            *bilingual(
+                "imp_duplicate_column",
+                field=Both(spec.field(name).vi, spec.field(name).en),
+                columns=_letters(at),
+            ),
             row=sheet.rows[index][0],
             column=name,
         )
@@ -135,12 +131,8 @@ def _choose_table(where: str, cells: Cells, specs: list[ImportTable]) -> ImportT
     best = max(own.values())
     winners = [spec for spec in specs if own[spec.name] == best]
     if best == 0 or len(winners) > 1:
-        raise refuse(
-            where,
-            "unrecognised_table",
-            "không biết tệp dành cho bảng nào (" + ", ".join(own) + "): hãy chỉ rõ --table",
-            "cannot tell which table the file is for (" + ", ".join(own) + "): give --table",
-        )
+        tables = ", ".join(own)
+        raise refuse(where, "unrecognised_table", *bilingual("imp_which_table", tables=tables))
     return winners[0]
 
 
@@ -149,8 +141,7 @@ def _missing(where: str, spec: ImportTable, present: set[str]) -> list:
         problem(
             where,
             "missing_column",
-            f"thiếu cột '{f.vi}'",
-            f"column '{f.en}' ({f.name}) is missing",
+            *bilingual("imp_missing_column", field=Both(f.vi, f.en), name=f.name),
             column=f.name,
         )
         for f in spec.fields
@@ -162,8 +153,7 @@ def _missing(where: str, spec: ImportTable, present: set[str]) -> list:
                 problem(
                     where,
                     "missing_column",
-                    f"thiếu cột: cần {vi}",
-                    f"column missing: give {en}",
+                    *bilingual("imp_missing_columns", fields=Both(vi, en)),
                     column=" / ".join(group),
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from indicators import settings
+from indicators.errors import Both, bilingual
 from indicators.importing.errors import refuse
 
 DEFAULT_MAX_MB = 20.0
@@ -27,22 +28,13 @@ def check_size(where: str, size: int) -> None:
     """Refuse a file over the limit, before anything reads it."""
     limit = max_upload_bytes()
     if size > limit:
-        raise refuse(
-            where,
-            "too_large",
-            f"tệp quá lớn ({_mb(size)} MB, tối đa {_mb(limit)} MB): hãy chia thành nhiều tệp "
-            "hoặc xoá các trang tính không cần thiết",
-            f"file too large ({_mb(size).replace(',', '.')} MB, limit "
-            f"{_mb(limit).replace(',', '.')} MB): split it or delete the sheets not needed",
-        )
+        sizes = {
+            k: Both(_mb(n), _mb(n).replace(",", ".")) for k, n in (("size", size), ("limit", limit))
+        }
+        raise refuse(where, "too_large", *bilingual("imp_too_large", **sizes))
 
 
 def check_unzipped(where: str, members: int, unzipped: int) -> None:
     """Refuse an .xlsx that would unpack to far more than any real workbook (a zip bomb)."""
     if members > MAX_ZIP_MEMBERS or unzipped > UNZIPPED_FACTOR * max_upload_bytes():
-        raise refuse(
-            where,
-            "too_large_unzipped",
-            "tệp Excel giải nén ra quá lớn (có thể là tệp độc hại): không nhập",
-            "the Excel file unpacks to far too much data (possibly malicious): not imported",
-        )
+        raise refuse(where, "too_large_unzipped", *bilingual("imp_too_large_unzipped"))

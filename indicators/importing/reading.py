@@ -16,6 +16,7 @@ import warnings
 from collections import Counter
 from dataclasses import dataclass
 
+from indicators.errors import bilingual
 from indicators.importing import legacy
 from indicators.importing.errors import FileRefused, refuse
 from indicators.importing.sniff import XLSX, kind_of, looks_utf16
@@ -71,12 +72,7 @@ def _strict(where: str, data: bytes, codec: str) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        raise refuse(
-            where,
-            "encoding",
-            f"tệp không đọc được theo bảng mã {codec}: hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
-            f"the file is not valid {codec}: save it again as CSV UTF-8 or .xlsx",
-        ) from None
+        raise refuse(where, "encoding", *bilingual("imp_encoding", codec=codec)) from None
 
 
 def refuse_legacy(where: str, text: str, raw: str | None = None) -> None:
@@ -85,16 +81,8 @@ def refuse_legacy(where: str, text: str, raw: str | None = None) -> None:
     if found is None:
         return
     source = "TCVN3 (ABC)" if found == legacy.TCVN3 else "VNI Windows"
-    raise refuse(
-        where,
-        "legacy_encoding",
-        f"tệp dùng bảng mã cũ {found} (phông .VnTime/VNI-Times), không phải Unicode. Hãy chuyển "
-        f"sang Unicode bằng Unikey: Công cụ chuyển mã (Ctrl+Shift+F6), Bảng mã nguồn: {source}, "
-        "Bảng mã đích: Unicode, bấm Chuyển mã; rồi lưu thành .xlsx hoặc CSV UTF-8",
-        f"the file uses the legacy {found} encoding (.VnTime/VNI-Times fonts), not Unicode. "
-        f"Convert it with Unikey's converter (Ctrl+Shift+F6): source {source}, destination "
-        "Unicode; then save as .xlsx or CSV UTF-8",
-    )
+    texts = bilingual("imp_legacy_encoding", found=found, source=source)
+    raise refuse(where, "legacy_encoding", *texts)
 
 
 def _delimiter(text: str) -> str:
@@ -116,12 +104,7 @@ def _read_csv(where: str, text: str) -> list[tuple[int, Cells]]:
         records = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         return [(number, tuple(cells)) for number, cells in enumerate(records, start=1)]
     except csv.Error as exc:
-        raise refuse(
-            where,
-            "damaged_file",
-            f"tệp CSV sai cấu trúc ({exc}): hãy mở bằng Excel và lưu lại dưới dạng CSV UTF-8",
-            f"malformed CSV ({exc}): open it in Excel and save it again as CSV UTF-8",
-        ) from None
+        raise refuse(where, "damaged_file", *bilingual("imp_bad_csv", error=exc)) from None
 
 
 # --- workbooks -------------------------------------------------------------------------------
@@ -145,13 +128,8 @@ def _read_xlsx(where: str, data: bytes) -> list[Sheet]:
     except FileRefused:
         raise
     except Exception as exc:  # a damaged upload must give a message, not a traceback
-        raise refuse(
-            where,
-            "damaged_file",
-            "tệp Excel bị hỏng hoặc không đọc được; hãy mở bằng Excel và lưu lại thành .xlsx",
-            f"the Excel file is damaged or unreadable ({type(exc).__name__}); open it in Excel "
-            "and save it again as .xlsx",
-        ) from None
+        error = type(exc).__name__
+        raise refuse(where, "damaged_file", *bilingual("imp_damaged_xlsx", error=error)) from None
     refuse_legacy(where, _text_sample(sheets))
     return sheets
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass
 from urllib.parse import urlparse
 
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError, Both, bilingual
 from indicators.importing import fields as f
 from indicators.importing.values import fold
 from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key, year_bounds
@@ -20,15 +20,14 @@ TOTAL_ROW_WORDS = frozenset({"tong", "tong cong", "tong so", "cong", "total", "t
 _URL = re.compile(r"https?://\S+")
 
 
-@dataclass(frozen=True)
-class CellProblem(Exception):
+class CellProblem(BilingualError):
     """A value the row refers to that cannot be resolved; `column` is where to fix it."""
 
-    column: str
-    rule: str
-    vi: str
-    en: str
-    value: object = None
+    def __init__(self, column: str, rule: str, vi: str, en: str, value: object = None) -> None:
+        super().__init__(vi, en)
+        self.column = column
+        self.rule = rule
+        self.value = value
 
 
 class Units:
@@ -52,15 +51,12 @@ class Units:
 
     def _find(self, code: str | None, name: str | None, year: int | None) -> pd.Series:
         if code is None and name is None:
-            raise CellProblem(
-                f.UNIT_NAME, "required", "thiếu mã hoặc tên đơn vị", "unit code or name missing"
-            )
+            raise CellProblem(f.UNIT_NAME, "required", *bilingual("imp_unit_required"))
         if name is not None and fold(name) in TOTAL_ROW_WORDS and code is None:
             raise CellProblem(
                 f.UNIT_NAME,
                 "total_row",
-                "dòng tổng cộng không phải một đơn vị: hãy xoá dòng này",
-                "a totals row is not a unit: delete this row",
+                *bilingual("imp_total_row"),
                 name,
             )
         unit = self._by_code(code, year) if code is not None else self._by_name(name, year)
@@ -68,8 +64,7 @@ class Units:
             raise CellProblem(
                 f.UNIT_NAME,
                 "unit_mismatch",
-                f"mã {unit[s.CODE]} là {unit[s.NAME_VI]}, không phải '{name}': hãy sửa mã hoặc tên",
-                f"code {unit[s.CODE]} is {unit[s.NAME_VI]}, not '{name}': fix the code or the name",
+                *bilingual("imp_unit_mismatch", code=unit[s.CODE], unit=unit[s.NAME_VI], name=name),
                 name,
             )
         if year is not None and not _valid_in(unit, year):
@@ -85,10 +80,11 @@ class Units:
             raise CellProblem(
                 s.UNIT_CODE,
                 "unknown_unit",
-                f"không có mã đơn vị '{code}' trong danh mục"
-                + (f" (có thể là: {', '.join(variants)})" if variants else ""),
-                f"unit code '{code}' is not in the list of units"
-                + (f" (maybe: {', '.join(variants)})" if variants else ""),
+                *bilingual(
+                    "imp_unknown_code_maybe" if variants else "imp_unknown_code",
+                    code=code,
+                    variants=", ".join(variants),
+                ),
                 code,
             )
         return find_unit(self.units, variants[0], year)
@@ -101,8 +97,7 @@ class Units:
             raise CellProblem(
                 f.UNIT_NAME,
                 "unknown_unit",
-                f"không tìm thấy đơn vị '{name}'. Gần nhất: {hint}",
-                f"unit '{name}' not found. Closest: {hint}",
+                *bilingual("imp_unit_not_found", name=name, hint=hint),
                 name,
             ) from None
         except UnitAmbiguous as exc:
@@ -110,8 +105,7 @@ class Units:
             raise CellProblem(
                 f.UNIT_NAME,
                 "ambiguous_unit",
-                f"'{name}' khớp với nhiều đơn vị, hãy ghi mã: {listed}",
-                f"'{name}' matches several units, give the code: {listed}",
+                *bilingual("imp_unit_ambiguous", name=name, listed=listed),
                 name,
             ) from None
 
@@ -124,16 +118,17 @@ def _valid_in(unit: pd.Series, year: int) -> bool:
 
 def _not_in_year(unit: pd.Series, year: int) -> CellProblem:
     start = unit[s.VALID_FROM].strftime("%d/%m/%Y")
-    end = "nay" if pd.isna(unit[s.VALID_TO]) else unit[s.VALID_TO].strftime("%d/%m/%Y")
-    end_en = "now" if pd.isna(unit[s.VALID_TO]) else end
-    return CellProblem(
-        s.YEAR,
-        "unit_not_in_year",
-        f"{unit[s.NAME_VI]} ({unit[s.CODE]}) không tồn tại trong năm {year} "
-        f"(hiệu lực {start} – {end})",
-        f"{unit[s.NAME_VI]} ({unit[s.CODE]}) did not exist in {year} (valid {start} – {end_en})",
-        year,
+    ended = unit[s.VALID_TO]
+    end = Both("nay", "now") if pd.isna(ended) else ended.strftime("%d/%m/%Y")
+    texts = bilingual(
+        "imp_unit_not_in_year",
+        unit=unit[s.NAME_VI],
+        code=unit[s.CODE],
+        year=year,
+        start=start,
+        end=end,
     )
+    return CellProblem(s.YEAR, "unit_not_in_year", *texts, year)
 
 
 class Sources:
@@ -154,8 +149,7 @@ class Sources:
             raise CellProblem(
                 f.SOURCE_URL,
                 "format",
-                "đường dẫn nguồn phải bắt đầu bằng http:// hoặc https://",
-                "the source URL must start with http:// or https://",
+                *bilingual("imp_source_url"),
                 url,
             )
         found = self._by_url.get(str(url)) if url is not None else None
@@ -174,10 +168,7 @@ class Sources:
         raise CellProblem(
             s.SOURCE_ID,
             "unknown_source",
-            f"không có nguồn '{source_id}' trong dữ liệu. Gần nhất: {hint}. Nguồn mới: để trống "
-            "Mã nguồn, ghi Tên nguồn và Đường dẫn nguồn",
-            f"no source '{source_id}' in the data. Closest: {hint}. For a new source leave the "
-            "id empty and give its title and URL",
+            *bilingual("imp_unknown_source", source=source_id, hint=hint),
             source_id,
         )
 
@@ -214,9 +205,7 @@ def _no_source(url: object) -> CellProblem:
     return CellProblem(
         f.SOURCE_TITLE if url is not None else s.SOURCE_ID,
         "source_required",
-        "thiếu nguồn: ghi Mã nguồn của một nguồn đã có, hoặc Tên nguồn (và Đường dẫn nguồn) "
-        "của nguồn mới",
-        "no source: give the id of an existing source, or the title (and URL) of a new one",
+        *bilingual("imp_source_required"),
         url,
     )
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import bilingual
 from indicators.importing import fields as f
 from indicators.importing.errors import problem
 from indicators.importing.headers import Layout
@@ -56,8 +57,7 @@ def build_rows(where: str, layout: Layout, units: pd.DataFrame, sources: pd.Data
             problem(
                 where,
                 "no_rows",
-                "tệp không có dòng dữ liệu nào dưới dòng tiêu đề",
-                "the file has no data rows under the header",
+                *bilingual("imp_no_rows"),
             )
         )
         return out
@@ -107,8 +107,7 @@ def _parse_row(where: str, layout: Layout, number: int, cells: tuple, out: Rows)
             problem(
                 where,
                 "template_example",
-                "đây là dòng ví dụ của tệp mẫu: hãy xoá hoặc ghi số liệu thật đè lên",
-                "this is the template's example row: delete it or overwrite it with real figures",
+                *bilingual("imp_template_example"),
                 row=number,
             )
         )
@@ -197,12 +196,7 @@ def _defaults(spec: f.ImportTable, values: dict, unit: pd.Series) -> None:
     if spec.table is s.PAR_SCORES and values.get(s.INDEX_ID) is None:
         values[s.INDEX_ID] = INDEX_OF_LEVEL.get(str(unit[s.LEVEL]))
         if values[s.INDEX_ID] is None:
-            raise CellProblem(
-                s.INDEX_ID,
-                "required",
-                "hãy ghi Bộ chỉ số (không suy ra được từ cấp của đơn vị)",
-                "give the index (it cannot be told from the unit's level)",
-            )
+            raise CellProblem(s.INDEX_ID, "required", *bilingual("imp_index_required"))
 
 
 def source_column(name: str) -> str:
@@ -257,8 +251,7 @@ def _duplicates(where: str, layout: Layout, out: Rows) -> None:
             problem(
                 where,
                 "duplicate_key",
-                f"trùng khóa ({names}) với dòng {first[value]}: mỗi khóa chỉ một dòng",
-                f"same key ({names}) as row {first[value]}: one row per key",
+                *bilingual("imp_duplicate_key", names=names, row=first[value]),
                 row=row,
                 column=names,
             )

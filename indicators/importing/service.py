@@ -21,6 +21,7 @@ import pandas as pd
 from indicators import records
 from indicators import schema as s
 from indicators.dataset import is_url, load_raw
+from indicators.errors import bilingual
 from indicators.importing import sql_store, versions
 from indicators.importing.errors import FileRefused, problem
 from indicators.importing.headers import Layout, find_layout
@@ -146,8 +147,7 @@ def _stored_invalid(failures: list[Failure]) -> FileRefused:
     head = problem(
         STORED,
         "stored_invalid",
-        "dữ liệu đã lưu không hợp lệ, hãy sửa trước (python -m indicators check)",
-        "the stored data is invalid; fix it first (python -m indicators check)",
+        *bilingual("imp_stored_invalid"),
     )
     return FileRefused([head, *failures])
 
@@ -156,7 +156,7 @@ def _stored_table(raw: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
     """One stored table, typed (the whole dataset is checked once, after the merge)."""
     if name not in raw:
         raise _stored_invalid(
-            [Failure(name, None, None, None, "missing_table", "thiếu bảng", "table is missing")]
+            [Failure(name, None, None, None, "missing_table", *bilingual("check_missing_table"))]
         )
     typed, failures = check_table(s.TABLES[name], raw[name])
     if failures:
@@ -188,10 +188,14 @@ def _check_ranks(where: str, tables: dict[str, pd.DataFrame]) -> None:
         problem(
             where,
             "rank_disagrees",
-            f"{r[s.NAME_VI]} năm {r[s.YEAR]} ({r[s.INDEX_ID]}): thứ hạng tính từ điểm là "
-            f"{r['rank']}, nhưng thứ hạng đã công bố là {r[s.RANK_PUBLISHED]}",
-            f"{r[s.NAME_VI]} in {r[s.YEAR]} ({r[s.INDEX_ID]}): the rank computed from the "
-            f"scores is {r['rank']}, but the published rank is {r[s.RANK_PUBLISHED]}",
+            *bilingual(
+                "imp_rank_disagrees",
+                unit=r[s.NAME_VI],
+                year=r[s.YEAR],
+                index=r[s.INDEX_ID],
+                rank=r["rank"],
+                published=r[s.RANK_PUBLISHED],
+            ),
         )
         for r in wrong.to_dict("records")
     ]
@@ -284,12 +288,7 @@ def _import_sql(
 
 
 def _busy(where: str) -> Failure:
-    return problem(
-        where,
-        "busy",
-        "một lần nhập khác đang chạy quá lâu; hãy thử lại sau",
-        "another import has been running too long; try again later",
-    )
+    return problem(where, "busy", *bilingual("imp_busy"))
 
 
 # --- rollback --------------------------------------------------------------------------------
@@ -339,16 +338,11 @@ def _rollback_folder(folder: Path, entry: LogEntry) -> tuple[str, str]:
 
 
 def _no_folder(where: str) -> Failure:
-    return problem(where, "no_source", "không có thư mục dữ liệu này", "no such data folder")
+    return problem(where, "no_source", *bilingual("check_no_folder"))
 
 
 def _nothing(where: str) -> Failure:
-    return problem(
-        where,
-        "nothing_to_roll_back",
-        "không có phiên bản trước để quay lại",
-        "there is no earlier version to go back to",
-    )
+    return problem(where, "nothing_to_roll_back", *bilingual("imp_nothing_to_roll_back"))
 
 
 # --- log -------------------------------------------------------------------------------------

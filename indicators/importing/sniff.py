@@ -11,36 +11,30 @@ from __future__ import annotations
 import io
 import zipfile
 
+from indicators.errors import Both, bilingual
 from indicators.importing.errors import FileRefused, refuse
 from indicators.importing.limits import check_unzipped
 
 XLSX, TEXT = "xlsx", "text"
 
-_SAVE_AS = (
-    "hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > Sổ làm việc Excel (.xlsx) hoặc CSV UTF-8",
-    "open it in Excel and Save As > Excel Workbook (.xlsx) or CSV UTF-8",
-)
-# (magic bytes, what it is in vi, in en)
+# (magic bytes, what it is: the registry's imp_kind_<kind>)
 _MAGIC = (
-    (b"\x89PNG", "ảnh PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "ảnh JPEG", "a JPEG image"),
-    (b"GIF8", "ảnh GIF", "a GIF image"),
-    (b"%PDF", "tài liệu PDF", "a PDF document"),
-    (b"{\\rtf", "văn bản RTF", "an RTF document"),
-    (b"Rar!", "tệp nén RAR", "a RAR archive"),
-    (b"7z\xbc\xaf", "tệp nén 7z", "a 7z archive"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"%PDF", "pdf"),
+    (b"{\\rtf", "rtf"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf", "7z"),
 )
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _XML_DOCTYPE = (b"<!DOCTYPE", b"<!ENTITY")
 
 
-def not_a_spreadsheet(where: str, what_vi: str, what_en: str) -> FileRefused:
-    return refuse(
-        where,
-        "not_spreadsheet",
-        f"tệp không phải bảng tính mà là {what_vi}; {_SAVE_AS[0]}",
-        f"the file is not a spreadsheet but {what_en}; {_SAVE_AS[1]}",
-    )
+def not_a_spreadsheet(where: str, kind: str) -> FileRefused:
+    """The file is `kind` (png, pdf, xls, html, zip…: the registry's imp_kind_<kind>)."""
+    what = Both(*bilingual(f"imp_kind_{kind}"))
+    return refuse(where, "not_spreadsheet", *bilingual("imp_not_spreadsheet", what=what))
 
 
 def _empty(data: bytes) -> bool:
@@ -52,27 +46,19 @@ def _empty(data: bytes) -> bool:
 def kind_of(where: str, data: bytes) -> str:
     """XLSX or TEXT; raises FileRefused for an empty file or anything else."""
     if _empty(data):
-        raise refuse(where, "empty_file", "tệp rỗng", "the file is empty")
-    for magic, vi, en in _MAGIC:
+        raise refuse(where, "empty_file", *bilingual("imp_empty_file"))
+    for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise not_a_spreadsheet(where, vi, en)
+            raise not_a_spreadsheet(where, kind)
     if data.startswith(_OLE2):
-        raise not_a_spreadsheet(
-            where,
-            "tệp Excel 97-2003 (.xls) hoặc Word cũ",
-            "an Excel 97-2003 (.xls) or old Word file",
-        )
+        raise not_a_spreadsheet(where, "xls")
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(where, data)
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<table")):
-        raise not_a_spreadsheet(
-            where,
-            "trang HTML/XML (phần mềm báo cáo thường lưu như vậy dưới tên .xls)",
-            "an HTML/XML page (reporting software often saves one under an .xls name)",
-        )
+        raise not_a_spreadsheet(where, "html")
     if _binary(data[:8192]):
-        raise not_a_spreadsheet(where, "tệp nhị phân không rõ loại", "an unknown binary file")
+        raise not_a_spreadsheet(where, "binary")
     return TEXT
 
 
@@ -101,19 +87,13 @@ def _zip_kind(where: str, data: bytes) -> str:
                 return XLSX
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        raise refuse(
-            where,
-            "damaged_file",
-            "tệp Excel bị hỏng hoặc không đầy đủ; hãy lưu lại hoặc gửi lại tệp",
-            f"the Excel file is damaged or incomplete ({type(exc).__name__}); save or send it again",
-        ) from None
+        error = type(exc).__name__
+        raise refuse(where, "damaged_file", *bilingual("imp_damaged_zip", error=error)) from None
     if b"spreadsheet" in mimetype:
-        raise not_a_spreadsheet(
-            where, "bảng tính OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"
-        )
+        raise not_a_spreadsheet(where, "ods")
     if "word/document.xml" in names or b"text" in mimetype:
-        raise not_a_spreadsheet(where, "văn bản Word", "a Word document")
-    raise not_a_spreadsheet(where, "tệp nén ZIP", "a ZIP archive")
+        raise not_a_spreadsheet(where, "word")
+    raise not_a_spreadsheet(where, "zip")
 
 
 def _refuse_doctype(where: str, archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
@@ -123,9 +103,4 @@ def _refuse_doctype(where: str, archive: zipfile.ZipFile, infos: list[zipfile.Zi
             with archive.open(info) as member:
                 head = member.read(4096)
             if any(marker in head for marker in _XML_DOCTYPE):
-                raise refuse(
-                    where,
-                    "xml_doctype",
-                    "tệp Excel chứa khai báo DOCTYPE/ENTITY (có thể là tệp độc hại): không nhập",
-                    "the Excel file declares a DOCTYPE/ENTITY (possibly malicious): not imported",
-                )
+                raise refuse(where, "xml_doctype", *bilingual("imp_xml_doctype"))

@@ -26,15 +26,12 @@ from datetime import date, datetime
 import pandas as pd
 
 from indicators import schema as s
+from indicators.errors import BilingualError
 from indicators.units import ascii_fold
 
 
-class Unparsable(ValueError):
+class Unparsable(BilingualError, ValueError):
     """A cell that cannot be read as its column's type; vi and en say what is expected."""
-
-    def __init__(self, vi: str, en: str):
-        self.vi, self.en = vi, en
-        super().__init__(en)
 
 
 EMPTY_MARKS = frozenset({"", "-", "–", "—", "n/a", "N/A", "#N/A"})
@@ -71,10 +68,7 @@ def parse_text(cell: object) -> str | None:
         cell = cell.strftime("%d/%m/%Y")
     text = " ".join(unicodedata.normalize("NFC", str(cell)).split())
     if text.startswith(("=", "@")):
-        raise Unparsable(
-            "ô bắt đầu bằng '=' hoặc '@' (công thức): hãy nhập giá trị, không nhập công thức",
-            "the cell starts with '=' or '@' (a formula): type the value, not a formula",
-        )
+        raise Unparsable.of("imp_formula")
     return text
 
 
@@ -106,10 +100,7 @@ def parse_int(cell: object) -> int | None:
 
 
 def _not_whole(cell: object) -> Unparsable:
-    return Unparsable(
-        "không phải số nguyên (ví dụ 1234 hoặc 1.234)",
-        "not a whole number (e.g. 1234 or 1.234)",
-    )
+    return Unparsable.of("imp_not_whole")
 
 
 def parse_float(cell: object) -> float | None:
@@ -141,7 +132,7 @@ def _decimal_point(text: str) -> str:
 
 
 def _not_number() -> Unparsable:
-    return Unparsable("không phải số (ví dụ 95,7)", "not a number (e.g. 95.7)")
+    return Unparsable.of("imp_not_number")
 
 
 def parse_year(cell: object) -> int | None:
@@ -154,10 +145,7 @@ def parse_year(cell: object) -> int | None:
         text = " ".join(ascii_fold(str(cell)).lower().split())
     found = _YEAR.fullmatch(text)
     if not found:
-        raise Unparsable(
-            "năm không hợp lệ: ghi 4 chữ số, ví dụ 2024",
-            "not a year: write 4 digits, e.g. 2024",
-        )
+        raise Unparsable.of("imp_not_year")
     return int(found.group(1))
 
 
@@ -172,7 +160,7 @@ def parse_bool(cell: object) -> bool | None:
         return True
     if word in FALSE_WORDS:
         return False
-    raise Unparsable("ghi 'có' hoặc 'không'", "write 'có' (yes) or 'không' (no)")
+    raise Unparsable.of("imp_not_bool")
 
 
 def parse_date(cell: object) -> pd.Timestamp | None:
@@ -188,10 +176,7 @@ def parse_date(cell: object) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(year=int(parts[0]), month=int(parts[1]), day=int(parts[2]))
     except (TypeError, ValueError):
-        raise Unparsable(
-            "ngày không hợp lệ: ghi ngày/tháng/năm, ví dụ 31/12/2024",
-            "not a date: write day/month/year, e.g. 31/12/2024",
-        ) from None
+        raise Unparsable.of("imp_not_date") from None
 
 
 PARSERS = {
@@ -217,5 +202,5 @@ def choose(value: str | None, aliases: dict[str, str], closed: bool, shown: str)
     if found is not None:
         return found
     if closed:
-        raise Unparsable(f"giá trị không cho phép (dùng: {shown})", f"value not allowed ({shown})")
+        raise Unparsable.of("imp_not_allowed", shown=shown)
     return value

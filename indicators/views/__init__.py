@@ -1,9 +1,10 @@
-"""Pure data shaping for the dashboard pages, in four parts (nothing here imports Streamlit or
+"""Pure data shaping for the dashboard pages, in five parts (nothing here imports Streamlit or
 Plotly):
 
 - `filters`: the shared filters, the sidebar's catalogue and the URL codec;
 - `frames`: tidy chart frames of a unit or an index (ranks, online services, shortened
-  procedures, on-time resolution, published figures, the data page's tables);
+  procedures, on-time resolution);
+- `data`: the data page's tables, a unit's published figures and Decision 766's index;
 - `headline`: a unit's headline figures of a year and the sentences that tell them;
 - `tables`: a year's rank table as shown and its leaders.
 
@@ -12,6 +13,17 @@ that indicators.dataset.load_dataset opened; the frame carries `source_ids` (or 
 `demo`; the footer turns those into citations with indicators.sources.
 """
 
+from indicators.views.data import (
+    DATA_TABLES,
+    data_table,
+    index_766_table,
+    index_766_unit,
+    latest_year,
+    partial_years,
+    published_frame,
+    published_years,
+    where_published,
+)
 from indicators.views.filters import (
     DEFAULT_UNIT,
     DEMO_ON,
@@ -37,29 +49,20 @@ from indicators.views.frames import (
     AVERAGE_SERIES,
     BEST_SERIES,
     CITY_SERIES,
-    DATA_TABLES,
     ON_TIME_ONLY_RATE,
     SERIES,
     UNIT_SERIES,
     best_average,
-    data_table,
-    index_766_table,
-    index_766_unit,
     index_for_level,
     index_history,
     index_history_between,
-    latest_year,
     levels_frame,
     on_time_trend,
-    partial_years,
-    published_frame,
-    published_years,
     share_frame,
     shortened_days,
     shortened_fields,
     timeliness_frame,
     versus_frame,
-    where_published,
     with_names,
     year_ranking,
     year_scores,

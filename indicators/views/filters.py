@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from indicators import figures
+from indicators import domain, figures
 from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.i18n import LANGS, t
@@ -50,7 +50,7 @@ class Catalog:
     def year_options(self, index_id: str) -> tuple[int, ...]:
         """From the index's first year to its last or to the reorganisation year (no data)."""
         years = self.index_years[index_id]
-        return tuple(range(years[0], max(years[-1], s.REORG_YEAR) + 1))
+        return tuple(range(years[0], max(years[-1], domain.REORG_YEAR) + 1))
 
     def latest_year(self, index_id: str) -> int:
         return self.index_years[index_id][-1]
@@ -99,7 +99,7 @@ def _sorted_codes(units: pd.DataFrame) -> tuple[str, ...]:
 def build_catalog(dataset: Dataset) -> Catalog:
     """Every unit of each index's level (Hanoi's districts, the provinces), then the units
     that replaced them on 1 July 2025; the years with a figure; the fields of the catalogue."""
-    from indicators.views.frames import published_years
+    from indicators.views.data import published_years
 
     units = dataset.units.sort_values(s.VALID_FROM)
     latest = units.drop_duplicates(s.CODE, keep="last")
@@ -108,7 +108,7 @@ def build_catalog(dataset: Dataset) -> Catalog:
             str(r[s.CODE]),
             str(r[s.NAME_VI]),
             str(r[s.LEVEL]),
-            bool(r[s.VALID_FROM] >= s.REORG_DATE),
+            bool(r[s.VALID_FROM] >= domain.REORG_DATE),
         )
         for _, r in latest.iterrows()
     }
@@ -117,7 +117,8 @@ def build_catalog(dataset: Dataset) -> Catalog:
     for index_id in INDEXES:
         rows = totals[totals[s.INDEX_ID] == index_id]
         of_level = latest[
-            (latest[s.LEVEL] == s.INDEX_LEVEL[index_id]) & (latest[s.VALID_FROM] < s.REORG_DATE)
+            (latest[s.LEVEL] == s.INDEX_LEVEL[index_id])
+            & (latest[s.VALID_FROM] < domain.REORG_DATE)
         ]
         if index_id == s.INDEX_HANOI:
             of_level = of_level[of_level[s.PARENT_CODE] == s.HANOI_CODE]
@@ -128,9 +129,9 @@ def build_catalog(dataset: Dataset) -> Catalog:
         is_766 = shown[s.INDICATOR].isin(figures.INDEX_766_INDICATORS)
         shown = shown[is_766 if index_id == s.INDEX_766 else ~is_766]
         found = {int(y) for y in rows[s.YEAR].dropna()} | {int(y) for y in shown[s.YEAR]}
-        years[index_id] = tuple(sorted(found)) or (s.REORG_YEAR,)
+        years[index_id] = tuple(sorted(found)) or (domain.REORG_YEAR,)
         new = latest[
-            (latest[s.LEVEL] == s.NEW_LEVEL[index_id]) & (latest[s.VALID_FROM] >= s.REORG_DATE)
+            (latest[s.LEVEL] == s.NEW_LEVEL[index_id]) & (latest[s.VALID_FROM] >= domain.REORG_DATE)
         ]
         if index_id == s.INDEX_HANOI:
             new = new[new[s.PARENT_CODE] == s.HANOI_CODE]

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from indicators import figures
+from indicators import domain, figures
 from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.formatting import (
@@ -142,7 +142,7 @@ def catalogue_era(catalogue: pd.DataFrame, year: int) -> str:
         return ERA_FORMS
     if ERA_LEVELS in eras:
         return ERA_LEVELS
-    return ERA_FORMS if year > s.LAST_YEAR_OF_LEVELS else ERA_LEVELS
+    return ERA_FORMS if year > domain.LAST_YEAR_OF_LEVELS else ERA_LEVELS
 
 
 def _era_of(level: str) -> str:
