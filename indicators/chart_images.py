@@ -28,7 +28,9 @@ from urllib.parse import quote
 
 import plotly.graph_objects as go
 
+from indicators.errors import BilingualError
 from indicators.export import fmt_date
+from indicators.i18n import t
 from indicators.selection import Selection, file_name
 from indicators.units import nfc
 
@@ -48,7 +50,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _LINE_CHARS = 150  # a caption line of the 1600 px image wraps here
 
 
-class ChromiumNotFound(RuntimeError):
+class ChromiumNotFound(BilingualError, RuntimeError):
     """No Chrome/Chromium to render with; says how to get one, in vi and en."""
 
 
@@ -57,39 +59,20 @@ def chromium_path() -> str:
     configured = os.environ.get(BROWSER_ENV, "").strip()
     if configured:
         if not os.access(configured, os.X_OK):
-            raise ChromiumNotFound(
-                f"{BROWSER_ENV}={configured!r} không phải tệp chạy được / is not an executable"
-            )
+            raise ChromiumNotFound.of("err_browser_path", env=BROWSER_ENV, path=repr(configured))
         return configured
     for name in BROWSER_NAMES:
         found = shutil.which(name)
         if found:
             return found
-    raise ChromiumNotFound(
-        "Không tìm thấy Chromium để xuất ảnh biểu đồ: cài gói Debian `chromium` "
-        f"(apt-get install chromium) hoặc đặt {BROWSER_ENV}. / "
-        "No Chromium found to render chart images: install Debian's `chromium` "
-        f"(apt-get install chromium) or set {BROWSER_ENV}."
-    )
+    raise ChromiumNotFound.of("err_no_chromium", env=BROWSER_ENV)
 
 
 # --- captions -------------------------------------------------------------------------------
 
-_WORDS = {
-    "source": ("Nguồn", "Source"),
-    "sources": ("Nguồn", "Sources"),
-    "more": ("và {} nguồn khác", "and {} more"),
-    "none": ("không có", "none"),
-    "exported": ("Ngày xuất", "Exported"),
-    "demo": (
-        "CÓ SỐ LIỆU MINH HỌA — KHÔNG PHẢI SỐ LIỆU CHÍNH THỨC",
-        "DEMO DATA SHOWN — NOT OFFICIAL FIGURES",
-    ),
-}
 
-
-def _word(key: str, lang: str) -> str:
-    return _WORDS[key][0 if lang == "vi" else 1]
+def _word(key: str, lang: str, **values: object) -> str:
+    return t(f"img_{key}", lang, **values)
 
 
 def demo_note(lang: str) -> str:

@@ -21,7 +21,7 @@ except BoundaryUnavailable as exc:
     if map_view.hanoi_after_reform(f):
         map_view.communes(f)
     else:
-        st.warning(exc.en if lang == "en" else exc.vi, icon=":material/map:")
+        st.warning(exc.text(lang), icon=":material/map:")
 else:
     indicator = map_view.indicator_picker(lang)
     map_view.indicator_map(f, indicator, boundary)

@@ -99,9 +99,9 @@ def test_best_rank_over_the_period():
     best = texts(fig)[1]
     assert best == (
         "Trong các năm có thứ hạng công bố giai đoạn 2016–2019, thứ hạng cao nhất của "
-        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018)"
+        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018)."
     )
-    assert "reached twice (2017, 2018)" in texts(fig, "en")[1]
+    assert "reached twice (2017, 2018)." in texts(fig, "en")[1]
 
 
 def test_online_levels_and_forms_with_vietnamese_thousands():
@@ -202,7 +202,7 @@ def test_messages_of_nam_tu_liem(ntl_figures):
     assert texts(ntl_figures) == [
         "Năm 2018, Quận Nam Từ Liêm xếp thứ 1/30, giữ nguyên thứ hạng so với năm 2017.",
         "Trong các năm có thứ hạng công bố giai đoạn 2016–2019, thứ hạng cao nhất của "
-        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018)",
+        "Quận Nam Từ Liêm là thứ 1/30, đạt được 2 lần (năm 2017, 2018).",
         "Năm 2018, Quận Nam Từ Liêm cung cấp 161 thủ tục trực tuyến mức độ 3 và 19 thủ tục mức độ 4.",
         "Năm 2019, tỷ lệ hồ sơ nộp trực tuyến của thủ tục mức độ 3 và mức độ 4 tại "
         "Quận Nam Từ Liêm lần lượt đạt 98,67% và 20%.",

@@ -224,7 +224,7 @@ def test_province_figures_keep_the_islands(dataset: Dataset) -> None:
 
 
 def test_island_labels_sit_by_the_islands() -> None:
-    (_, _, lon_hs, lat_hs), (_, _, lon_ts, lat_ts) = m.ISLANDS
+    (_, lon_hs, lat_hs), (_, lon_ts, lat_ts) = m.ISLANDS
     assert 111 < lon_hs < 113 and 15.5 < lat_hs < 18
     assert 111 < lon_ts < 117 and 7 < lat_ts < 12.5
 

@@ -22,12 +22,13 @@ from indicators.i18n import (
     export,
     figures,
     importing,
+    maps,
     pages,
 )
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-AREAS = (common, pages, charts, figures, data, about, deck, export, errors, importing)
+AREAS = (common, pages, charts, figures, data, about, deck, export, errors, importing, maps)
 
 
 def _merged() -> dict[str, dict[str, str]]:

@@ -113,8 +113,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "deck_level_unknown": {"vi": "Chưa rõ mức độ", "en": "Level unknown"},
     "deck_file_prefix": {"vi": "bao-cao-cchc", "en": "par-report"},
     "deck_best_rank": {
-        "vi": "Trong các năm có thứ hạng công bố giai đoạn {period}, thứ hạng cao nhất của {unit} là {rank}, đạt được {times} (năm {listed})",
-        "en": "Of the years with a published rank over {period}, the best rank of {unit} was {rank}, reached {times} ({listed})",
+        "vi": "Trong các năm có thứ hạng công bố giai đoạn {period}, thứ hạng cao nhất của {unit} là {rank}, đạt được {times} (năm {listed}).",
+        "en": "Of the years with a published rank over {period}, the best rank of {unit} was {rank}, reached {times} ({listed}).",
     },
     "deck_times": {"vi": "{count} lần", "en": "{count} times"},
     "deck_times_1": {"vi": "1 lần", "en": "once"},

@@ -16,6 +16,7 @@ from indicators.chart_images import OFFLINE_TOPOJSON_URL
 from indicators.chart_theme import colorbar_margin, ensure
 from indicators.dataset import Dataset
 from indicators.formatting import check_lang, fmt_number, fmt_rank, is_missing, no_data, separators
+from indicators.i18n import t
 from indicators.map_charts.values import (
     INDICATORS,
     SOURCE_TITLES,
@@ -39,22 +40,12 @@ DEMO_OPACITY = 0.45  # a unit whose value is generated, as a generated bar (indi
 BORDER_WIDTH = {"district": 0.8, "province": 0.3}  # thin on provinces, or islands vanish
 HEIGHT = {"district": 640, "province": 820}  # Vietnam is tall and narrow
 # Labels of the archipelagos, which must stay on every map of Vietnam (data/geo/SOURCES.md):
-# (vi, en, lon, lat), placed over the offshore polygons of Đà Nẵng and Khánh Hòa.
-ISLANDS = (
-    ("QĐ. Hoàng Sa (Đà Nẵng)", "Hoàng Sa archipelago (Đà Nẵng)", 112.0, 17.45),
-    ("QĐ. Trường Sa (Khánh Hòa)", "Trường Sa archipelago (Khánh Hòa)", 114.2, 12.3),
-)
+# (text key, lon, lat), placed over the offshore polygons of Đà Nẵng and Khánh Hòa.
+ISLANDS = (("map_island_paracel", 112.0, 17.45), ("map_island_spratly", 114.2, 12.3))
 # plotly.js fetches a world topojson from cdn.plot.ly for every geo subplot, even with the base
 # map hidden, so a map fails offline: st.plotly_chart(fig, config=PLOTLY_CONFIG) points it at an
 # empty topology (chart_images.OFFLINE_TOPOJSON_URL, which Kaleido gets too).
 PLOTLY_CONFIG = {"topojsonURL": OFFLINE_TOPOJSON_URL, "displaylogo": False}
-_TEXT = {
-    "rank": {"vi": "Hạng", "en": "Rank"},
-    "class": {"vi": "Nhóm", "en": "Class"},
-    "source": {"vi": "Nguồn", "en": "Source"},
-    "demo": {"vi": "có số liệu minh họa", "en": "includes demo data"},
-    "veil": {"vi": "Số liệu minh họa (nhạt)", "en": "Demo figures (faded)"},
-}
 
 
 # --- figure -----------------------------------------------------------------------------------
@@ -117,7 +108,7 @@ def _source_text(row: pd.Series, lang: str) -> str:
     demo = row.get(s.DEMO)
     if is_missing(demo) or not bool(demo) or DEMO_SOURCE in (row.get(SOURCE_IDS) or ()):
         return text  # the demo source's own title already says so
-    return f"{text} ({_TEXT['demo'][lang]})"
+    return f"{text} ({t('map_has_demo', lang)})"
 
 
 def _rank_text(row: pd.Series, lang: str) -> str:
@@ -158,7 +149,7 @@ def _value_trace(
             rows.iterrows(), rows[s.UNIT_CODE], rows["_name"], values, best_first, strict=True
         )
     ]
-    t = {key: text[lang] for key, text in _TEXT.items()}
+    rank, klass_label, source = (t(f"map_hover_{k}", lang) for k in ("rank", "class", "source"))
     return go.Choropleth(
         **_common(boundary, rows, highlight_code),
         z=values.astype(float).tolist(),
@@ -176,9 +167,9 @@ def _value_trace(
         hovertemplate=(
             "<b>%{customdata[1]}</b><br>"
             f"{value_label}: %{{customdata[2]}}<br>"
-            f"{t['rank']}: %{{customdata[3]}}<br>"
-            f"{t['class']}: %{{customdata[4]}}<br>"
-            f"{t['source']}: %{{customdata[5]}}<extra></extra>"
+            f"{rank}: %{{customdata[3]}}<br>"
+            f"{klass_label}: %{{customdata[4]}}<br>"
+            f"{source}: %{{customdata[5]}}<extra></extra>"
         ),
         name=unit_label,
         showlegend=False,
@@ -220,7 +211,7 @@ def _demo_veil(
         showscale=False,
         customdata=[[code] for code in rows[s.UNIT_CODE]],  # a click still names the unit
         hoverinfo="skip",
-        name=_TEXT["veil"][lang],
+        name=t("map_veil", lang),
         showlegend=True,
     )
 
@@ -228,9 +219,9 @@ def _demo_veil(
 def _islands_trace(lang: str) -> go.Scattergeo:
     """Text labels of Hoàng Sa and Trường Sa (their polygons are too small to see)."""
     return go.Scattergeo(
-        lon=[i[2] for i in ISLANDS],
-        lat=[i[3] for i in ISLANDS],
-        text=[i[1] if lang == "en" else i[0] for i in ISLANDS],
+        lon=[lon for _, lon, _ in ISLANDS],
+        lat=[lat for _, _, lat in ISLANDS],
+        text=[t(key, lang) for key, _, _ in ISLANDS],
         mode="text",
         textfont={"size": 10, "color": "#444444"},
         hoverinfo="skip",
@@ -341,21 +332,11 @@ def map_title(indicator: str, boundary: geo.BoundarySet, lang: str, demo: bool =
     'Điểm Chỉ số CCHC, năm 2023<br><sup>30 quận, huyện, thị xã Hà Nội</sup>'."""
     label = INDICATORS[indicator].label(lang)
     n, year = len(boundary.codes), boundary.year
-    merged = boundary.source.valid_from >= geo.REFORM_DAY
-    if lang == "en":
-        where = f"Hanoi's {n} districts" if boundary.level == "district" else f"{n} provinces"
-        where += " (after the merger of 1 July 2025)" if merged else ""
-        text = f"{label}, {year}"
-    else:
-        where = (
-            f"{n} quận, huyện, thị xã Hà Nội"
-            if boundary.level == "district"
-            else f"{n} tỉnh, thành phố"
-        )
-        where += " (sau sắp xếp từ 1/7/2025)" if merged else ""
-        text = f"{label}, năm {year}"
-    notes = [where, _TEXT["demo"][lang]] if demo else [where]
-    return f"{text}<br><sup>{' · '.join(notes)}</sup>"
+    where = t(f"map_where_{boundary.level}", lang, n=n)
+    if boundary.source.valid_from >= geo.REFORM_DAY:
+        where += t("map_where_merged", lang)
+    notes = [where, t("map_has_demo", lang)] if demo else [where]
+    return f"{t('map_title', lang, label=label, year=year)}<br><sup>{' · '.join(notes)}</sup>"
 
 
 def indicator_map(

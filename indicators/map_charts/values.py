@@ -15,6 +15,7 @@ from indicators import geo, sources
 from indicators import schema as s
 from indicators.dataset import Dataset
 from indicators.formatting import check_lang, fmt_int, fmt_number, fmt_percent, is_missing
+from indicators.i18n import t
 from indicators.provenance import SOURCE_IDS
 from indicators.rankings import RANK, UNITS_RANKED, competition_rank, rank_table
 from indicators.schema import INDEX_OF_LEVEL
@@ -36,22 +37,19 @@ COLORSCALE = "Viridis"
 
 @dataclass(frozen=True)
 class Indicator:
-    """What a map shows: its labels, its unit and how its values are written."""
+    """What a map shows: its label and unit (i18n keys map_ind_<key>, map_unit_<key>) and
+    how its values are written."""
 
     key: str
-    label_vi: str
-    label_en: str
-    unit_vi: str
-    unit_en: str
     kind: str  # "number", "percent" or "int"
     decimals: int = 0
     higher_is_better: bool = True
 
     def label(self, lang: str) -> str:
-        return self.label_en if check_lang(lang) == "en" else self.label_vi
+        return t(f"map_ind_{self.key}", check_lang(lang))
 
     def unit_label(self, lang: str) -> str:
-        return self.unit_en if check_lang(lang) == "en" else self.unit_vi
+        return t(f"map_unit_{self.key}", check_lang(lang))
 
     def fmt(self, value: Any, lang: str) -> str:
         if self.kind == "percent":
@@ -64,44 +62,11 @@ class Indicator:
 INDICATORS: dict[str, Indicator] = {
     i.key: i
     for i in (
-        Indicator(
-            PAR_SCORE,
-            "Điểm Chỉ số CCHC",
-            "PAR index score",
-            "Điểm (/100)",
-            "Score (/100)",
-            "number",
-            2,
-        ),
-        Indicator(
-            PAR_RANK, "Xếp hạng Chỉ số CCHC", "PAR index rank", "Hạng", "Rank", "int", 0, False
-        ),
-        Indicator(
-            ONLINE_SHARE,
-            "Tỷ lệ hồ sơ nộp trực tuyến",
-            "Share of dossiers submitted online",
-            "% hồ sơ",
-            "% of dossiers",
-            "percent",
-            2,
-        ),
-        Indicator(
-            ON_TIME,
-            "Tỷ lệ hồ sơ giải quyết đúng hạn",
-            "Dossiers resolved on time",
-            "% hồ sơ",
-            "% of dossiers",
-            "percent",
-            2,
-        ),
-        Indicator(
-            SHORTENED_COUNT,
-            "Số thủ tục rút ngắn thời gian giải quyết",
-            "Procedures with shortened processing time",
-            "Thủ tục",
-            "Procedures",
-            "int",
-        ),
+        Indicator(PAR_SCORE, "number", 2),
+        Indicator(PAR_RANK, "int", 0, higher_is_better=False),
+        Indicator(ONLINE_SHARE, "percent", 2),
+        Indicator(ON_TIME, "percent", 2),
+        Indicator(SHORTENED_COUNT, "int"),
     )
 }
 
