@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SCREENSHOT_DIR = Path(__file__).resolve().parent / "screenshots"
 
@@ -39,6 +40,23 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
 def wait_idle(page: Page, *, timeout: float = 30000) -> None:
     """Wait until Streamlit reports the script as not running."""
     page.wait_for_selector(IDLE_SELECTOR, state="attached", timeout=timeout)
+
+
+def choose(page: Page, label: str, option: str, *, tries: int = 3) -> None:
+    """Pick `option` in the selectbox `label`, once the script is idle; a click that lands
+    while Streamlit redraws the widget opens nothing, so open it again (busy machines)."""
+    wait_idle(page)
+    item = page.get_by_role("option", name=option, exact=True)
+    for attempt in range(tries):
+        page.get_by_label(label, exact=True).click()
+        try:
+            item.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            continue
+        item.click()
+        return
 
 
 def page_problems(page: Page) -> list[str]:
