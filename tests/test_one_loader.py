@@ -1,6 +1,7 @@
-"""One loader for every output: on a source with dossier records, `summary`, `export`, `deck`
-and the dashboard's headline give the same figures (the command line used to read the
-dossier_stats table and ignore the records).
+"""One loader for every output: on a source with dossier records (a Parquet folder, and the
+same folder imported into PostgreSQL), `summary`, `export`, `deck` and the dashboard's headline
+give the same figures (the command line used to read the dossier_stats table and ignore the
+records).
 
 Hand-made records of Nam Từ Liêm, 2016: one dossier a month, resolved on time in nine months
 (three of them early) and late in three: on time 9 / 12 = 75%, early 3 / 12 = 25%.
@@ -14,6 +15,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from tests_support import loaded_database
 
 from indicators import records
 from indicators import schema as s
@@ -54,15 +56,25 @@ def folder(tmp_path_factory):
     return path
 
 
+@pytest.fixture(
+    scope="module", params=["folder", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def source(request, folder) -> str:
+    """The folder, or a PostgreSQL database loaded from it (tables and records)."""
+    if request.param == "folder":
+        return str(folder)
+    return loaded_database(request.getfixturevalue("postgres_url"), "par_one_loader", folder)
+
+
 @pytest.mark.parametrize("demo", [False, True])
-def test_every_output_reads_the_records(folder, tmp_path, capsys, demo) -> None:
+def test_every_output_reads_the_records(source, tmp_path, capsys, demo) -> None:
     flag = ["--demo"] if demo else []
-    dataset = load_dataset(folder, demo=demo)
+    dataset = load_dataset(source, demo=demo)
     shown = headline(dataset, "019", 2016).get("m_on_time")
     assert shown is not None and shown.value == 75.0 and not shown.demo  # the dashboard
 
     capsys.readouterr()
-    args = ["summary", "--unit", "019", "--year", "2016", "--source", str(folder)]
+    args = ["summary", "--unit", "019", "--year", "2016", "--source", source]
     assert main([*args, *flag]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert (summary["on_time_rate"], summary["early_rate"]) == (75.0, 25.0)
@@ -70,7 +82,7 @@ def test_every_output_reads_the_records(folder, tmp_path, capsys, demo) -> None:
     exported = filtered_tables(dataset, "019", 2016, 2016)["dossier_stats"]
     assert float(timeliness(exported).iloc[0][ON_TIME_RATE]) == 75.0
     out = tmp_path / "ntl.xlsx"
-    period = ["--unit", "019", "--from", "2016", "--to", "2016", "--source", str(folder)]
+    period = ["--unit", "019", "--from", "2016", "--to", "2016", "--source", source]
     assert main(["export", "--format", "xlsx", "--out", str(out), *period, *flag]) == 0
 
     deck = deck_figures(dataset, select(dataset, "019", 2016, 2016))

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
+from tests_support import loaded_database
 
 from indicators import records
 from indicators import schema as s
@@ -42,23 +43,10 @@ def folder(tmp_path_factory):
     return path
 
 
-def _loaded_database(postgres_url: str, name: str, folder: Path) -> str:
-    """A new database `name` on the test server, loaded with the CLI from the folder."""
-    url = sa.make_url(postgres_url)
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
-        conn.exec_driver_sql(f"CREATE DATABASE {name}")
-    admin.dispose()
-    target = url.set(database=name).render_as_string(hide_password=False)
-    assert main(["import", str(folder), "--into", target, "--who", "test"]) == 0
-    return target
-
-
 @pytest.fixture(scope="module")
 def database(postgres_url, folder):
     """A database of its own on the test server, loaded from the folder."""
-    return _loaded_database(postgres_url, "par_records_pages", folder)
+    return loaded_database(postgres_url, "par_records_pages", folder)
 
 
 def test_the_folder_import_loads_tables_and_records(database, folder, capsys):
@@ -143,7 +131,7 @@ def test_records_written_straight_into_the_database_show_after_the_refresh_perio
 ):
     """A one-stop system writes dossiers into the database itself (no import): with
     PAR_REFRESH_MINUTES the pages show them once the period has passed, without a restart."""
-    live = _loaded_database(postgres_url, "par_records_live", folder)
+    live = loaded_database(postgres_url, "par_records_live", folder)
     monkeypatch.setenv("PAR_REFRESH_MINUTES", "0,05")  # 3 s
     before = _late_rates(monkeypatch, live)
     engine = sa.create_engine(live)

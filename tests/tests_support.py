@@ -1,9 +1,14 @@
-"""Small shared fixtures data for tests that need a few real units."""
+"""Small shared test data and helpers: a few real units; a database loaded from a folder."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
+import sqlalchemy as sa
 from frames import units
+
+from indicators.cli import main
 
 
 def units_frame() -> pd.DataFrame:
@@ -17,3 +22,17 @@ def units_frame() -> pd.DataFrame:
              "valid_from": "2013-12-27", "valid_to": "2025-06-30", "parent_code": "01"},
         ]
     )  # fmt: skip
+
+
+def loaded_database(postgres_url: str, name: str, folder: Path) -> str:
+    """A new database `name` on the test server, loaded from `folder` with the command line's
+    `import FOLDER --into URL` (tables and dossier records)."""
+    url = sa.make_url(postgres_url)
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    admin.dispose()
+    target = url.set(database=name).render_as_string(hide_password=False)
+    assert main(["import", str(folder), "--into", target, "--who", "test"]) == 0
+    return target
