@@ -232,6 +232,11 @@ N_OLD_DISTRICTS = "n_old_districts"
 OLD_DISTRICTS = "old_districts"
 
 
+def successor_table(dataset: Any) -> pd.DataFrame:
+    """`new_units_by_old_district` of a loaded dataset (indicators.dataset.Dataset)."""
+    return new_units_by_old_district(dataset.units, dataset.unit_successions)
+
+
 def new_units_by_old_district(units: pd.DataFrame, successions: pd.DataFrame) -> pd.DataFrame:
     """Each of Hanoi's new communes/wards (1 July 2025) under each old district it came from.
 

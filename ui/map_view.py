@@ -1,8 +1,8 @@
 """The parts of the /map page: the indicator picker, the cached map, the click that opens a
 unit's profile, Hanoi after 1 July 2025 as a table, and the boundary attribution.
 
-The map values and figures come from indicators.map_charts (pure, tested); they are cached
-here per data source and served version, like ui.data's views. The figure is drawn with
+The map values and figures come from indicators.map_charts (pure, tested), through ui.data's
+one cache (`data.view`: per data source, served version and demo switch). The figure is drawn with
 map_charts.PLOTLY_CONFIG: without it plotly.js fetches a world topojson from a CDN.
 
 A click (or a selection) on the map sets the chart's state; its on_select callback keeps the
@@ -13,15 +13,12 @@ a pointer (render.profile_link).
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from indicators import domain, geo, views
 from indicators import map_charts as m
 from indicators import schema as s
 from indicators.i18n import t
-from indicators.settings import data_source
 from ui import data, render
 from ui.filters import show_notice
 from ui.footer import footer
@@ -48,39 +45,6 @@ def hanoi_after_reform(filters: views.Filters) -> bool:
 def boundary(level: str, year: int) -> geo.BoundarySet:
     """The boundary set of the map (raises geo.BoundaryUnavailable)."""
     return geo.boundary_set(level, year)
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def _values(
-    source: str, served: str, indicator: str, year: int, level: str, lang: str
-) -> pd.DataFrame:
-    return m.map_values(data.dataset(), indicator, year, level, lang)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _figure(
-    source: str,
-    served: str,
-    indicator: str,
-    year: int,
-    level: str,
-    lang: str,
-    highlight: str | None,
-) -> go.Figure:
-    frame = _values(source, served, indicator, year, level, lang)
-    return m.map_figure(frame, indicator, year, level, lang, highlight)
-
-
-@st.cache_data(show_spinner=False, max_entries=4)
-def _successors(source: str, served: str) -> pd.DataFrame:
-    dataset = data.dataset()
-    return geo.new_units_by_old_district(dataset.units, dataset.unit_successions)
-
-
-def _key() -> tuple[str, str]:
-    """The source and what it serves now: its version and whether the demo layer is on."""
-    source = data_source()
-    return source, f"{data.version(source)}|demo={data.demo_on()}"
 
 
 def _indicator_to_url() -> None:
@@ -122,9 +86,8 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
     """The map (clickable), what its colours mean, the attribution, its footer and the
     selectbox + link to a unit's profile."""
     lang = filters.lang
-    key = _key()
-    frame = _values(*key, indicator, where.year, where.level, lang)
-    figure = _figure(*key, indicator, where.year, where.level, lang, filters.unit_code)
+    frame = data.view(m.map_values, indicator, where.year, where.level, lang)
+    figure = data.view(m.indicator_map, indicator, where.year, where.level, lang, filters.unit_code)
     missing = not m.has_values(frame)
     if missing:
         label = m.INDICATORS[indicator].label(lang)
@@ -156,7 +119,7 @@ def communes(filters: views.Filters) -> None:
     lang = filters.lang
     st.info(geo.gap_note(lang), icon=":material/map:")
     st.subheader(t("map_communes_heading", lang))
-    table = _successors(*_key())
+    table = data.view(geo.successor_table)
     counts = geo.successor_counts(table)
     st.caption(
         t(
