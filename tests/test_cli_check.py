@@ -4,26 +4,21 @@ every published fact; a table that contradicts one fails, naming the fact and it
 from __future__ import annotations
 
 import subprocess
-import sys
-from pathlib import Path
 
 import pandas as pd
+from support.cli import run
 
 from indicators import schema as s
 from indicators.dataset import load_raw, write_parquet_folder
 from indicators.settings import BUNDLED_DATA
 
-ROOT = Path(__file__).resolve().parent.parent
 VIETNAMPLUS_2023 = (
     "https://en.vietnamplus.vn/hanoi-announces-public-administration-reform-index-2023/279752.vnp"
 )
 
 
 def check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "indicators", "check", *args],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+    return run("check", *args)
 
 
 def test_published_layer_contradicts_nothing_and_says_what_it_cannot_check():

@@ -7,23 +7,9 @@ chính" (Phương Bùi, 2020), data/published/seed_facts.csv.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "indicators", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from support.cli import run as run_cli
 
 
 def summary(unit: str, year: int, *extra: str) -> dict:
