@@ -61,7 +61,8 @@ def test_a_chart_carries_the_theme_and_its_margins(dataset) -> None:
     assert layout.template.layout.font.family == th.FONT
     assert layout.template.layout.title.font.weight == 700  # bold, as Streamlit drew titles
     assert layout.template.layout.yaxis.automargin  # still on, should an estimate fall short
-    assert (layout.margin.l, layout.margin.b) == (th.left_margin(["100%"], titled=True), 65)
+    # the bottom holds two lines of tick labels (the year, its on-time rate) and the title
+    assert (layout.margin.l, layout.margin.b) == (th.left_margin(["100%"], titled=True), 65 + 17)
 
 
 def test_the_map_makes_room_for_its_colour_bar(dataset) -> None:

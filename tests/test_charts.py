@@ -174,15 +174,19 @@ def test_timeliness_chart_and_trend() -> None:
             "late_rate": [0.99, 0.01],
         }
     )
+    frame["on_time_rate"] = [99.01, 99.99]  # early + on time (not early)
     fig = c.timeliness_chart(frame, lang="vi", unit_name="Quận Nam Từ Liêm", years=(2018, 2020))
-    assert [tr.name for tr in fig.data] == [
-        "Trước hạn",
-        "Đúng hạn (không tính trước hạn)",
-        "Trễ hạn",
-    ]
-    assert list(fig.data[0].y) == [31.66, 23.15, None]
-    assert list(fig.data[2].y) == [0.99, 0.01, None]
-    assert fig.layout.barmode == "stack"
+    late, early = fig.data  # each in its own panel, from zero: a late 0,01% is not a sliver
+    assert (late.name, early.name) == ("Trễ hạn", "Trước hạn")
+    assert list(late.y) == [0.99, 0.01, None] and list(early.y) == [31.66, 23.15, None]
+    assert list(late.text) == ["0,99%", "0,01%", ""]
+    assert (late.yaxis, early.yaxis) == ("y", "y2")
+    assert tuple(fig.layout.yaxis.range) == pytest.approx((0, 0.99 * 1.3))  # not 0-100
+    assert tuple(fig.layout.yaxis2.range) == pytest.approx((0, 31.66 * 1.3))
+    assert fig.layout.yaxis.domain[0] > fig.layout.yaxis2.domain[1]  # late on top
+    # the on-time rate, written under its year; a year without figures is just the year
+    assert list(fig.layout.xaxis.ticktext) == ["2018<br>99,01%", "2019<br>99,99%", "2020"]
+    assert fig.layout.xaxis.title.text == "Năm (tỷ lệ đúng hạn)"
     trend = pd.DataFrame(
         {
             s.YEAR: [2018, 2018, 2019],

@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import left_margin
+from indicators.chart_theme import BOTTOM_TITLED, left_margin
 from indicators.charts.common import (
     PERCENT_AXIS,
     _bar_marker,
@@ -24,11 +24,15 @@ from indicators.charts.common import (
     _year_grid,
 )
 from indicators.charts.style import HIGHLIGHT, NEUTRAL, OTHER, TIMELINESS_COLOURS
-from indicators.formatting import hover_value
+from indicators.formatting import fmt_published, hover_value
 from indicators.i18n import t
 from indicators.shortened import SHORTENED
 from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE
-from indicators.views import CITY_SERIES, ON_TIME_ONLY_RATE, UNIT_SERIES
+from indicators.views import CITY_SERIES, UNIT_SERIES
+
+LATE_PANEL, EARLY_PANEL = (0.56, 1.0), (0.0, 0.44)  # the timeliness chart's two panels
+PANEL_HEADROOM = 1.3  # above the highest bar: room for its value
+BOTTOM_TWO_LINES = BOTTOM_TITLED + 17  # the year and its on-time rate under it
 
 # --- shortened procedures -------------------------------------------------------------------
 
@@ -111,34 +115,62 @@ def timeliness_chart(
     years: tuple[int, int],
     field: str | None = None,
 ) -> go.Figure:
-    """Early, on time (not early) and late dossiers as shares of the resolved ones, stacked."""
+    """The late and the early share of the resolved dossiers, each in a panel of its own that
+    starts at zero (a late share under 1 % is a sliver on a 0-100 % stack), with each bar's
+    value written on it; the on-time rate is written under its year."""
     title = t("chart_timeliness", lang, unit=unit_name, period=_period(years))
     grid = _year_grid(years)
-    traces = []
-    for column, key in (
-        (EARLY_RATE, "series_early"),
-        (ON_TIME_ONLY_RATE, "series_on_time_only"),
-        (LATE_RATE, "series_late"),
+    demo = _flags_by_year(frame, grid)
+    traces, axes = [], {}
+    for column, key, axis, domain in (
+        (LATE_RATE, "series_late", "y", LATE_PANEL),
+        (EARLY_RATE, "series_early", "y2", EARLY_PANEL),
     ):
-        label = t(key, lang)
+        label, values = t(key, lang), _by_year(frame, column, grid)
         traces.append(
             go.Bar(
                 x=grid,
-                y=_by_year(frame, column, grid),
+                y=values,
+                yaxis=axis,
                 name=label,
-                marker=_bar_marker(TIMELINESS_COLOURS[column], _flags_by_year(frame, grid)),
+                marker=_bar_marker(TIMELINESS_COLOURS[column], demo),
+                text=[fmt_published(v, lang, "%") if v is not None else "" for v in values],
+                textposition="outside",
+                cliponaxis=False,
                 hovertemplate=f"{label}<br>%{{x}}: " + hover_value("y", 2, "%") + "<extra></extra>",
+                showlegend=False,  # each panel says what it shows on its axis
             )
         )
-    traces += _demo_key(lang, any(_flags(frame)))
+        top = max((v for v in values if v is not None), default=0.0)
+        axes["yaxis" if axis == "y" else "yaxis2"] = {
+            "title": {"text": label + " (%)"},
+            "domain": domain,
+            "range": [0, max(top * PANEL_HEADROOM, 1.0)],
+            "ticksuffix": "%",
+            "rangemode": "tozero",
+        }
+    on_time = _by_year(frame, ON_TIME_RATE, grid) if ON_TIME_RATE in frame else [None] * len(grid)
+    ticks = [
+        f"{year}<br>{fmt_published(rate, lang, '%')}" if rate is not None else str(year)
+        for year, rate in zip(grid, on_time, strict=True)
+    ]
     return _figure(
         _title(title, lang, field),
         lang,
-        traces,
+        [*traces, *_demo_key(lang, any(demo))],
+        height=460,
         left=PERCENT_AXIS,
-        xaxis=_year_axis(years, lang),
-        yaxis={"title": {"text": t("axis_share", lang)}, "range": [0, 100], "ticksuffix": "%"},
-        barmode="stack",
+        xaxis={
+            **_year_axis(years, lang),
+            "title": {"text": t("axis_year_on_time", lang)},
+            "anchor": "y2",
+            "tickvals": grid,
+            "ticktext": ticks,
+        },
+        yaxis=axes["yaxis"],
+        yaxis2=axes["yaxis2"],
+        showlegend=any(demo),
+        margin={"l": PERCENT_AXIS, "r": 10, "t": 70, "b": BOTTOM_TWO_LINES},
     )
 
 

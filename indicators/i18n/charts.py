@@ -34,8 +34,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{unit}: legal vs committed days of the most shortened procedures, {year}",
     },
     "chart_timeliness": {
-        "vi": "{unit}: hồ sơ giải quyết trước hạn, đúng hạn, trễ hạn, {period}",
-        "en": "{unit}: dossiers resolved early, on time and late, {period}",
+        "vi": "{unit}: tỷ lệ hồ sơ trễ hạn và trước hạn, {period}",
+        "en": "{unit}: share of dossiers resolved late and early, {period}",
     },
     "chart_trend": {
         "vi": "{unit}: tỷ lệ hồ sơ đúng hạn so với toàn thành phố, {period}",
@@ -44,6 +44,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "axis_rank": {"vi": "Thứ hạng", "en": "Rank"},
     "axis_score": {"vi": "Điểm (% tối đa)", "en": "Score (% of maximum)"},
     "axis_year": {"vi": "Năm", "en": "Year"},
+    "axis_year_on_time": {"vi": "Năm (tỷ lệ đúng hạn)", "en": "Year (on-time rate)"},
     "axis_procedures": {"vi": "Số thủ tục", "en": "Procedures"},
     "axis_share": {"vi": "Tỷ lệ (%)", "en": "Share (%)"},
     "axis_days": {"vi": "Số ngày", "en": "Days"},
