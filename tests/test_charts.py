@@ -41,10 +41,24 @@ def test_bump_chart(lang: str, separators: str) -> None:
     mine = _trace(fig, "<b>Quận Nam Từ Liêm</b>")
     assert list(mine.x) == [2017, 2018, 2019]
     assert list(mine.y) == [1.0, None, 2.0]
-    assert mine.line.color == c.HIGHLIGHT and mine.line.width == 4 and mine.showlegend
-    other = _trace(fig, "Quận Đống Đa")
-    assert list(other.y) == [2.0, 1.0, 1.0] and other.line.color == c.OTHER
+    assert mine.line.color == c.HIGHLIGHT and mine.line.width == 4
     assert fig.data[-1] is mine  # drawn last, on top
+    # every other unit: a grey dot per year that names it on hover, no line of its own
+    others = _trace(fig, "Các đơn vị khác" if lang == "vi" else "Other units")
+    assert (others.mode, others.marker.color) == ("markers", c.OTHER)
+    assert list(zip(others.x, others.y, others.customdata, strict=True)) == [
+        (2017, 2.0, "Quận Đống Đa"), (2018, 1.0, "Quận Đống Đa"), (2019, 1.0, "Quận Đống Đa")
+    ]  # fmt: skip
+    # the field of each year, from the 1st rank to the last known (2018: only Đống Đa's 1st)
+    field = fig.data[0]
+    assert (list(field.y), field.base) == ([2, 1, 2], 0.5)
+    assert list(fig.data[1].y) == [1.5, 1.0, 1.5]  # the middle rank
+    # with the published count of units ranked, the field is the whole table
+    counted = c.bump_chart(history.assign(units_ranked=30), lang=lang, index_id=s.INDEX_HANOI,
+                           years=(2017, 2019), highlight=NTL)  # fmt: skip
+    assert list(counted.data[0].y) == [30, 30, 30] and list(counted.data[1].y) == [15.5] * 3
+    assert tuple(counted.layout.yaxis.range) == (30.5, 0.5)
+    assert len([tr for tr in fig.data if tr.type == "scatter" and tr.mode != "markers"]) == 1
     assert tuple(fig.layout.yaxis.range) == (2.5, 0.5)  # reversed: the 1st on top
     assert fig.layout.xaxis.tickformat == "d"  # 2018, never "2.018"
     title = fig.layout.title.text

@@ -22,10 +22,10 @@ from indicators.charts.common import (
     _year_axis,
     _year_grid,
 )
-from indicators.charts.style import BEST, HIGHLIGHT, NEUTRAL, OTHER
+from indicators.charts.style import BEST, FIELD, HIGHLIGHT, NEUTRAL, OTHER
 from indicators.formatting import fmt_published, hover_value
 from indicators.i18n import t
-from indicators.rankings import RANK
+from indicators.rankings import RANK, UNITS_RANKED
 from indicators.views import AVERAGE_SERIES, BEST_SERIES, UNIT_SERIES
 
 
@@ -38,27 +38,51 @@ def bump_chart(
     highlight: str | None = None,
     method_changes: tuple[int, ...] = (),
 ) -> go.Figure:
-    """Ranks across years, one line per unit (y reversed: 1 on top); my unit thick and bold."""
+    """My unit's rank across years (y reversed: 1 on top), thick, over the field of each year
+    (a pale bar from the 1st to the last rank: how many units were ranked) and its middle
+    rank (dashed); every other unit is a small grey dot that names itself on hover. Thirty
+    crossing lines said nothing about anyone; this says where my unit stands."""
     index = t(f"index_{index_id}_short", lang)
     grid = _year_grid(years)
-    units = history[[s.UNIT_CODE, s.NAME_VI]].drop_duplicates(s.UNIT_CODE)
-    mine = units[s.UNIT_CODE] == highlight
-    traces = []
-    for code, name in pd.concat([units[~mine], units[mine]]).itertuples(index=False):
-        rows = history[history[s.UNIT_CODE] == code]
-        is_mine = code == highlight
+    counts = _ranked_per_year(history, grid)
+    known = [n for n in counts if n is not None]
+    traces: list[go.Bar | go.Scatter] = []
+    if known:
+        traces += _field(grid, counts, lang)
+    others = history[history[s.UNIT_CODE] != highlight]
+    others = others[others[RANK].notna()]
+    if len(others):
+        demo = _flags(others)
+        traces.append(
+            go.Scatter(
+                x=others[s.YEAR].astype(int).tolist(),
+                y=_values(others[RANK]),
+                mode="markers",
+                name=t("series_other_units", lang),
+                marker={
+                    "size": 7,
+                    "color": OTHER,
+                    "symbol": ["circle-open" if d else "circle" for d in demo],
+                    "line": {"width": 1.5, "color": OTHER},
+                },
+                customdata=others[s.NAME_VI].astype(str).tolist(),
+                hovertemplate="%{customdata}<br>%{x}: %{y}<extra></extra>",
+            )
+        )
+    mine = history[history[s.UNIT_CODE] == highlight]
+    if len(mine):
+        name = str(mine[s.NAME_VI].iloc[0])
         traces += _line(
             grid,
-            _by_year(rows, RANK, grid),
-            _flags_by_year(rows, grid),
-            f"<b>{name}</b>" if is_mine else str(name),
-            {"color": HIGHLIGHT if is_mine else OTHER, "width": 4 if is_mine else 1.5},
+            _by_year(mine, RANK, grid),
+            _flags_by_year(mine, grid),
+            f"<b>{name}</b>",
+            {"color": HIGHLIGHT, "width": 4},
             f"{name}<br>%{{x}}: %{{y}}<extra></extra>",
-            size=9 if is_mine else 5,
-            showlegend=is_mine,
+            size=10,
         )
     traces += _demo_key(lang, any(_flags(history)))
-    last = int(history[RANK].max()) if history[RANK].notna().any() else 1
+    last = max([*known, *(int(v) for v in history[RANK].dropna())], default=1)
     return _figure(
         t("chart_bump", lang, index=index, period=_period(years)),
         lang,
@@ -71,10 +95,50 @@ def bump_chart(
             "tickvals": [1, *range(5, last + 1, 5)],
             "title": {"text": t("axis_rank", lang)},
             "tickformat": "d",
+            "zeroline": False,
         },
+        barmode="overlay",
         marks=[(year - 0.5, t("method_change", lang, year=year)) for year in method_changes],
         marks_at_bottom=True,  # rank 1 is on top
     )
+
+
+def _ranked_per_year(history: pd.DataFrame, grid: list[int]) -> list[int | None]:
+    """How many units the index ranked each year (the published count, else the last rank
+    known); None for a year without ranks."""
+    counts = []
+    for year in grid:
+        rows = history[history[s.YEAR] == year]
+        column = rows[UNITS_RANKED] if UNITS_RANKED in rows else pd.Series(dtype=float)
+        known = pd.concat([column, rows[RANK]]).dropna()
+        counts.append(int(known.max()) if len(known) else None)
+    return counts
+
+
+def _field(grid: list[int], counts: list[int | None], lang: str) -> list[go.Bar | go.Scatter]:
+    """The ranks of each year as a pale bar (1st to last) and the middle rank, dashed."""
+    field = t("series_field", lang)
+    middle = [None if n is None else (n + 1) / 2 for n in counts]
+    return [
+        go.Bar(
+            x=grid,
+            y=[None if n is None else n for n in counts],
+            base=0.5,
+            width=0.5,
+            name=field,
+            marker={"color": FIELD, "line": {"width": 0}},
+            customdata=counts,
+            hovertemplate=f"%{{x}}: {t('hover_ranked', lang)}<extra></extra>",
+        ),
+        go.Scatter(
+            x=grid,
+            y=middle,
+            mode="markers",
+            name=t("series_middle_rank", lang),
+            marker={"symbol": "line-ew", "size": 22, "line": {"width": 2, "color": NEUTRAL}},
+            hovertemplate=f"%{{x}}: {t('series_middle_rank', lang)} %{{y}}<extra></extra>",
+        ),
+    ]
 
 
 def score_bars(

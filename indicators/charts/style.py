@@ -10,6 +10,7 @@ from indicators.views import ON_TIME_ONLY_RATE
 
 HIGHLIGHT = "#c62828"  # my unit
 OTHER = "#b0bec5"  # every other unit
+FIELD = "#eceff1"  # the ranks of a year, 1st to last, behind the units
 NEUTRAL = "#546e7a"
 BEST = "#2e7d32"
 # Levels 1-4 (until 2021) in blues, the forms of Decree 42/2022 in oranges: two families.

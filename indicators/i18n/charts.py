@@ -109,6 +109,13 @@ TEXTS: dict[str, dict[str, str]] = {
     "series_city": {"vi": "Toàn thành phố (các quận, huyện)", "en": "Whole city (all districts)"},
     "series_legal": {"vi": "Theo quy định", "en": "Legal"},
     "series_committed": {"vi": "Cam kết", "en": "Committed"},
+    "series_other_units": {"vi": "Các đơn vị khác", "en": "Other units"},
+    "series_field": {"vi": "Số đơn vị được xếp hạng", "en": "Units ranked"},
+    "series_middle_rank": {"vi": "Hạng giữa bảng", "en": "Middle rank"},
+    "hover_ranked": {
+        "vi": "%{customdata} đơn vị được xếp hạng",
+        "en": "%{customdata} units ranked",
+    },
     "series_early": {"vi": "Trước hạn", "en": "Early"},
     "series_on_time_only": {"vi": "Đúng hạn (không tính trước hạn)", "en": "On time (not early)"},
     "series_late": {"vi": "Trễ hạn", "en": "Late"},
