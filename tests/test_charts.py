@@ -159,6 +159,11 @@ def test_shortened_fields_chart() -> None:
     bars = fig.data[0]
     assert list(bars.y) == ["Y tế", "Xây dựng", "Tư pháp"]  # most shortened on top
     assert list(bars.x) == [None, 2.0, 5.0]  # unknown stays unknown
+    # whole numbers only: Plotly's own step for 0-5 is 0,5 ("0, 1, 1, 2, 2" under format d)
+    assert (fig.layout.xaxis.dtick, fig.layout.xaxis.tickformat) == (1, ",d")
+    many = frame.assign(shortened=pd.array([50, 20, None], "Int64"))
+    wide = c.shortened_fields_chart(many, lang="vi", unit_name="Quận Nam Từ Liêm", year=2019)
+    assert wide.layout.xaxis.dtick is None  # a long axis keeps Plotly's whole-number steps
     assert "năm 2019" in fig.layout.title.text
 
 

@@ -75,11 +75,26 @@ def _figure(
 PERCENT_AXIS = left_margin(["100%"], titled=True)  # 0-100 %, and the title
 
 
+def _yearly_top(frame: pd.DataFrame, column: str) -> float:
+    """The largest yearly total of `column` (a stack's height); 0 without rows."""
+    totals = frame.groupby(s.YEAR)[column].sum() if len(frame) else pd.Series([0])
+    return float(totals.max()) if len(totals) else 0.0
+
+
 def _top_count(frame: pd.DataFrame, column: str, lang: str) -> str:
     """The widest label a count axis can get: the largest yearly total and 5 % above it
     (Plotly's autorange), written as the axis writes it."""
-    totals = frame.groupby(s.YEAR)[column].sum() if len(frame) else pd.Series([0])
-    return fmt_number(math.ceil(float(totals.max()) * 1.05), lang, 0)
+    return fmt_number(math.ceil(_yearly_top(frame, column) * 1.05), lang, 0)
+
+
+SMALL_COUNT = 10  # up to this, a count axis ticks every whole number (auto would tick 0,5)
+
+
+def _count_axis(title: str, top: float) -> dict[str, Any]:
+    """An axis of counts from zero, ticked at whole numbers only: with a small top, Plotly's
+    own step of 0,5 wrote "0, 1, 1, 2, 2" under tickformat "d"."""
+    axis = {"title": {"text": title}, "tickformat": ",d", "rangemode": "tozero"}
+    return {**axis, "dtick": 1} if top <= SMALL_COUNT else axis
 
 
 def _year_axis(years: tuple[int, int], lang: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from indicators.charts.common import (
     PERCENT_AXIS,
     _bar_marker,
     _by_year,
+    _count_axis,
     _demo_key,
     _figure,
     _flags,
@@ -23,6 +24,7 @@ from indicators.charts.common import (
     _top_count,
     _year_axis,
     _year_grid,
+    _yearly_top,
 )
 from indicators.charts.style import LEVEL_COLOURS, SWITCH_X, UNKNOWN_LEVEL
 from indicators.formatting import hover_value, is_missing
@@ -83,7 +85,7 @@ def levels_chart(
         traces,
         left=left_margin([_top_count(frame, PROCEDURES, lang)], titled=True),
         xaxis=_year_axis(years, lang),
-        yaxis={"title": {"text": t("axis_procedures", lang)}, "tickformat": ",d"},
+        yaxis=_count_axis(t("axis_procedures", lang), _yearly_top(frame, PROCEDURES)),
         marks=_switch_marks(years, lang),
         barmode="stack",
     )

@@ -12,6 +12,7 @@ from indicators.charts.common import (
     PERCENT_AXIS,
     _bar_marker,
     _by_year,
+    _count_axis,
     _demo_key,
     _figure,
     _flags,
@@ -60,11 +61,10 @@ def shortened_fields_chart(
         [bars, *_demo_key(lang, any(_flags(ordered)))],
         height=max(320, 30 * len(frame) + 120),
         left=left_margin(ordered[s.FIELD].astype(str), titled=False),
-        xaxis={
-            "title": {"text": t("axis_procedures", lang)},
-            "tickformat": ",d",
-            "rangemode": "tozero",
-        },
+        xaxis=_count_axis(
+            t("axis_procedures", lang),
+            max((v for v in _values(ordered[SHORTENED]) if v), default=0),
+        ),
         showlegend=any(_flags(ordered)),
     )
 
