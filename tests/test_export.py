@@ -15,6 +15,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from frames import frame, units
+from openpyxl.utils import get_column_letter
 
 from indicators import export as ex
 from indicators import schema as s
@@ -31,20 +32,35 @@ BOM = b"\xef\xbb\xbf"
 # --- helpers (also used by test_cli_export.py) ------------------------------------------------
 
 
+def _with_codes(columns) -> list[str]:
+    """The columns of a file: each coded column followed by its codes (`<column>_code`)."""
+    return [x for c in columns for x in ([c, f"{c}_code"] if c in ex.VALUE_KEYS else [c])]
+
+
 def _to_columns(headers: list[str], table: str, lang: str) -> list[str]:
-    by_header = {ex.header(c, lang): c for c in ex.COLUMNS[table]}
+    by_header = {ex.header(c, lang): c for c in _with_codes(ex.COLUMNS[table])}
     return [by_header[h] for h in headers]
+
+
+def _codes_back(back: pd.DataFrame) -> pd.DataFrame:
+    """A coded column read back from its codes (the file shows it in words, codes beside)."""
+    for column in [c for c in back.columns if c in ex.VALUE_KEYS]:
+        back[column] = back.pop(f"{column}_code")
+    return back
 
 
 def read_csv_bytes(data: bytes, expected: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
     """A CSV export parsed with the dtypes of `expected`, columns renamed to schema names."""
     assert data.startswith(BOM), "the CSV must start with a UTF-8 byte-order mark"
-    dtypes = {ex.header(c, lang): expected[c].dtype for c in expected.columns}
+    dtypes = {}
+    for column in expected.columns:
+        for name in _with_codes([column]):
+            dtypes[ex.header(name, lang)] = expected[column].dtype
     back = pd.read_csv(
         io.BytesIO(data), encoding="utf-8-sig", dtype=dtypes, keep_default_na=False, na_values=[""]
     )
     back.columns = _to_columns(list(back.columns), table, lang)
-    return back
+    return _codes_back(back)
 
 
 def read_sheet(
@@ -53,8 +69,10 @@ def read_sheet(
     """A sheet read back as a frame with the dtypes of `expected`."""
     rows = list(workbook[ex.sheet_name(table, lang)].iter_rows(values_only=True))
     columns = _to_columns(list(rows[0]), table, lang)
-    back = pd.DataFrame(rows[1:], columns=columns, dtype=object)
-    return back.astype({c: expected[c].dtype for c in columns}) if len(back) else expected.iloc[0:0]
+    back = _codes_back(pd.DataFrame(rows[1:], columns=columns, dtype=object))
+    if not len(back):
+        return expected.iloc[0:0]
+    return back.astype({c: expected[c].dtype for c in back.columns})
 
 
 def read_zip(data: bytes) -> dict[str, bytes]:
@@ -185,7 +203,8 @@ def test_a_selection_without_rows_gives_empty_tables_with_headers(dataset):
     tables = ex.select_tables(dataset, selection)
     assert all(t.empty for t in tables.values())
     csv = ex.to_csv(tables[ex.PAR_SCORES], "vi").decode("utf-8-sig")
-    assert csv.splitlines()[0].split(",")[:3] == ["Chỉ số", "Mã đơn vị", "Tên đơn vị"]
+    header = ["Chỉ số", "Chỉ số (mã)", "Mã đơn vị", "Tên đơn vị"]  # words, then their codes
+    assert csv.splitlines()[0].split(",")[:4] == header
     book = openpyxl.load_workbook(io.BytesIO(ex.to_xlsx(tables, selection, "vi", EXPORTED)))
     assert book[ex.sheet_name(ex.PROCEDURES, "vi")].max_row == 1
 
@@ -234,7 +253,8 @@ def test_xlsx_sheets_headers_and_number_formats(ntl_xlsx):
     assert score.data_type == "n" and score.number_format == "0.00"
     year = sheet.cell(row=2, column=list(header).index("Năm") + 1)
     assert isinstance(year.value, int) and year.number_format == "0"
-    assert sheet.column_dimensions["C"].width >= len("Quận Nam Từ Liêm")
+    name = get_column_letter(list(header).index("Tên đơn vị") + 1)
+    assert sheet.column_dimensions[name].width >= len("Quận Nam Từ Liêm")
     dossiers = book["Hồ sơ"]
     received = [c.value for c in dossiers[1]].index("Hồ sơ tiếp nhận") + 1
     assert dossiers.cell(row=2, column=received).number_format == "#,##0"

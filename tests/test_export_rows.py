@@ -122,7 +122,7 @@ def test_csv_has_a_bom_headers_in_the_language_and_joined_lists(dataset, levels)
     data = ex.rows_bytes("csv", levels, _selection(levels), dataset.sources, "vi", EXPORTED)
     assert data.startswith(BOM)
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
-    assert list(back.columns) == [ex.header(c, "vi") for c in levels.columns]
+    assert list(back.columns) == [ex.header(c, "vi") for c in _in_file(levels.columns)]
     assert back.columns[0] == "Năm" and "Số thủ tục" in back.columns
     assert len(back) == len(levels)
     assert "demo" in set(back["Mã nguồn"])  # ('demo',) written as text
@@ -143,6 +143,44 @@ def test_csv_guards_formulas(dataset) -> None:
     assert "'=1+1" in text and ",-2" in text
 
 
+def _in_file(columns) -> list[str]:
+    """The columns of a file: a coded column, then its codes."""
+    return [x for c in columns for x in ([c, f"{c}_code"] if c in ex.VALUE_KEYS else [c])]
+
+
+def test_a_vietnamese_file_reads_in_words_and_keeps_the_codes_beside_them(dataset) -> None:
+    """The cells a person reads say "Cấp huyện", "Toàn trình", "Chỉ số CCHC của Hà Nội…",
+    never "district", "full", "hanoi_par"; the codes sit in a "(mã)" column for filters and
+    scripts; a change computed by subtraction (95.39 - 94.34 = 1.0499999999999972) reads 1.05."""
+    rows = pd.DataFrame(
+        {
+            s.INDEX_ID: ["hanoi_par"],
+            s.LEVEL: ["district"],
+            s.ONLINE_LEVEL: ["full"],
+            "score_change": [95.39 - 94.34],
+        }
+    )
+    assert rows["score_change"].iloc[0] != 1.05  # the float noise is real
+    data = ex.rows_bytes("xlsx", rows, _selection(rows), dataset.sources, "vi", EXPORTED)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Dữ liệu"]
+    header, first = (list(r) for r in sheet.iter_rows(max_row=2, values_only=True))
+    cells = dict(zip(header, first, strict=True))
+    assert cells["Cấp"] == "Cấp huyện" and cells["Cấp (mã)"] == "district"
+    assert cells["Mức độ trực tuyến"] == "Toàn trình" and cells["Mức độ trực tuyến (mã)"] == "full"
+    assert cells["Chỉ số"] == "Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)"
+    assert cells["Chỉ số (mã)"] == "hanoi_par"
+    assert [v for v in cells.values() if isinstance(v, float)] == [1.05]
+    text = ex.rows_bytes("csv", rows, _selection(rows), dataset.sources, "vi").decode("utf-8-sig")
+    assert (
+        text.splitlines()[1]
+        == '"Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",hanoi_par,Cấp huyện,district,Toàn trình,full,1.05'
+    )
+    parquet = pd.read_parquet(
+        io.BytesIO(ex.rows_bytes("parquet", rows, _selection(rows), dataset.sources))
+    )
+    assert parquet[s.LEVEL].tolist() == ["district"]  # a Parquet file is for machines: codes
+
+
 # --- XLSX -----------------------------------------------------------------------------------------
 
 
@@ -156,7 +194,7 @@ def levels_xlsx(dataset, levels) -> openpyxl.Workbook:
 def test_xlsx_has_the_rows_the_sources_and_the_filters(levels_xlsx, levels) -> None:
     assert levels_xlsx.sheetnames == ["Dữ liệu", "Nguồn", "Bộ lọc"]
     rows = list(levels_xlsx["Dữ liệu"].iter_rows(values_only=True))
-    assert list(rows[0]) == [ex.header(c, "vi") for c in levels.columns]
+    assert list(rows[0]) == [ex.header(c, "vi") for c in _in_file(levels.columns)]
     assert len(rows) == len(levels) + 1
     assert all(isinstance(r[0], int) for r in rows[1:])  # years are numbers
 

@@ -18,7 +18,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from indicators import schema as s
 from indicators.export.filters import filters_frame
-from indicators.export.reading import NUMBER_FORMATS, headers, sheet_name
+from indicators.export.reading import NUMBER_FORMATS, headers, sheet_name, words_and_codes
 from indicators.export.tables import FILTERS
 from indicators.i18n import check_lang, t
 from indicators.selection import Selection, file_name
@@ -57,9 +57,10 @@ def guarded(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame, lang: str) -> bytes:
-    """One table as CSV: UTF-8 with BOM, headers in `lang`, text guarded, NA as an empty field."""
-    out = guarded(frame)
-    out.columns = headers(frame.columns, lang)
+    """One table as CSV: UTF-8 with BOM, headers in `lang`, coded values in words (codes beside
+    them), text guarded, NA as an empty field."""
+    out = guarded(words_and_codes(frame, lang))
+    out.columns = headers(out.columns, lang)
     return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
@@ -135,6 +136,7 @@ def to_xlsx(
 
 
 def _write_sheet(sheet: WriteOnlyWorksheet, frame: pd.DataFrame, lang: str) -> None:
+    frame = words_and_codes(frame, lang)
     titles = headers(frame.columns, lang)
     for i, column in enumerate(frame.columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = _width(frame[column], titles[i - 1])

@@ -40,8 +40,12 @@ def _view_header(column: str, lang: str) -> str | None:
 
 
 def header(column: str, lang: str) -> str:
-    """The column's header in `lang` ('vi' or 'en'); a column without one keeps its name."""
+    """The column's header in `lang` ('vi' or 'en'); a column without one keeps its name; the
+    codes of a coded column (`<column>_code`, see `words_and_codes`) read "Cấp (mã)"."""
     check_lang(lang)
+    base = column.removesuffix(CODE_SUFFIX) if isinstance(column, str) else column
+    if base != column and base in VALUE_KEYS:
+        return f"{header(base, lang)} ({t('header_code', lang)})"
     key = f"header_{column}"
     return t(key, lang) if has(key) else _view_header(column, lang) or str(column)
 
@@ -111,6 +115,27 @@ def value_text(column: str, value: Any, lang: str) -> Any:
         return MISSING_CELL
     key = f"{VALUE_KEYS[column]}{value}" if column in VALUE_KEYS else None
     return t(key, lang) if key is not None and has(key) else value
+
+
+CODE_SUFFIX = "_code"  # the codes of a coded column, beside its words, in a file
+FILE_DECIMALS = 4  # a fraction in a file: 1.049999999999997 (95.39 - 94.34) reads 1.05
+
+
+def words_and_codes(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table for a file a person opens (CSV, XLSX): each coded column in words, its codes in
+    a column just after it for scripts and filters ("Cấp": "Cấp huyện", "Cấp (mã)":
+    "district"); fractions rounded to FILE_DECIMALS, which drops a subtraction's float noise
+    and keeps every decimal a source printed (two at most). Parquet files keep the codes."""
+    out = frame.copy()
+    for column in [c for c in frame.columns if c in VALUE_KEYS]:
+        codes = out[column]
+        words = [None if is_missing(v) else value_text(column, v, lang) for v in codes.tolist()]
+        out[column] = pd.Series(words, index=out.index, dtype=object)
+        out.insert(out.columns.get_loc(column) + 1, f"{column}{CODE_SUFFIX}", codes)
+    for column in out.columns:
+        if pd.api.types.is_float_dtype(out[column].dtype):
+            out[column] = out[column].round(FILE_DECIMALS)
+    return out
 
 
 def rows_for_reading(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

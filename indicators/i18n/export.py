@@ -5,6 +5,7 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     # --- column headers of the export's tables (indicators.export.header) ---
     "header_index_id": {"vi": "Chỉ số", "en": "Index"},
+    "header_code": {"vi": "mã", "en": "code"},  # "Cấp (mã)": the codes beside their words
     "header_unit_code": {"vi": "Mã đơn vị", "en": "Unit code"},
     "header_unit_name": {"vi": "Tên đơn vị", "en": "Unit name"},
     "header_year": {"vi": "Năm", "en": "Year"},
