@@ -149,9 +149,9 @@ def test_downloads_under_a_chart_and_the_deck(browser, streamlit_server: str) ->
         screenshot(page, "download-menu", full_page=False)
 
         name, csv, _ = download(page, "Tải CSV")
-        assert name == "unit-best-average-nam-tu-liem-2016-2019.csv"
+        assert name == "diem-so-voi-cao-nhat-va-trung-binh-nam-tu-liem-2016-2019.csv"
         assert csv.startswith(BOM)
-        assert csv.decode("utf-8-sig").startswith("Năm,Chuỗi số liệu,Điểm")
+        assert csv.decode("utf-8-sig").startswith("Năm,Chuỗi số liệu,Chuỗi số liệu (mã),Điểm")
 
         name, xlsx, _ = download(page, "Tải Excel (XLSX)")
         assert name.endswith(".xlsx") and xlsx.startswith(b"PK")

@@ -85,7 +85,8 @@ def test_a_column_without_a_header_keeps_its_name() -> None:
 def test_rows_of_every_unit_cover_every_unit(view_frames) -> None:
     sel = ex.rows_selection(view_frames["year_ranking"], **NTL)
     assert (sel.unit_code, sel.unit_name, sel.year_from, sel.year_to) == (None, None, 2019, 2019)
-    assert ex.rows_stem("city-scores", sel) == "city-scores-2019"
+    assert ex.rows_stem("city-scores", sel) == "diem-cchc-2019"  # "điểm CCHC", in the file name
+    assert ex.rows_stem("city-scores", sel, "en") == "par-scores-2019"
 
 
 def test_rows_without_a_unit_column_are_the_dashboards_unit(levels) -> None:
@@ -96,7 +97,10 @@ def test_rows_without_a_unit_column_are_the_dashboards_unit(levels) -> None:
         2016,
         2019,
     )
-    assert ex.rows_stem("unit-levels", sel) == "unit-levels-nam-tu-liem-2016-2019"
+    assert ex.rows_stem("unit-levels", sel) == "thu-tuc-theo-muc-do-nam-tu-liem-2016-2019"
+    # a map of any indicator is a map; a key without words of its own keeps the key
+    assert ex.rows_stem("map-par_score", sel) == "ban-do-nam-tu-liem-2016-2019"
+    assert ex.rows_stem("no-words", sel) == "no-words-nam-tu-liem-2016-2019"
 
 
 def test_rows_of_one_other_unit_name_it(view_frames) -> None:

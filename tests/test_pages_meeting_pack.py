@@ -80,28 +80,30 @@ def test_overview_offers_the_deck_and_every_format_under_the_chart(deferred) -> 
     assert all(d.proto.deferred_file_id for d in at.get("download_button"))  # made on click
     expected = {
         "bao-cao-cchc-nam-tu-liem-2016-2019.pptx": PPTX,
-        "city-scores-2019.csv": "text/csv",
-        "city-scores-2019.xlsx": XLSX,
-        "city-scores-2019.parquet": "application/vnd.apache.parquet",
-        "city-scores-2019.png": "image/png",
-        "city-scores-2019.svg": "image/svg+xml",
-        "headline-nam-tu-liem-2019.csv": "text/csv",
+        "diem-cchc-2019.csv": "text/csv",
+        "diem-cchc-2019.xlsx": XLSX,
+        "diem-cchc-2019.parquet": "application/vnd.apache.parquet",
+        "diem-cchc-2019.png": "image/png",
+        "diem-cchc-2019.svg": "image/svg+xml",
+        "chi-tieu-chinh-nam-tu-liem-2019.csv": "text/csv",
     }
     for name, mime in expected.items():
         assert name in deferred, (name, sorted(deferred))
         assert deferred[name].mime == mime, name
-    assert "headline-nam-tu-liem-2019.png" not in deferred  # no chart, no image
+    assert "chi-tieu-chinh-nam-tu-liem-2019.png" not in deferred  # no chart, no image
 
 
 def test_closed_menus_make_nothing_until_opened(deferred) -> None:
     """A filter change reruns the page: closed download menus and row tables cost nothing."""
     at = open_app(footers=False, **NTL)
     assert labels(at) == ["Tải bản trình chiếu (PPTX)"]
-    assert "city-scores-2019.csv" not in deferred and not at.dataframe
+    assert "diem-cchc-2019.csv" not in deferred and not at.dataframe
     at.session_state["downloads-city-scores"] = True
     at.run()
     assert labels(at)[1:4] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
-    assert "city-scores-2019.csv" in deferred and "headline-nam-tu-liem-2019.csv" not in deferred
+    assert (
+        "diem-cchc-2019.csv" in deferred and "chi-tieu-chinh-nam-tu-liem-2019.csv" not in deferred
+    )
 
 
 def test_the_deck_is_the_unit_over_the_period(deferred) -> None:
@@ -115,16 +117,17 @@ def test_the_deck_is_the_unit_over_the_period(deferred) -> None:
 
 def test_chart_csv_has_a_bom_and_vietnamese_headers(deferred) -> None:
     open_app(**NTL)
-    data = deferred["city-scores-2019.csv"].make()
+    data = deferred["diem-cchc-2019.csv"].make()
     assert data.startswith(BOM)
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
-    assert list(frame.columns[:4]) == ["Mã đơn vị", "Tên đơn vị", "Cấp", "Năm"]
+    assert list(frame.columns[:5]) == ["Mã đơn vị", "Tên đơn vị", "Cấp", "Cấp (mã)", "Năm"]
     assert len(frame) == 30 and "Quận Nam Từ Liêm" in set(frame["Tên đơn vị"])
+    assert set(frame["Cấp"]) == {"Cấp huyện"} and set(frame["Cấp (mã)"]) == {"district"}
 
 
 def test_chart_xlsx_has_data_sources_and_filters(deferred) -> None:
     open_app(**NTL)
-    book = openpyxl.load_workbook(io.BytesIO(deferred["city-scores-2019.xlsx"].make()))
+    book = openpyxl.load_workbook(io.BytesIO(deferred["diem-cchc-2019.xlsx"].make()))
     assert book.sheetnames == ["Dữ liệu", "Nguồn", "Bộ lọc"]
     values = dict(book["Bộ lọc"].iter_rows(min_row=2, values_only=True))
     assert values["Đơn vị"] == "Tất cả đơn vị" and values["Từ năm"] == "2019"
@@ -134,7 +137,7 @@ def test_chart_xlsx_has_data_sources_and_filters(deferred) -> None:
 
 def test_chart_png_is_a_captioned_projector_image(deferred) -> None:
     open_app(**NTL)
-    png = deferred["city-scores-2019.png"].make()
+    png = deferred["diem-cchc-2019.png"].make()
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
     assert struct.unpack(">II", png[16:24]) == (1600, 900)
 
@@ -144,11 +147,11 @@ def test_unit_profile_downloads_are_named_after_the_unit_and_period(deferred) ->
     assert labels(at)[0] == "Tải bản trình chiếu (PPTX)"
     for name in (
         "bao-cao-cchc-nam-tu-liem-2016-2019.pptx",
-        "unit-best-average-nam-tu-liem-2016-2019.csv",
-        "unit-levels-nam-tu-liem-2016-2019.xlsx",
-        "unit-timeliness-nam-tu-liem-2016-2019.parquet",
-        "unit-share-nam-tu-liem-2016-2019.svg",
-        "unit-shortened-nam-tu-liem-2019.png",
+        "diem-so-voi-cao-nhat-va-trung-binh-nam-tu-liem-2016-2019.csv",
+        "thu-tuc-theo-muc-do-nam-tu-liem-2016-2019.xlsx",
+        "tre-han-va-truoc-han-nam-tu-liem-2016-2019.parquet",
+        "ty-le-nop-truc-tuyen-nam-tu-liem-2016-2019.svg",
+        "thu-tuc-rut-ngan-nam-tu-liem-2019.png",
     ):
         assert name in deferred, (name, sorted(deferred))
 
@@ -158,8 +161,8 @@ def test_downloads_in_english(deferred) -> None:
     assert labels(at)[0] == "Download slides (PPTX)"
     assert "Download Excel (XLSX)" in labels(at) and "PNG image" in labels(at)
     assert "par-report-nam-tu-liem-2016-2019.pptx" in deferred
-    csv = deferred["unit-levels-nam-tu-liem-2016-2019.csv"].make().decode("utf-8-sig")
-    assert csv.startswith("Year,Online level,Procedures")
+    csv = deferred["procedures-by-level-nam-tu-liem-2016-2019.csv"].make().decode("utf-8-sig")
+    assert csv.startswith("Year,Online level,Online level (code),Procedures")
 
 
 def test_data_page_offers_the_three_formats(deferred) -> None:

@@ -187,7 +187,7 @@ def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None 
     )
     if not menu.open:
         return
-    stem = export.rows_stem(key, _selection(rows))
+    stem = export.rows_stem(key, _selection(rows), lang)
     title = str(figure.layout.title.text or "") if figure is not None else None
     with menu:
         st.caption(t("download_data_of", lang, n=len(rows)))

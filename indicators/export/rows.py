@@ -12,7 +12,7 @@ from indicators import sources
 from indicators.export.files import MEDIA_TYPES, to_csv, to_parquet, to_xlsx
 from indicators.export.reading import is_list, plain_rows
 from indicators.export.tables import ROWS, SOURCES
-from indicators.i18n import check_lang
+from indicators.i18n import check_lang, has, t
 from indicators.selection import Selection, file_name
 
 ROW_FORMATS = ("csv", "xlsx", "parquet")
@@ -104,6 +104,22 @@ def rows_bytes(
     return to_xlsx(tables, selection, lang, exported, extra)
 
 
-def rows_stem(topic: str, selection: Selection) -> str:
-    """The file name without extension: 'city-scores-2018', 'unit-levels-nam-tu-liem-2016-2019'."""
-    return file_name(topic, selection, "csv").removesuffix(".csv")
+# A chart shown on the unit's profile is called as on its own page; a key with a variable part
+# ("map-par_score", "published-online") is called by its family.
+_PROFILE_PREFIX = "unit-"
+_FAMILIES = ("published", "map")
+
+
+def _topic_words(topic: str, lang: str) -> str:
+    family = topic.split("-", 1)[0]
+    for key in (topic, topic.removeprefix(_PROFILE_PREFIX), family if family in _FAMILIES else ""):
+        if key and has(f"file_{key}"):
+            return t(f"file_{key}", lang)
+    return topic
+
+
+def rows_stem(topic: str, selection: Selection, lang: str = "vi") -> str:
+    """The file name without extension, in the reader's words without accents:
+    'diem-cchc-2018', 'thu-tuc-theo-muc-do-nam-tu-liem-2016-2019' ('par-scores-2018' in
+    English); a topic without words of its own keeps its key."""
+    return file_name(_topic_words(topic, lang), selection, "csv").removesuffix(".csv")

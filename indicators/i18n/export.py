@@ -5,7 +5,32 @@ from __future__ import annotations
 TEXTS: dict[str, dict[str, str]] = {
     # --- column headers of the export's tables (indicators.export.header) ---
     "header_index_id": {"vi": "Chỉ số", "en": "Index"},
-    "header_code": {"vi": "mã", "en": "code"},  # "Cấp (mã)": the codes beside their words
+    "header_code": {"vi": "mã", "en": "code"},
+    # --- what a download is called (export.rows_stem; file names drop the accents) ---
+    "file_city-scores": {"vi": "điểm CCHC", "en": "PAR scores"},
+    "file_bump": {"vi": "thứ hạng CCHC", "en": "PAR ranks"},
+    "file_best-average": {
+        "vi": "điểm so với cao nhất và trung bình",
+        "en": "score vs best and average",
+    },
+    "file_levels": {"vi": "thủ tục theo mức độ", "en": "procedures by level"},
+    "file_online-share": {"vi": "tỷ lệ nộp trực tuyến", "en": "online share"},
+    "file_shortened-fields": {"vi": "thủ tục rút ngắn", "en": "shortened procedures"},
+    "file_unit-shortened": {"vi": "thủ tục rút ngắn", "en": "shortened procedures"},
+    "file_unit-share": {"vi": "tỷ lệ nộp trực tuyến", "en": "online share"},
+    "file_shortened-days": {"vi": "số ngày giải quyết", "en": "resolution days"},
+    "file_timeliness": {"vi": "trễ hạn và trước hạn", "en": "late and early"},
+    "file_on-time-trend": {"vi": "tỷ lệ đúng hạn", "en": "on-time rate"},
+    "file_unit-766": {"vi": "chỉ số phục vụ 766", "en": "service index 766"},
+    "file_index-766": {"vi": "chỉ số phục vụ 766", "en": "service index 766"},
+    "file_headline": {"vi": "chỉ tiêu chính", "en": "key figures"},
+    "file_rank-table": {"vi": "bảng xếp hạng", "en": "ranking table"},
+    "file_published": {"vi": "số liệu công bố", "en": "published figures"},
+    "file_map": {"vi": "bản đồ", "en": "map"},
+    "file_map-communes": {
+        "vi": "xã phường mới",
+        "en": "new communes and wards",
+    },  # "Cấp (mã)": the codes beside their words
     "header_unit_code": {"vi": "Mã đơn vị", "en": "Unit code"},
     "header_unit_name": {"vi": "Tên đơn vị", "en": "Unit name"},
     "header_year": {"vi": "Năm", "en": "Year"},
