@@ -257,6 +257,8 @@ def import_bytes(
         return _refused(where, exc.failures)
     except versions.Busy:
         return _refused(where, [_busy(where)])
+    except versions.DiskFull:
+        return _refused(where, [_disk_full(where)])
 
 
 def _import_folder(
@@ -268,8 +270,8 @@ def _import_folder(
         if versions.snapshot(folder) != before:  # another import finished meanwhile
             plan = plan_import(where, data, _raw(str(folder)), table)
         previous = versions.served_name(folder)
-        version = versions.write_version(folder, {n: plan.tables[n] for n in plan.changed})
-        versions.append_log(folder, entry(plan, version, previous))
+        tables = {n: plan.tables[n] for n in plan.changed}
+        version = versions.write_version(folder, tables, lambda name: entry(plan, name, previous))
     return plan.result(where, version)
 
 
@@ -289,6 +291,10 @@ def _import_sql(
 
 def _busy(where: str) -> Failure:
     return problem(where, "busy", *bilingual("imp_busy"))
+
+
+def _disk_full(where: str) -> Failure:
+    return problem(where, "disk_full", *bilingual("imp_disk_full"))
 
 
 # --- rollback --------------------------------------------------------------------------------
@@ -327,14 +333,14 @@ def rollback(into: str | None = None, who: str | None = None) -> RollbackResult:
         return RollbackResult(False, into, failures=(_nothing(into),))
     except versions.Busy:
         return RollbackResult(False, into, failures=(_busy(into),))
+    except versions.DiskFull:
+        return RollbackResult(False, into, failures=(_disk_full(into),))
     return RollbackResult(True, into, undone, restored)
 
 
 def _rollback_folder(folder: Path, entry: LogEntry) -> tuple[str, str]:
     with versions.locked(folder):
-        undone, restored = versions.rollback(folder)
-        versions.append_log(folder, entry(restored, undone))
-    return undone, restored
+        return versions.rollback(folder, entry)
 
 
 def _no_folder(where: str) -> Failure:
