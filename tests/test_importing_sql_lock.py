@@ -10,6 +10,7 @@ from functools import partial
 
 import pandas as pd
 import pytest
+import sqlalchemy as sa
 from test_importing_helpers import DATA, score_file
 
 from indicators import schema as s
@@ -123,3 +124,24 @@ def test_a_lock_held_too_long_is_reported_as_busy(url, monkeypatch):
     assert not result.ok and [f.rule for f in result.failures] == ["busy"]
     assert "một lần nhập khác" in result.report() and "another import" in result.report()
     assert import_log(url).empty
+
+
+def test_a_full_database_disk_changes_nothing_and_says_so(url, monkeypatch):
+    """SQLite reports SQLITE_FULL when the file may not grow (max_page_count: a full disk)."""
+    before = totals_of(url, 2024)["004"]
+    immediate = sql_store._immediate
+
+    def no_room(engine: sa.Engine) -> None:
+        immediate(engine)
+
+        @sa.event.listens_for(engine, "connect")
+        def _cap(dbapi_conn, record) -> None:
+            pages = dbapi_conn.execute("PRAGMA page_count").fetchone()[0]
+            dbapi_conn.execute(f"PRAGMA max_page_count = {pages}")
+
+    monkeypatch.setattr(sql_store, "_immediate", no_room)
+    result = import_bytes(score_file(93), "a.xlsx", url, "t")
+    assert not result.ok and [f.rule for f in result.failures] == ["disk_full"]
+    assert "ổ đĩa đã đầy" in result.report() and "the disk is full" in result.report()
+    monkeypatch.undo()
+    assert totals_of(url, 2024)["004"] == before and import_log(url).empty

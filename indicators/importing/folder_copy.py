@@ -20,7 +20,7 @@ from indicators import records
 from indicators import schema as s
 from indicators.dataset import _for_storage, is_url, load_raw
 from indicators.importing import sql_store, versions
-from indicators.importing.service import current_user, log_entry
+from indicators.importing.service import current_user, log_entry, printable, shown_name
 from indicators.settings import data_source
 from indicators.validation import coerce_and_check
 
@@ -62,7 +62,7 @@ def import_folder(
             "nhập cả thư mục chỉ vào cơ sở dữ liệu (URL SQLAlchemy)"
         )
     started = time.perf_counter()
-    folder = str(folder)
+    folder, name = str(folder), shown_name(str(folder))
     tables = coerce_and_check(load_raw(folder)[1])  # raises DatasetInvalid
     with_records = records.has_dossiers(folder)
     version = versions.timestamp_id()
@@ -76,12 +76,10 @@ def import_folder(
             copied = records.load_dossiers(conn, folder, chunk)
         else:
             records.dossiers_table().drop(conn, checkfirst=True)
-        entry = log_entry(
-            "import", who or current_user(), version, previous, file=Path(folder).name or folder
-        )
+        entry = log_entry("import", who or current_user(), version, previous, file=name)
         sql_store.append_log(conn, entry)
     rows = {name: len(frame) for name, frame in tables.items()}
-    return FolderImport(folder, rows, copied, version, time.perf_counter() - started)
+    return FolderImport(printable(folder), rows, copied, version, time.perf_counter() - started)
 
 
 __all__ = ["FolderImport", "NotADatabase", "import_folder"]

@@ -214,6 +214,21 @@ def _at_file_row(where: str, layout: Layout, f: Failure, origins: dict[str, list
 # --- entry points ------------------------------------------------------------------------
 
 
+def printable(text: str) -> str:
+    """`text` that can always be printed, logged and stored: bytes that are not UTF-8 (a Linux
+    path arrives surrogate-escaped, see os.fsdecode) are written as \\xNN."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file system produced
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def shown_name(filename: str) -> str:
+    """The file's name (its last part), printable (a name with the byte 0xEA: 'di\\xeam.xlsx')."""
+    return printable(Path(filename).name or filename)
+
+
 def _refused(where: str, failures: list[Failure]) -> ImportResult:
     return ImportResult(False, where, failures=tuple(failures))
 
@@ -229,7 +244,7 @@ def validate_bytes(
     data: bytes, filename: str, source: str | None = None, table: str | None = None
 ) -> ImportResult:
     """Check a file against the stored data of `source` (default PAR_DATA_SOURCE); no write."""
-    where = Path(filename).name
+    where = shown_name(filename)
     try:
         return plan_import(where, data, _raw(source or data_source()), table).result(where)
     except FileRefused as exc:
@@ -247,7 +262,7 @@ def import_bytes(
 
     Rows with the key of a stored row replace it; the others are added. Refused files
     change nothing. `who` is logged (default: $USER)."""
-    where, into = Path(filename).name, into or data_source()
+    where, into = shown_name(filename), into or data_source()
     entry = _entry_maker(where, data, who or current_user())
     try:
         if is_url(into):
