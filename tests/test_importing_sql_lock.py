@@ -11,9 +11,10 @@ from functools import partial
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from test_importing_helpers import DATA, score_file
+from test_importing_helpers import DATA, copy_data, score_file
 
 from indicators import schema as s
+from indicators.cli import main
 from indicators.dataset import load_dataset, load_raw, write_sql
 from indicators.importing import import_bytes, import_log, rollback, sql_store
 from indicators.importing.service import log_entry
@@ -145,3 +146,13 @@ def test_a_full_database_disk_changes_nothing_and_says_so(url, monkeypatch):
     assert "ổ đĩa đã đầy" in result.report() and "the disk is full" in result.report()
     monkeypatch.undo()
     assert totals_of(url, 2024)["004"] == before and import_log(url).empty
+
+
+def test_a_folder_import_into_a_busy_database_says_so(url, monkeypatch, tmp_path, capsys):
+    folder = copy_data(tmp_path / "data")
+    monkeypatch.setattr(sql_store, "LOCK_TIMEOUT", 0.05)
+    with sql_store.transaction(url):
+        assert main(["import", str(folder), "--into", url]) == 1
+    err = capsys.readouterr().err
+    assert "một lần nhập khác" in err and "another import" in err and "Traceback" not in err
+    assert import_log(url).empty
