@@ -127,16 +127,20 @@ def test_a_wrong_password_is_refused(store, monkeypatch) -> None:
     assert not uploaders(at)
 
 
-def test_too_many_wrong_passwords_make_everyone_wait(store, monkeypatch) -> None:
+def test_too_many_wrong_passwords_make_that_visitor_wait_not_another(store, monkeypatch) -> None:
+    """On localhost (no address) each session is a visitor of its own."""
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     admin._throttle.clear()
     brake = admin._throttle()
     assert isinstance(brake, Throttle)
     for _ in range(brake.limit):
-        brake.failed()
-    at = sign_in(open_data(), password=PASSWORD)  # even the right one waits
+        brake.failed("session:guesser")
+    guesser, administrator = open_data(), open_data()
+    guesser.session_state["_admin_client"] = "guesser"
+    at = sign_in(guesser, password=PASSWORD)  # even the right one waits
     assert "hãy thử lại sau" in "\n".join(e.value for e in at.error)
     assert not uploaders(at)
+    assert len(uploaders(sign_in(administrator, password=PASSWORD))) == 1
     admin._throttle.clear()
 
 

@@ -13,6 +13,7 @@ from indicators.importing.access import (
     MAX_WHO,
     Throttle,
     clean_who,
+    client_key,
     fingerprint,
     password_matches,
     still_signed_in,
@@ -55,13 +56,52 @@ def test_the_throttle_holds_back_guesses_for_the_rest_of_the_window() -> None:
     now = [1000.0]
     brake = Throttle(limit=3, window=60, clock=lambda: now[0])
     for _ in range(3):
-        assert brake.wait() == 0
-        brake.failed()
-    assert brake.wait() == 60
+        assert brake.wait("ip:203.0.113.7") == 0
+        brake.failed("ip:203.0.113.7")
+    assert brake.wait("ip:203.0.113.7") == 60
     now[0] += 59.5
-    assert brake.wait() == 1
+    assert brake.wait("ip:203.0.113.7") == 1
     now[0] += 0.5
-    assert brake.wait() == 0  # the first failure left the window
+    assert brake.wait("ip:203.0.113.7") == 0  # the first failure left the window
+
+
+def test_guesses_from_one_address_never_hold_back_another_address() -> None:
+    now = [0.0]
+    brake = Throttle(limit=3, window=60, clock=lambda: now[0])
+    guesser, administrator = "ip:203.0.113.7", "ip:198.51.100.20"
+    for second in (0, 10, 20):
+        now[0] = second
+        brake.failed(guesser)
+    now[0] = 30
+    assert brake.wait(guesser) == 30  # 0 + 60 - 30
+    assert brake.wait(administrator) == 0
+    brake.failed(administrator)  # a typo of the administrator's own
+    assert (brake.wait(administrator), brake.wait(guesser)) == (0, 30)
+    now[0] = 61
+    assert brake.wait(guesser) == 0  # the failure at 0 left the window; 10 and 20 remain
+
+
+def test_clients_without_a_recent_failure_are_forgotten() -> None:
+    now = [0.0]
+    brake = Throttle(limit=3, window=60, clock=lambda: now[0], max_clients=2)
+    for client in ("ip:192.0.2.1", "ip:192.0.2.2"):
+        brake.failed(client)
+    now[0] = 100
+    brake.failed("ip:192.0.2.3")  # a third client: the two quiet ones are dropped
+    assert list(brake._failures) == ["ip:192.0.2.3"]
+
+
+def test_a_client_is_its_address_else_what_nginx_saw_else_its_session() -> None:
+    assert client_key("203.0.113.7", None, "s1") == "ip:203.0.113.7"
+    assert client_key("203.0.113.7", "10.0.0.1", "s1") == "ip:203.0.113.7"  # not behind nginx
+    # behind the bundled nginx the connection is local (None); nginx appends what it saw
+    assert client_key(None, "6.6.6.6, 203.0.113.7", "s1") == "ip:203.0.113.7"
+    assert client_key(None, "not an address", "s1") == "session:s1"
+    assert client_key(None, None, "s1") == "session:s1"
+    # one IPv6 subscriber has a whole /64: it is one client
+    assert client_key("2001:db8:1:2::a", None, "s") == client_key("2001:db8:1:2:ffff::1", None, "")
+    assert client_key("2001:db8:1:2::a", None, "s") == "ip:2001:db8:1:2::/64"
+    assert client_key("::ffff:203.0.113.7", None, "s") == "ip:203.0.113.7"
 
 
 def test_failure_rows_keep_every_part_as_text() -> None:

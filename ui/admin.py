@@ -11,6 +11,7 @@ never as Markdown or HTML.
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Callable
 
 import pandas as pd
@@ -47,6 +48,7 @@ _WHO = "_admin_who"
 _UPLOADER = "_admin_uploader"  # a new number gives an empty uploader (after an import)
 _CHECKED = "_admin_checked"  # (file digest, name, table, source version) -> validation
 _OUTCOME = "_admin_outcome"  # the last import or rollback, shown after its rerun
+_CLIENT = "_admin_client"  # a random id of the session: the brake's key without an address
 
 
 # --- templates -------------------------------------------------------------------------------
@@ -102,8 +104,16 @@ def admin_password() -> str:
 
 @st.cache_resource(show_spinner=False)
 def _throttle() -> access.Throttle:
-    """One brake on wrong passwords for the whole server process."""
+    """The brake on wrong passwords of the server process, counted per client."""
     return access.Throttle()
+
+
+def _client() -> str:
+    """This visitor, for the brake: their address (through the bundled nginx too), else the
+    session (on localhost)."""
+    session = st.session_state.setdefault(_CLIENT, uuid.uuid4().hex)
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    return access.client_key(st.context.ip_address, forwarded, session)
 
 
 def _sign_in(lang: str, password: str) -> None:
@@ -113,7 +123,8 @@ def _sign_in(lang: str, password: str) -> None:
         submitted = st.form_submit_button(t("sign_in", lang), icon=":material/login:")
     if not submitted:
         return
-    wait = _throttle().wait()
+    client = _client()
+    wait = _throttle().wait(client)
     if wait:
         st.error(t("sign_in_wait", lang, seconds=wait), icon=":material/timer:")
     elif access.password_matches(given, password):
@@ -121,7 +132,7 @@ def _sign_in(lang: str, password: str) -> None:
         st.session_state[_WHO] = access.clean_who(name)
         st.rerun()
     else:
-        _throttle().failed()
+        _throttle().failed(client)
         st.error(t("wrong_password", lang), icon=":material/lock:")
 
 

@@ -26,13 +26,16 @@ def run(args: argparse.Namespace) -> int:
     from indicators.importing import import_file
 
     if args.file.is_dir():  # a whole Parquet dataset (and its dossier records) into a database
-        from indicators.importing.folder_copy import NotADatabase, import_folder
+        from indicators.importing.folder_copy import FolderNotImported, NotADatabase, import_folder
 
         try:
             print(import_folder(args.file, args.into, args.who).report())
         except NotADatabase as exc:
             print(exc, file=sys.stderr)
             return 2
+        except FolderNotImported as exc:
+            print(exc, file=sys.stderr)
+            return 1
         return 0
 
     result = import_file(args.file, args.into, args.who, args.table)

@@ -181,6 +181,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "một lần nhập khác đang chạy quá lâu; hãy thử lại sau",
         "en": "another import has been running too long; try again later",
     },
+    "imp_disk_full": {
+        "vi": "ổ đĩa đã đầy nên không ghi được gì; dữ liệu không thay đổi. Hãy giải phóng dung lượng rồi thử lại",
+        "en": "the disk is full, so nothing could be written; the data was not changed. Free some space and try again",
+    },
     "imp_nothing_to_roll_back": {
         "vi": "không có phiên bản trước để quay lại",
         "en": "there is no earlier version to go back to",

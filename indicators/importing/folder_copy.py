@@ -14,19 +14,28 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
 
 from indicators import records
 from indicators import schema as s
 from indicators.dataset import _for_storage, is_url, load_raw
+from indicators.errors import BilingualError
 from indicators.importing import sql_store, versions
-from indicators.importing.service import current_user, log_entry
+from indicators.importing.service import current_user, log_entry, printable, shown_name
 from indicators.settings import data_source
 from indicators.validation import coerce_and_check
 
 
 class NotADatabase(ValueError):
     """The target of a folder import is not a SQLAlchemy URL."""
+
+
+class FolderNotImported(BilingualError):
+    """The database was busy or full: nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +62,7 @@ def import_folder(
     (default: PAR_DATA_SOURCE).
 
     Raises DatasetInvalid (the full report) when the folder's tables are invalid, NotADatabase
-    when `into` is not a URL.
+    when `into` is not a URL, FolderNotImported when the database is busy or its disk full.
     """
     into = into or data_source()
     if not is_url(into):
@@ -64,24 +73,32 @@ def import_folder(
     started = time.perf_counter()
     folder = str(folder)
     tables = coerce_and_check(load_raw(folder)[1])  # raises DatasetInvalid
-    with_records = records.has_dossiers(folder)
     version = versions.timestamp_id()
-    copied = None
-    with sql_store.transaction(into) as conn:
-        previous = sql_store.last_entry(conn)[0]
-        sql_store.keep_previous(conn)
-        for name, frame in tables.items():
-            _for_storage(frame, s.TABLES[name]).to_sql(name, conn, if_exists="replace", index=False)
-        if with_records:
-            copied = records.load_dossiers(conn, folder, chunk)
-        else:
-            records.dossiers_table().drop(conn, checkfirst=True)
-        entry = log_entry(
-            "import", who or current_user(), version, previous, file=Path(folder).name or folder
-        )
-        sql_store.append_log(conn, entry)
+    entry = partial(log_entry, "import", who or current_user(), version, file=shown_name(folder))
+    try:
+        with sql_store.transaction(into) as conn:
+            copied = _replace_all(conn, folder, tables, chunk)
+            sql_store.append_log(conn, entry(sql_store.last_entry(conn)[0]))
+    except versions.Busy as exc:
+        raise FolderNotImported.of("imp_busy") from exc
+    except versions.DiskFull as exc:
+        raise FolderNotImported.of("imp_disk_full") from exc
     rows = {name: len(frame) for name, frame in tables.items()}
-    return FolderImport(folder, rows, copied, version, time.perf_counter() - started)
+    return FolderImport(printable(folder), rows, copied, version, time.perf_counter() - started)
 
 
-__all__ = ["FolderImport", "NotADatabase", "import_folder"]
+def _replace_all(
+    conn: sa.Connection, folder: str, tables: dict[str, pd.DataFrame], chunk: int
+) -> int | None:
+    """Keep the stored tables as __previous, write the folder's; copy its dossier records
+    (their number) or drop the stored ones (None)."""
+    sql_store.keep_previous(conn)
+    for name, frame in tables.items():
+        _for_storage(frame, s.TABLES[name]).to_sql(name, conn, if_exists="replace", index=False)
+    if records.has_dossiers(folder):
+        return records.load_dossiers(conn, folder, chunk)
+    records.dossiers_table().drop(conn, checkfirst=True)
+    return None
+
+
+__all__ = ["FolderImport", "FolderNotImported", "NotADatabase", "import_folder"]

@@ -214,6 +214,21 @@ def _at_file_row(where: str, layout: Layout, f: Failure, origins: dict[str, list
 # --- entry points ------------------------------------------------------------------------
 
 
+def printable(text: str) -> str:
+    """`text` that can always be printed, logged and stored: bytes that are not UTF-8 (a Linux
+    path arrives surrogate-escaped, see os.fsdecode) are written as \\xNN."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that no file system produced
+        raw = text.encode("utf-8", "backslashreplace")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def shown_name(filename: str) -> str:
+    """The file's name (its last part), printable (a name with the byte 0xEA: 'di\\xeam.xlsx')."""
+    return printable(Path(filename).name or filename)
+
+
 def _refused(where: str, failures: list[Failure]) -> ImportResult:
     return ImportResult(False, where, failures=tuple(failures))
 
@@ -229,7 +244,7 @@ def validate_bytes(
     data: bytes, filename: str, source: str | None = None, table: str | None = None
 ) -> ImportResult:
     """Check a file against the stored data of `source` (default PAR_DATA_SOURCE); no write."""
-    where = Path(filename).name
+    where = shown_name(filename)
     try:
         return plan_import(where, data, _raw(source or data_source()), table).result(where)
     except FileRefused as exc:
@@ -247,7 +262,7 @@ def import_bytes(
 
     Rows with the key of a stored row replace it; the others are added. Refused files
     change nothing. `who` is logged (default: $USER)."""
-    where, into = Path(filename).name, into or data_source()
+    where, into = shown_name(filename), into or data_source()
     entry = _entry_maker(where, data, who or current_user())
     try:
         if is_url(into):
@@ -257,6 +272,8 @@ def import_bytes(
         return _refused(where, exc.failures)
     except versions.Busy:
         return _refused(where, [_busy(where)])
+    except versions.DiskFull:
+        return _refused(where, [_disk_full(where)])
 
 
 def _import_folder(
@@ -268,8 +285,8 @@ def _import_folder(
         if versions.snapshot(folder) != before:  # another import finished meanwhile
             plan = plan_import(where, data, _raw(str(folder)), table)
         previous = versions.served_name(folder)
-        version = versions.write_version(folder, {n: plan.tables[n] for n in plan.changed})
-        versions.append_log(folder, entry(plan, version, previous))
+        tables = {n: plan.tables[n] for n in plan.changed}
+        version = versions.write_version(folder, tables, lambda name: entry(plan, name, previous))
     return plan.result(where, version)
 
 
@@ -289,6 +306,10 @@ def _import_sql(
 
 def _busy(where: str) -> Failure:
     return problem(where, "busy", *bilingual("imp_busy"))
+
+
+def _disk_full(where: str) -> Failure:
+    return problem(where, "disk_full", *bilingual("imp_disk_full"))
 
 
 # --- rollback --------------------------------------------------------------------------------
@@ -327,14 +348,14 @@ def rollback(into: str | None = None, who: str | None = None) -> RollbackResult:
         return RollbackResult(False, into, failures=(_nothing(into),))
     except versions.Busy:
         return RollbackResult(False, into, failures=(_busy(into),))
+    except versions.DiskFull:
+        return RollbackResult(False, into, failures=(_disk_full(into),))
     return RollbackResult(True, into, undone, restored)
 
 
 def _rollback_folder(folder: Path, entry: LogEntry) -> tuple[str, str]:
     with versions.locked(folder):
-        undone, restored = versions.rollback(folder)
-        versions.append_log(folder, entry(restored, undone))
-    return undone, restored
+        return versions.rollback(folder, entry)
 
 
 def _no_folder(where: str) -> Failure:

@@ -1,27 +1,40 @@
 """Imports into a database: one transaction, the previous version kept, a logged change.
 
-In one transaction: take the import lock (pg_advisory_xact_lock on PostgreSQL, released at
-commit or rollback), read the stored tables, let the caller merge and validate, copy every
-table to `<table>__previous` (the version before), replace the changed tables, append a row
-to `import_log`. Any failure rolls the whole transaction back. Only SQLAlchemy Core and pandas
-with bound parameters are used; table names come from indicators.schema, never from a file.
+In one transaction: take the import lock, read the stored tables, let the caller merge and
+validate, copy every table to `<table>__previous` (the version before), replace the changed
+tables, append a row to `import_log`. Any failure rolls the whole transaction back, the log
+row included: the data and its log entry are one step. Only SQLAlchemy Core and pandas with
+bound parameters are used; table names come from indicators.schema, never from a file.
+
+The lock, held until commit or rollback, makes imports and rollbacks run one at a time (the
+second waits, then reads and merges over the first's result):
+- PostgreSQL: pg_advisory_xact_lock;
+- SQLite: the transaction starts with BEGIN IMMEDIATE (the database's write lock) and waits
+  up to LOCK_TIMEOUT for it (busy_timeout); the driver's own transaction handling is turned
+  off, so the reads and the CREATE/DROP TABLE are inside the transaction too;
+- any other database: the one row of `import_lock` is updated first (a row lock).
+A lock not obtained in time gives versions.Busy; a full disk, versions.DiskFull.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 import sqlalchemy as sa
 
 from indicators import schema as s
 from indicators.dataset import _for_storage, read_sql_tables, sql_engine
+from indicators.importing.versions import LOCK_TIMEOUT, Busy, DiskFull
 
 LOG_TABLE = "import_log"
 PREVIOUS = "__previous"
 LOCK_KEY = 720_112_022  # pg_advisory_xact_lock key of PAR imports
+LOCK_TABLE = "import_lock"  # its one row is updated first on other databases
+SQLITE_FULL, SQLITE_BUSY, SQLITE_LOCKED = 13, 5, 6  # sqlite3 result codes
+PG_DISK_FULL, PG_LOCK_TIMEOUT = "53100", "55P03"  # SQLSTATE
 LOG_COLUMNS = (
     "at",
     "who",
@@ -52,13 +65,86 @@ def _log_table(metadata: sa.MetaData) -> sa.Table:
     )
 
 
+def _lock_table(metadata: sa.MetaData) -> sa.Table:
+    return sa.Table(
+        LOCK_TABLE,
+        metadata,
+        sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+        sa.Column("taken", sa.Integer, nullable=False),
+    )
+
+
+def _immediate(engine: sa.Engine) -> None:
+    """SQLite: every transaction of `engine` takes the write lock at BEGIN."""
+
+    @sa.event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, record: Any) -> None:
+        dbapi_conn.isolation_level = None  # no implicit BEGIN/COMMIT by the driver
+        dbapi_conn.execute(f"PRAGMA busy_timeout = {int(LOCK_TIMEOUT * 1000)}")
+
+    @sa.event.listens_for(engine, "begin")
+    def _begin(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _lock_row_exists(engine: sa.Engine) -> None:
+    """Create `import_lock` and its row (id 1) unless present; tolerant of a concurrent
+    creator (its CREATE or INSERT wins, ours fails, the row is there)."""
+    table = _lock_table(sa.MetaData())
+    try:
+        with engine.begin() as conn:
+            table.create(conn, checkfirst=True)
+            if conn.execute(sa.select(table.c.id).where(table.c.id == 1)).first() is None:
+                conn.execute(table.insert().values(id=1, taken=0))
+    except sa.exc.DBAPIError:
+        with engine.connect() as conn:
+            if conn.execute(sa.select(table.c.id).where(table.c.id == 1)).first() is None:
+                raise
+
+
+def lock_kind(dialect: str) -> str:
+    """How a database of `dialect` is locked: 'postgresql', 'sqlite' or 'row' (any other)."""
+    return dialect if dialect in ("postgresql", "sqlite") else "row"
+
+
+def _take_lock(conn: sa.Connection, kind: str) -> None:
+    """The first statement of the transaction (SQLite's lock was taken by BEGIN IMMEDIATE)."""
+    if kind == "postgresql":
+        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(LOCK_KEY)))
+    elif kind == "row":
+        table = _lock_table(sa.MetaData())
+        conn.execute(table.update().where(table.c.id == 1).values(taken=table.c.taken + 1))
+
+
+def _error_code(exc: sa.exc.DBAPIError) -> object:
+    """SQLite's primary result code, or the SQLSTATE of psycopg (2 or 3); None if neither."""
+    orig = exc.orig
+    sqlite = getattr(orig, "sqlite_errorcode", None)
+    if isinstance(sqlite, int):
+        return sqlite & 0xFF
+    return getattr(orig, "pgcode", None) or getattr(orig, "sqlstate", None)
+
+
 @contextmanager
 def transaction(url: str) -> Iterator[sa.Connection]:
     """A connection in a transaction that holds the import lock; commits on success."""
-    with sql_engine(url) as engine, engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(LOCK_KEY)))
-        yield conn
+    with sql_engine(url) as engine:
+        kind = lock_kind(engine.dialect.name)
+        if kind == "sqlite":
+            _immediate(engine)
+        elif kind == "row":
+            _lock_row_exists(engine)
+        try:
+            with engine.begin() as conn:
+                _take_lock(conn, kind)
+                yield conn
+        except sa.exc.DBAPIError as exc:
+            code = _error_code(exc)
+            if code in (SQLITE_FULL, PG_DISK_FULL):
+                raise DiskFull(engine.url.render_as_string(hide_password=True)) from exc
+            if code in (SQLITE_BUSY, SQLITE_LOCKED, PG_LOCK_TIMEOUT):
+                raise Busy(engine.url.render_as_string(hide_password=True)) from exc
+            raise
 
 
 def read_tables(conn: sa.Connection) -> dict[str, pd.DataFrame]:

@@ -14,17 +14,25 @@ Layout of a data folder after the first import (the bundled `data/` starts witho
 A new version is written to .import/staging/<id>, every file and directory fsynced, renamed into
 versions/ and then served by replacing CURRENT with os.replace (atomic): a reader, or a
 process killed at any point, sees either the old or the new dataset, never a mixture.
+
+The switch and its log entry are one step: the entry is appended (fsynced) just before CURRENT
+is replaced, marked as written before its switch. A process killed between the two leaves an
+entry whose version was never served: `read_log` ignores it and the next import or rollback
+removes it (under the lock), so the log always ends with the version served. A full disk
+(ENOSPC, EDQUOT) leaves nothing behind (no staged or unserved version, no log line) and raises
+DiskFull; the old version stays served.
 """
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import shutil
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,6 +51,9 @@ PARENT = "PARENT"
 BASE = "."  # CURRENT's value for the folder's own files
 PAUSE_ENV = "PAR_IMPORT_TEST_PAUSE"  # test hook: seconds to sleep before the switch
 LOCK_TIMEOUT = 300.0
+BEFORE_SWITCH = "written_before_switch"  # marks a log entry appended before its switch
+FULL = (errno.ENOSPC, errno.EDQUOT)
+Entry = dict[str, object]
 
 
 class Busy(RuntimeError):
@@ -51,6 +62,21 @@ class Busy(RuntimeError):
 
 class NothingToRollBack(RuntimeError):
     """The folder serves its original files: there is no earlier version."""
+
+
+class DiskFull(RuntimeError):
+    """The disk (or quota) is full: nothing was written, the old version is still served."""
+
+
+@contextmanager
+def full_disk_reported(where: str) -> Iterator[None]:
+    """OSError ENOSPC/EDQUOT raised inside becomes DiskFull (the caller cleans up first)."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno in FULL:
+            raise DiskFull(where) from exc
+        raise
 
 
 def snapshot(folder: Path) -> tuple:
@@ -69,8 +95,9 @@ def snapshot(folder: Path) -> tuple:
 @contextmanager
 def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     """Hold the folder's import lock (released on exit, or by the kernel if killed)."""
-    (folder / WORK).mkdir(exist_ok=True)
-    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    with full_disk_reported(str(folder)):  # the first lock file needs a little room
+        (folder / WORK).mkdir(exist_ok=True)
+        fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -81,6 +108,7 @@ def locked(folder: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 if time.monotonic() > deadline:
                     raise Busy(str(folder)) from None
                 time.sleep(0.05)
+        settle_log(folder)
         yield
     finally:
         os.close(fd)
@@ -92,13 +120,34 @@ def served_name(folder: Path) -> str:
     return pointer.read_text("utf-8").strip() if pointer.is_file() else BASE
 
 
-def write_version(folder: Path, changed: dict[str, pd.DataFrame]) -> str:
+def write_version(
+    folder: Path, changed: dict[str, pd.DataFrame], entry: Callable[[str], Entry]
+) -> str:
     """A new version with the `changed` tables (typed) and the other tables of the served
-    version copied byte for byte; serve it. Returns 'versions/<id>'. Call under `locked`."""
+    version copied byte for byte; log `entry(name)` and serve it. Returns 'versions/<id>'.
+    Call under `locked`. On an OSError nothing is left behind (DiskFull when the disk is full)."""
     served, parent = current_version(folder), served_name(folder)
     shutil.rmtree(folder / STAGING, ignore_errors=True)  # what a killed import left
     version_id = _new_id(folder)
-    staging = folder / STAGING / version_id
+    staging, name = folder / STAGING / version_id, f"{VERSIONS}/{version_id}"
+    with full_disk_reported(str(folder)):
+        try:
+            _stage(staging, served, parent, changed)
+            _test_pause()
+            (folder / VERSIONS).mkdir(exist_ok=True)
+            os.rename(staging, folder / name)
+            _fsync(folder / VERSIONS)
+            _log_and_switch(folder, name, entry(name))
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+            if served_name(folder) != name:  # never served: not a version
+                shutil.rmtree(folder / name, ignore_errors=True)
+            raise
+    return name
+
+
+def _stage(staging: Path, served: Path, parent: str, changed: dict[str, pd.DataFrame]) -> None:
+    """Write the complete version into `staging`, every file and the folder fsynced."""
     staging.mkdir(parents=True)
     for name, table in s.TABLES.items():
         target = staging / f"{name}.parquet"
@@ -110,35 +159,45 @@ def write_version(folder: Path, changed: dict[str, pd.DataFrame]) -> str:
     (staging / PARENT).write_text(parent + "\n", "utf-8")
     _fsync(staging / PARENT)
     _fsync(staging)
-    _test_pause()
-    (folder / VERSIONS).mkdir(exist_ok=True)
-    os.rename(staging, folder / VERSIONS / version_id)
-    _fsync(folder / VERSIONS)
-    name = f"{VERSIONS}/{version_id}"
-    _switch(folder, name)
-    return name
 
 
-def rollback(folder: Path) -> tuple[str, str]:
-    """Serve the version the current one was made from; (undone, restored). Call under
-    `locked`. The undone version stays in versions/ (nothing is deleted)."""
+def rollback(folder: Path, entry: Callable[[str, str], Entry]) -> tuple[str, str]:
+    """Serve the version the current one was made from, logged as `entry(restored, undone)`;
+    (undone, restored). Call under `locked`. The undone version stays in versions/ (nothing
+    is deleted)."""
     current = served_name(folder)
     if current == BASE:
         raise NothingToRollBack(str(folder))
     parent = (folder / current / PARENT).read_text("utf-8").strip()
-    _switch(folder, parent)
+    with full_disk_reported(str(folder)):
+        _log_and_switch(folder, parent, entry(parent, current))
     return current, parent
+
+
+def _log_and_switch(folder: Path, target: str, entry: Entry) -> None:
+    """Append `entry` (its version is `target`), then serve `target`: one step, as a reader
+    sees it (see read_log). A failed switch takes its log line back."""
+    end = append_log(folder, {**entry, BEFORE_SWITCH: True})
+    try:
+        _switch(folder, target)
+    except OSError:
+        if served_name(folder) != target:
+            _truncate_log(folder, end)
+        raise
 
 
 def _switch(folder: Path, target: str) -> None:
     """Replace CURRENT atomically (write, fsync, rename over, fsync the folder)."""
     (folder / STAGING).mkdir(exist_ok=True)
     tmp = folder / STAGING / f"{POINTER}.{os.getpid()}"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        fh.write(target + "\n")
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, folder / POINTER)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(target + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, folder / POINTER)
+    finally:
+        tmp.unlink(missing_ok=True)
     _fsync(folder)
 
 
@@ -171,26 +230,75 @@ def _test_pause() -> None:
         time.sleep(float(seconds))
 
 
-def append_log(folder: Path, entry: dict[str, object]) -> None:
-    """Append one JSON line (O_APPEND, fsynced)."""
+def append_log(folder: Path, entry: Entry) -> int:
+    """Append one JSON line (O_APPEND, fsynced); the log's size before it (a failed write is
+    cut off again, so no torn line is left for the next entry to be glued to)."""
     line = json.dumps(entry, ensure_ascii=False, default=str) + "\n"
+    data = line.encode("utf-8", "backslashreplace")
     fd = os.open(folder / LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     try:
-        os.write(fd, line.encode("utf-8"))
+        end = os.fstat(fd).st_size
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        except OSError:
+            os.ftruncate(fd, end)
+            raise
+    finally:
+        os.close(fd)
+    return end
+
+
+def _truncate_log(folder: Path, size: int) -> None:
+    fd = os.open(folder / LOG, os.O_WRONLY)
+    try:
+        os.ftruncate(fd, size)
         os.fsync(fd)
     finally:
         os.close(fd)
 
 
-def read_log(folder: Path) -> list[dict[str, object]]:
-    """The log's entries, oldest first; a torn last line (a crash while writing) is skipped."""
+def _unserved(entry: object, served: str) -> bool:
+    """An entry appended before a switch that never happened (the process was killed)."""
+    return (
+        isinstance(entry, dict)
+        and entry.get(BEFORE_SWITCH) is True
+        and entry.get("version") != served
+        and entry.get("previous") == served
+    )
+
+
+def _lines(folder: Path) -> list[bytes]:
     path = folder / LOG
-    if not path.exists():
-        return []
-    entries = []
-    for line in path.read_text("utf-8").splitlines():
-        try:
-            entries.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
+    return path.read_bytes().splitlines(keepends=True) if path.exists() else []
+
+
+def _parsed(line: bytes) -> object:
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+
+
+def settle_log(folder: Path) -> None:
+    """Under the lock, before a new entry: cut off a torn last line (a crash while writing)
+    and an entry whose switch never happened, so the log ends with the version served."""
+    lines = _lines(folder)
+    keep = len(lines)
+    if keep and not lines[-1].endswith(b"\n"):
+        keep -= 1
+    if keep and _unserved(_parsed(lines[keep - 1]), served_name(folder)):
+        keep -= 1
+    if keep < len(lines):
+        _truncate_log(folder, sum(len(line) for line in lines[:keep]))
+
+
+def read_log(folder: Path) -> list[dict[str, object]]:
+    """The log's entries, oldest first; a torn line (a crash while writing) and a last entry
+    whose version was never switched to are skipped."""
+    entries = [e for e in map(_parsed, _lines(folder)) if isinstance(e, dict)]
+    if entries and _unserved(entries[-1], served_name(folder)):
+        entries.pop()
     return entries
