@@ -17,6 +17,10 @@ from indicators import schema as s
 from indicators.errors import bilingual
 
 MAX_REPORTED = 200
+SHOWN_CHARS = 60  # a longer value is shown cut, with its length
+# Numbers beyond it are refused: a float holds every whole number up to 2**53 exactly, and
+# sums of a few such counts stay far inside 64 bits (PostgreSQL's and SQLite's integers).
+NUMBER_LIMIT = 10**15
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,8 @@ class Failure:
 
 def _shown(value: object) -> str:
     value = value.item() if hasattr(value, "item") else value  # numpy scalar -> Python
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return f"{value[:SHOWN_CHARS]!r}… ({len(value)} ký tự/characters)"
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -94,6 +100,15 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     raise ValueError(kind)
 
 
+def _not_finite(values: pd.Series, kind: str) -> pd.Series:
+    """True where a number column holds an infinite number or one beyond NUMBER_LIMIT (which
+    would become infinite, or wrap round to a negative 64-bit integer)."""
+    if kind not in (s.INT, s.FLOAT):
+        return pd.Series(False, index=values.index)
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+    return (numbers.abs() > NUMBER_LIMIT).fillna(False).astype(bool)
+
+
 def _fail(
     out: list[Failure],
     table: str,
@@ -128,10 +143,21 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
     typed = pd.DataFrame(index=raw.index)
     for col in table.columns:
         values = raw[col.name]
-        typed[col.name] = _coerce(values, col.kind)
-        bad_type = typed[col.name].isna() & values.notna()
+        huge = _not_finite(values, col.kind)
+        typed[col.name] = _coerce(values.where(~huge), col.kind)
+        bad_type = typed[col.name].isna() & values.notna() & ~huge
         if col.kind == s.TEXT:
             bad_type &= False
+        limit = f"{NUMBER_LIMIT:.0e}"
+        _fail(
+            failures,
+            table.name,
+            raw.index[huge],
+            col.name,
+            values,
+            "finite",
+            *bilingual("check_not_finite", limit=limit),
+        )
         _fail(
             failures,
             table.name,
