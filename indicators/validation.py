@@ -35,9 +35,21 @@ class Failure:
 
     def line(self) -> str:
         where = f"{self.table}" + (f", dòng/row {self.row}" if self.row is not None else "")
-        where += f", cột/column {self.column}" if self.column else ""
+        where += f", cột/column {_cut(self.column)}" if self.column else ""
         value = "" if self.value is None else f" = {_shown(self.value)}"
-        return f"[{where}{value}] ({self.rule}) {self.vi} / {self.en}"
+        return escaped(f"[{where}{value}] ({self.rule}) {self.vi} / {self.en}")
+
+
+def escaped(text: str) -> str:
+    """`text` with every character that does not print (an escape code that would drive the
+    terminal, a direction override that would reorder the line) written as its escape."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
 
 
 def _shown(value: object) -> str:
@@ -144,20 +156,14 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
     for col in table.columns:
         values = raw[col.name]
         huge = _not_finite(values, col.kind)
-        typed[col.name] = _coerce(values.where(~huge), col.kind)
-        bad_type = typed[col.name].isna() & values.notna() & ~huge
+        if huge.any():  # refused here, and NA below: never infinite, never wrapped round
+            texts = bilingual("check_not_finite", limit=f"{NUMBER_LIMIT:.0e}")
+            _fail(failures, table.name, raw.index[huge], col.name, values, "finite", *texts)
+            values = values.where(~huge)
+        typed[col.name] = _coerce(values, col.kind)
+        bad_type = typed[col.name].isna() & values.notna()
         if col.kind == s.TEXT:
             bad_type &= False
-        limit = f"{NUMBER_LIMIT:.0e}"
-        _fail(
-            failures,
-            table.name,
-            raw.index[huge],
-            col.name,
-            values,
-            "finite",
-            *bilingual("check_not_finite", limit=limit),
-        )
         _fail(
             failures,
             table.name,

@@ -84,3 +84,12 @@ def test_a_long_value_is_shown_cut_with_its_length():
     assert len(line) < 200 and "(100000 ký tự/characters)" in line
     short = Failure("procedures", 2, "field", "Tư\u200b pháp", "type", "vi", "en").line()
     assert "'Tư\\u200b pháp'" in short  # an invisible character is shown escaped
+
+
+def test_a_report_line_never_carries_a_character_that_drives_the_terminal():
+    """A file name or a header with an escape code or a direction override (the file's own
+    words reach the report there) is written escaped, and a long header cut."""
+    failure = Failure("\x1b[2Jdiem.csv", 2, "Điểm\u202e" + "x" * 100, None, "type", "vi", "en")
+    line = failure.line()
+    assert line.isprintable() and "\\x1b[2Jdiem.csv" in line and "Điểm\\u202e" in line
+    assert len(line) < 140 and "x" * 60 not in line
