@@ -289,3 +289,13 @@ def test_a_unit_of_another_level_parent_or_period_than_its_index_is_refused(
     assert says in info.value.en
     assert info.value.rule == "unit_not_in_index" and info.value.column == s.UNIT_CODE
     assert "Hãy ghi đúng đơn vị, hoặc sửa Bộ chỉ số hoặc Năm" in info.value.vi
+
+
+@pytest.mark.parametrize(
+    "kind, column, value, rule",
+    [(s.TEXT, s.FIELD, "Tư\x00", "control_char"), (s.TEXT, s.FIELD, "Tư\u200b", "invisible_char"),
+     (s.TEXT, s.FIELD, "x" * 201, "too_long"), (s.FLOAT, s.SCORE, math.inf, "not_finite"),
+     (s.INT, s.RECEIVED, 10**10, "too_large"), (s.INT, s.YEAR, 2100, "year_range")],
+)  # fmt: skip
+def test_each_meaning_check_names_its_rule(kind, column, value, rule):
+    assert _refusal(kind, column, value).rule == rule

@@ -73,7 +73,7 @@ def checked(value: object, kind: str, column: str) -> object:
         _check_text(str(value), column)
     elif kind == s.DATE:
         if not FIRST_YEAR <= value.year <= last_year():
-            raise Unparsable.of("imp_date_range", low=FIRST_YEAR, high=last_year())
+            raise Unparsable.by("date_range", "imp_date_range", low=FIRST_YEAR, high=last_year())
     elif kind in (s.INT, s.FLOAT) and not isinstance(value, bool):
         _check_number(value, column)
     return value
@@ -81,27 +81,32 @@ def checked(value: object, kind: str, column: str) -> object:
 
 def _check_number(value: float, column: str) -> None:
     if isinstance(value, float) and not math.isfinite(value):
-        raise Unparsable.of("imp_not_finite")
+        raise Unparsable.by("not_finite", "imp_not_finite")
     if column == s.YEAR:
         if not FIRST_YEAR <= value <= last_year():
-            raise Unparsable.of("imp_year_range", year=value, low=FIRST_YEAR, high=last_year())
+            raise Unparsable.by(
+                "year_range", "imp_year_range", year=value, low=FIRST_YEAR, high=last_year()
+            )
         return
     limit = NUMBER_LIMITS.get(column, NUMBER_LIMIT)
     if value > limit or value < -NUMBER_LIMIT:
         shown = Both(fmt_number(limit, "vi"), fmt_number(limit, "en"))
-        raise Unparsable.of("imp_number_too_large", limit=shown)
+        raise Unparsable.by("too_large", "imp_number_too_large", limit=shown)
 
 
 def _check_text(text: str, column: str) -> None:
     limit = TEXT_LIMITS.get(column, TEXT_LIMIT)
     if len(text) > limit:
-        raise Unparsable.of("imp_text_too_long", length=len(text), limit=limit)
+        raise Unparsable.by("too_long", "imp_text_too_long", length=len(text), limit=limit)
     if text.isprintable():  # the usual case, in C: no character below is looked at
         return
     for position, char in enumerate(text, start=1):
-        if not char.isprintable():
-            key = "imp_invisible_char" if unicodedata.category(char) == "Cf" else "imp_control_char"
-            raise Unparsable.of(key, char=named(char), position=position)
+        if char.isprintable():
+            continue
+        where = {"char": named(char), "position": position}
+        if unicodedata.category(char) == "Cf":  # zero width, byte-order mark, direction
+            raise Unparsable.by("invisible_char", "imp_invisible_char", **where)
+        raise Unparsable.by("control_char", "imp_control_char", **where)
 
 
 def named(char: str) -> str:

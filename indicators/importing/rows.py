@@ -97,7 +97,7 @@ def _parse_row(where: str, layout: Layout, number: int, cells: tuple, out: Rows)
         except Unparsable as exc:
             shown = layout.shown(name)
             out.failures.append(
-                problem(where, "type", exc.vi, exc.en, row=number, column=shown, value=_cut(cell))
+                problem(where, exc.rule, exc.vi, exc.en, row=number, column=shown, value=_cut(cell))
             )
             out.bad_cells.add((number, name))
             value = None

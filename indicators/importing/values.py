@@ -33,7 +33,17 @@ from indicators.units import ascii_fold
 
 
 class Unparsable(BilingualError, ValueError):
-    """A cell that cannot be read as its column's type; vi and en say what is expected."""
+    """A cell that cannot be read as its column's type, or cannot mean anything in its column
+    (`rule` names which check refused it); vi and en say what is expected."""
+
+    rule = "type"
+
+    @classmethod
+    def by(cls, rule: str, key: str, /, **values: object) -> Unparsable:
+        """The refusal of a meaning check `rule`, worded by the registry's `key`."""
+        refused = cls.of(key, **values)
+        refused.rule = rule
+        return refused
 
 
 EMPTY_MARKS = frozenset({"", "-", "–", "—", "n/a", "N/A", "#N/A"})
@@ -92,7 +102,7 @@ def parse_int(cell: object) -> int | None:
         raise _not_whole(cell)
     if isinstance(cell, int | float):
         if isinstance(cell, float) and not math.isfinite(cell):
-            raise Unparsable.of("imp_not_finite")
+            raise Unparsable.by("not_finite", "imp_not_finite")
         if isinstance(cell, float) and not cell.is_integer():
             raise _not_whole(cell)
         return int(cell)
@@ -128,7 +138,7 @@ def _not_too_long(digits: str) -> None:
     """Unparsable for a whole part of more than MAX_DIGITS digits: no figure has that many,
     and Python refuses to read an integer of thousands of them (a traceback, not a message)."""
     if len(digits) > MAX_DIGITS:
-        raise Unparsable.of("imp_number_too_long", digits=len(digits))
+        raise Unparsable.by("too_large", "imp_number_too_long", digits=len(digits))
 
 
 def _decimal_point(text: str) -> str:
