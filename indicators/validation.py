@@ -17,6 +17,10 @@ from indicators import schema as s
 from indicators.errors import bilingual
 
 MAX_REPORTED = 200
+SHOWN_CHARS = 60  # a longer value is shown cut, with its length
+# Numbers beyond it are refused: a float holds every whole number up to 2**53 exactly, and
+# sums of a few such counts stay far inside 64 bits (PostgreSQL's and SQLite's integers).
+NUMBER_LIMIT = 10**15
 
 
 @dataclass(frozen=True)
@@ -31,13 +35,27 @@ class Failure:
 
     def line(self) -> str:
         where = f"{self.table}" + (f", dòng/row {self.row}" if self.row is not None else "")
-        where += f", cột/column {self.column}" if self.column else ""
+        where += f", cột/column {_cut(self.column)}" if self.column else ""
         value = "" if self.value is None else f" = {_shown(self.value)}"
-        return f"[{where}{value}] ({self.rule}) {self.vi} / {self.en}"
+        return escaped(f"[{where}{value}] ({self.rule}) {self.vi} / {self.en}")
+
+
+def escaped(text: str) -> str:
+    """`text` with every character that does not print (an escape code that would drive the
+    terminal, a direction override that would reorder the line) written as its escape."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
 
 
 def _shown(value: object) -> str:
     value = value.item() if hasattr(value, "item") else value  # numpy scalar -> Python
+    if isinstance(value, str) and len(value) > SHOWN_CHARS:
+        return f"{value[:SHOWN_CHARS]!r}… ({len(value)} ký tự/characters)"
     return repr(value) if isinstance(value, str) else str(value)
 
 
@@ -94,6 +112,15 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     raise ValueError(kind)
 
 
+def _not_finite(values: pd.Series, kind: str) -> pd.Series:
+    """True where a number column holds an infinite number or one beyond NUMBER_LIMIT (which
+    would become infinite, or wrap round to a negative 64-bit integer)."""
+    if kind not in (s.INT, s.FLOAT):
+        return pd.Series(False, index=values.index)
+    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
+    return (numbers.abs() > NUMBER_LIMIT).fillna(False).astype(bool)
+
+
 def _fail(
     out: list[Failure],
     table: str,
@@ -128,6 +155,11 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
     typed = pd.DataFrame(index=raw.index)
     for col in table.columns:
         values = raw[col.name]
+        huge = _not_finite(values, col.kind)
+        if huge.any():  # refused here, and NA below: never infinite, never wrapped round
+            texts = bilingual("check_not_finite", limit=f"{NUMBER_LIMIT:.0e}")
+            _fail(failures, table.name, raw.index[huge], col.name, values, "finite", *texts)
+            values = values.where(~huge)
         typed[col.name] = _coerce(values, col.kind)
         bad_type = typed[col.name].isna() & values.notna()
         if col.kind == s.TEXT:

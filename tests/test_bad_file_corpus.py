@@ -8,11 +8,16 @@ import csv
 import importlib.util
 import re
 import sys
+import unicodedata
+from collections.abc import Callable
 
 import pytest
-from test_importing_helpers import BAD_FILES, cli, copy_data, hashes
+from test_importing_helpers import BAD_FILES, DATA, cli, copy_data, filled_template, hashes
 
+from indicators import schema as s
 from indicators.cli import main
+from indicators.dataset import load_dataset, load_raw, write_sql
+from indicators.importing import import_bytes, validate_bytes
 
 with open(BAD_FILES / "expected.csv", encoding="utf-8", newline="") as _fh:
     CASES = list(csv.DictReader(_fh))
@@ -95,3 +100,71 @@ def test_real_processes_exit_1_without_a_traceback(name, tmp_path):
         assert result.returncode == 1
         assert_message(case, result.stderr)
     assert hashes(store) == before
+
+
+# --- what passes `validate` imports on every store; what it refuses, no store takes -------
+
+# Files that crashed an import into PostgreSQL or SQLite, or wrapped round, before issue 19.
+STORE_CASES = ["nul_in_name.csv", "escape_codes.csv", "count_past_64_bits.csv",
+               "score_1e400_cell.xlsx", "source_url_ipv6_unclosed.csv"]  # fmt: skip
+
+
+def edge_files() -> dict[str, bytes]:
+    """Files at the edge of every meaning check, which must import: NFD text with tabs and
+    non-breaking spaces, texts of the longest allowed length, the largest counts and days."""
+    from indicators.importing.meaning import NUMBER_LIMITS, TEXT_LIMITS
+
+    nfd = unicodedata.normalize("NFD", "Tư\u00a0pháp\tHộ tịch")
+    name = ("Đăng ký khai sinh " * 60)[: TEXT_LIMITS[s.PROCEDURE_NAME]]
+    procedure = {"unit_code": "019", "unit_name": None, "year": 2021, "field": nfd,
+                 "procedure_code": "9.999999", "procedure_name": name,
+                 "legal_days": NUMBER_LIMITS[s.LEGAL_DAYS], "committed_days": 1}  # fmt: skip
+    most = NUMBER_LIMITS[s.RECEIVED]
+    stats = {"unit_code": "019", "unit_name": None, "year": 2023, "received": most,
+             "submitted_online": most, "resolved_on_time": most, "resolved_early": most,
+             "resolved_late": 0, "pending": 0, "procedure_code": "9.999999"}  # fmt: skip
+    return {
+        "procedures.xlsx": filled_template("procedures", [procedure]),
+        "dossier_stats.xlsx": filled_template("dossier_stats", [stats]),
+    }
+
+
+def _imports_edge_files(into: str) -> None:
+    for name, data in edge_files().items():
+        assert validate_bytes(data, name, into).ok
+        result = import_bytes(data, name, into, "edge")
+        assert result.ok, result.report()
+    dataset = load_dataset(into)
+    row = dataset.procedures[dataset.procedures[s.PROCEDURE_CODE] == "9.999999"].iloc[0]
+    assert row[s.FIELD] == unicodedata.normalize("NFC", "Tư pháp Hộ tịch")
+    assert len(row[s.PROCEDURE_NAME]) == 1000
+    stats = dataset.dossier_stats
+    assert int(stats.loc[stats[s.PROCEDURE_CODE] == "9.999999", s.RECEIVED].iloc[0]) == 10**9
+
+
+def _refuses_on(into: str, before: object, now: Callable[[], object]) -> None:
+    for name in STORE_CASES:
+        data = (BAD_FILES / name).read_bytes()
+        case = next(c for c in CASES if c["file"] == name)
+        for result in (validate_bytes(data, name, into), import_bytes(data, name, into, "t")):
+            assert not result.ok
+            assert_message(case, result.report())
+    assert now() == before
+
+
+def test_sqlite_refuses_the_meaning_cases_and_imports_the_edge_files(tmp_path):
+    url = f"sqlite:///{tmp_path / 'par.db'}"
+    write_sql(load_raw(DATA)[1], url)
+    _refuses_on(url, hashes(tmp_path), lambda: hashes(tmp_path))
+    _imports_edge_files(url)
+
+
+@pytest.mark.postgres
+def test_postgres_refuses_the_meaning_cases_and_imports_the_edge_files(postgres_url):
+    from test_importing_sql import fresh_database, tables_of
+
+    url = fresh_database(postgres_url, "par_meaning")
+    write_sql(load_raw(DATA)[1], url)
+    before = {n: t.to_csv() for n, t in tables_of(url).items()}
+    _refuses_on(url, before, lambda: {n: t.to_csv() for n, t in tables_of(url).items()})
+    _imports_edge_files(url)

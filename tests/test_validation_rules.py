@@ -5,7 +5,7 @@ from __future__ import annotations
 from frames import frame, units
 
 from indicators import schema as s
-from indicators.validation import check_table
+from indicators.validation import Failure, check_table
 
 
 def rules_hit(table: s.Table, df) -> set[tuple[str, int]]:
@@ -43,3 +43,53 @@ def test_a_yearly_total_beside_procedure_rows_is_refused():
     )
     hit = {row for rule, row in rules_hit(s.DOSSIER_STATS, df) if rule == "one_granularity"}
     assert hit == {1, 2, 3}
+
+
+def test_infinite_and_huge_numbers_are_refused_not_wrapped_round():
+    """An infinite score ranked 1st and drew a traceback on /map; a count past 64 bits wrapped
+    round to a negative number and slipped past 'on time + late <= received'."""
+    scores = frame(
+        "par_scores",
+        [{"unit_code": "001", "score": 95.7}, {"unit_code": "002", "score": 96.1},
+         {"unit_code": "003", "score": 90.0}],
+        index_id="hanoi_par", year=2023,
+    ).astype({"score": object})  # fmt: skip
+    scores.loc[1, "score"] = float("inf")
+    scores.loc[2, "score"] = float("-inf")
+    typed, failures = check_table(s.PAR_SCORES, scores)
+    assert {(f.rule, f.row, f.column) for f in failures} == {
+        ("finite", 2, "score"),
+        ("finite", 3, "score"),
+    }
+    assert typed["score"].isna().tolist() == [False, True, True]
+    assert "not a finite number" in failures[0].en and "hữu hạn" in failures[0].vi
+
+    counts = {"received": 10, "submitted_online": 1, "resolved_on_time": 9,
+              "resolved_early": 2, "resolved_late": 1, "pending": 0}  # fmt: skip
+    stats = frame("dossier_stats", [{"unit_code": "019", "year": 2019, **counts}] * 2)
+    stats = stats.astype({"received": object, "resolved_on_time": object, "resolved_late": object})
+    stats.loc[1, ["received", "resolved_on_time", "resolved_late"]] = [2**63 - 1, 2**62, 2**62]
+    stats.loc[1, "unit_code"] = "020"
+    typed, failures = check_table(s.DOSSIER_STATS, stats)
+    assert {(f.rule, f.row, f.column) for f in failures} == {
+        ("finite", 2, "received"),
+        ("finite", 2, "resolved_on_time"),
+        ("finite", 2, "resolved_late"),
+    }
+    assert typed["received"].isna().tolist() == [False, True]  # NA, never -9.2e18
+
+
+def test_a_long_value_is_shown_cut_with_its_length():
+    line = Failure("procedures", 2, "procedure_name", "a" * 100_000, "type", "vi", "en").line()
+    assert len(line) < 200 and "(100000 ký tự/characters)" in line
+    short = Failure("procedures", 2, "field", "Tư\u200b pháp", "type", "vi", "en").line()
+    assert "'Tư\\u200b pháp'" in short  # an invisible character is shown escaped
+
+
+def test_a_report_line_never_carries_a_character_that_drives_the_terminal():
+    """A file name or a header with an escape code or a direction override (the file's own
+    words reach the report there) is written escaped, and a long header cut."""
+    failure = Failure("\x1b[2Jdiem.csv", 2, "Điểm\u202e" + "x" * 100, None, "type", "vi", "en")
+    line = failure.line()
+    assert line.isprintable() and "\\x1b[2Jdiem.csv" in line and "Điểm\\u202e" in line
+    assert len(line) < 140 and "x" * 60 not in line

@@ -2,8 +2,8 @@
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
 one module per area (`common`, `pages`, `charts`, `figures`, `data`, `about`, `deck`, `export`,
-`errors`, `importing`), each a `TEXTS` dict of key -> {"vi": …, "en": …}; `STRINGS` is all of
-them (a key may appear in one module only). Errors take theirs through indicators.errors
+`errors`, `importing`, `maps`, `meaning`), each a `TEXTS` dict of key -> {"vi": …, "en": …};
+`STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
 are data, not UI text: they stay Vietnamese in both languages.
 """
@@ -23,12 +23,26 @@ from indicators.i18n import (
     figures,
     importing,
     maps,
+    meaning,
     pages,
 )
 
 LANGS = ("vi", "en")
 DEFAULT_LANG = "vi"
-AREAS = (common, pages, charts, figures, data, about, deck, export, errors, importing, maps)
+AREAS = (
+    common,
+    pages,
+    charts,
+    figures,
+    data,
+    about,
+    deck,
+    export,
+    errors,
+    importing,
+    maps,
+    meaning,
+)
 
 
 def _merged() -> dict[str, dict[str, str]]:

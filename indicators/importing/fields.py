@@ -102,7 +102,8 @@ UNIT_FIELDS = (
 )
 YEAR_FIELD = Field(
     s.YEAR, "Năm", "Year",
-    "Năm của số liệu, 4 chữ số (1990–2100).", "Year of the figure, 4 digits (1990–2100).",
+    "Năm của số liệu, 4 chữ số, từ 1990 đến năm sau năm hiện tại.",
+    "Year of the figure, 4 digits, from 1990 to next year.",
     2018, required=True, aliases=("năm đánh giá", "năm báo cáo"),
 )  # fmt: skip
 SOURCE_FIELDS = (
@@ -178,10 +179,12 @@ PAR_SCORES = ImportTable(
             s.INDEX_ID,
             "Bộ chỉ số",
             "Index",
-            "hanoi_par (Chỉ số CCHC của Hà Nội cho quận, huyện, thị xã) hoặc national_par "
-            "(PAR INDEX của Bộ Nội vụ cho tỉnh); để trống thì chọn theo cấp đơn vị.",
-            "hanoi_par (Hanoi's PAR index of its districts) or national_par (the Ministry of "
-            "Home Affairs' PAR INDEX of provinces); empty: chosen by the unit's level.",
+            "hanoi_par (Chỉ số CCHC của Hà Nội: các quận, huyện, thị xã đến năm 2024; các xã, "
+            "phường từ năm 2025) hoặc national_par (PAR INDEX của Bộ Nội vụ cho tỉnh: 63 tỉnh "
+            "đến năm 2024, 34 tỉnh từ năm 2025); để trống thì chọn theo cấp đơn vị.",
+            "hanoi_par (Hanoi's PAR index: its districts until 2024, its communes and wards "
+            "from 2025) or national_par (the Ministry of Home Affairs' PAR INDEX of provinces: "
+            "the 63 until 2024, the 34 from 2025); empty: chosen by the unit's level.",
             "hanoi_par",
             aliases=("chỉ số", "index id"),
         ),

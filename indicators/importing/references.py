@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 import pandas as pd
 
@@ -18,6 +18,7 @@ from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key, y
 
 TOTAL_ROW_WORDS = frozenset({"tong", "tong cong", "tong so", "cong", "total", "toan thanh pho"})
 _URL = re.compile(r"https?://\S+")
+_HOST = re.compile(r"[\w.-]+|[0-9a-f:.]+", re.IGNORECASE)  # a name (IDN too), IPv4 or IPv6
 
 
 class CellProblem(BilingualError):
@@ -145,13 +146,8 @@ class Sources:
         if values.get(s.SOURCE_ID) is not None:
             return self._known(str(values[s.SOURCE_ID]))
         url, title = values.get(f.SOURCE_URL), values.get(f.SOURCE_TITLE)
-        if url is not None and not _URL.fullmatch(str(url)):
-            raise CellProblem(
-                f.SOURCE_URL,
-                "format",
-                *bilingual("imp_source_url"),
-                url,
-            )
+        if url is not None:
+            check_url(str(url))
         found = self._by_url.get(str(url)) if url is not None else None
         found = found or (self._by_title.get(fold(str(title))) if title is not None else None)
         if found is not None:
@@ -194,6 +190,20 @@ class Sources:
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame(self.new, columns=s.SOURCES.names)
+
+
+def check_url(url: str) -> None:
+    """CellProblem unless `url` is an http(s) address with a host (and a port, if any, that
+    exists): 'https://[fe80::1' or 'https://x:99999/' would stop the import with a trace."""
+    if not _URL.fullmatch(url):
+        raise CellProblem(f.SOURCE_URL, "format", *bilingual("imp_source_url"), url)
+    try:
+        parts = urlsplit(url)
+        ok = bool(parts.hostname) and parts.port != 0 and _HOST.fullmatch(parts.hostname)
+    except ValueError:  # unbalanced brackets, a port that is not a number or too large
+        ok = False
+    if not ok:
+        raise CellProblem(f.SOURCE_URL, "format", *bilingual("imp_source_url_malformed"), url)
 
 
 def _index(sources: pd.DataFrame, column: str, key) -> dict[str, str]:

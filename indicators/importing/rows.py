@@ -18,11 +18,12 @@ from indicators.errors import bilingual
 from indicators.importing import fields as f
 from indicators.importing.errors import problem
 from indicators.importing.headers import Layout
+from indicators.importing.meaning import check_index_unit, checked
 from indicators.importing.merge import key_strings
 from indicators.importing.references import CellProblem, Sources, Units
 from indicators.importing.values import Unparsable, choose, is_empty, parse
 from indicators.schema import INDEX_OF_LEVEL
-from indicators.validation import Failure, check_table
+from indicators.validation import SHOWN_CHARS, Failure, check_table
 
 _COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?|\(?[A-Z]\)?")
 SKIPPED_BY_SCHEMA = {"duplicate_key"}  # reported here, with the row it repeats
@@ -94,10 +95,9 @@ def _parse_row(where: str, layout: Layout, number: int, cells: tuple, out: Rows)
         try:
             value = parse_field(spec, name, cell)
         except Unparsable as exc:
+            shown = layout.shown(name)
             out.failures.append(
-                problem(
-                    where, "type", exc.vi, exc.en, row=number, column=layout.shown(name), value=cell
-                )
+                problem(where, exc.rule, exc.vi, exc.en, row=number, column=shown, value=_cut(cell))
             )
             out.bad_cells.add((number, name))
             value = None
@@ -114,9 +114,17 @@ def _parse_row(where: str, layout: Layout, number: int, cells: tuple, out: Rows)
     return values
 
 
+def _cut(cell: object) -> object:
+    """A cell as a problem shows it: a long text cut (the message gives its length)."""
+    if isinstance(cell, str) and len(cell) > SHOWN_CHARS:
+        return cell[: SHOWN_CHARS - 1] + "…"
+    return cell
+
+
 def parse_field(spec: f.ImportTable, name: str, cell: object) -> object:
-    """The typed value of `cell` in the column of field `name` (Unparsable if it is not)."""
-    value = parse(cell, spec.kind(name), name)
+    """The typed value of `cell` in the column of field `name` (Unparsable if it is not, or
+    if it cannot mean anything there: see importing.meaning)."""
+    value = checked(parse(cell, spec.kind(name), name), spec.kind(name), name)
     choice = f.CHOICES.get(name)
     return choose(value, choice.aliases, choice.closed, choice.shown) if choice else value
 
@@ -149,10 +157,14 @@ def _resolve(
     """Fill unit_code, the defaults and source_id; record what cannot be resolved."""
     unit_cells = {(number, s.UNIT_CODE), (number, f.UNIT_NAME)}
     if not unit_cells & out.bad_cells:
+        typed = s.UNIT_CODE if values.get(s.UNIT_CODE) is not None else f.UNIT_NAME
         try:
             unit = units.find(values.get(s.UNIT_CODE), values.get(f.UNIT_NAME), values.get(s.YEAR))
             values[s.UNIT_CODE] = unit[s.CODE]
             _defaults(layout.spec, values, unit)
+            if layout.spec.table is s.PAR_SCORES:
+                index, year = values[s.INDEX_ID], values.get(s.YEAR)
+                check_index_unit(units.units, unit, index, year, typed)
         except CellProblem as exc:
             _record(where, layout, number, exc, out, unit_cells)
     try:

@@ -14,6 +14,8 @@ Dates: dd/mm/yyyy (also with "-" or "."), yyyy-mm-dd, or a workbook date; never 
 Yes/no: có/không, x, yes/no, true/false, 1/0 (any case, with or without diacritics).
 Text: NFC, trimmed, inner runs of spaces made one; text starting with "=" or "@" (a formula)
 is refused, so that nothing uploaded can become a formula when the data is exported again.
+What a value must mean beyond its type (hidden characters, lengths, ranges) is checked by
+indicators.importing.meaning.
 """
 
 from __future__ import annotations
@@ -31,7 +33,17 @@ from indicators.units import ascii_fold
 
 
 class Unparsable(BilingualError, ValueError):
-    """A cell that cannot be read as its column's type; vi and en say what is expected."""
+    """A cell that cannot be read as its column's type, or cannot mean anything in its column
+    (`rule` names which check refused it); vi and en say what is expected."""
+
+    rule = "type"
+
+    @classmethod
+    def by(cls, rule: str, key: str, /, **values: object) -> Unparsable:
+        """The refusal of a meaning check `rule`, worded by the registry's `key`."""
+        refused = cls.of(key, **values)
+        refused.rule = rule
+        return refused
 
 
 EMPTY_MARKS = frozenset({"", "-", "–", "—", "n/a", "N/A", "#N/A"})
@@ -42,6 +54,7 @@ _DECIMAL = re.compile(r"\d*\.?\d+|\d+\.")
 _YEAR = re.compile(r"(?:nam\s*)?(\d{4})(?:[.,]0+)?")
 _DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?")
+MAX_DIGITS = 18
 TRUE_WORDS = frozenset({"co", "x", "yes", "y", "true", "dung", "1", "c"})
 FALSE_WORDS = frozenset({"khong", "no", "n", "false", "sai", "0", "k"})
 
@@ -88,10 +101,13 @@ def parse_int(cell: object) -> int | None:
     if isinstance(cell, bool):
         raise _not_whole(cell)
     if isinstance(cell, int | float):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            raise Unparsable.by("not_finite", "imp_not_finite")
         if isinstance(cell, float) and not cell.is_integer():
             raise _not_whole(cell)
         return int(cell)
     sign, text = _signed(_number_text(cell))
+    _not_too_long(re.sub(r"\D", "", text))
     if _THOUSANDS.fullmatch(text):
         return sign * int(re.sub(r"[.,]", "", text))
     if _WHOLE.fullmatch(text):
@@ -114,7 +130,15 @@ def parse_float(cell: object) -> float | None:
     text = _decimal_point(text)
     if not _DECIMAL.fullmatch(text):
         raise _not_number()
+    _not_too_long(text.split(".")[0])
     return sign * float(text)
+
+
+def _not_too_long(digits: str) -> None:
+    """Unparsable for a whole part of more than MAX_DIGITS digits: no figure has that many,
+    and Python refuses to read an integer of thousands of them (a traceback, not a message)."""
+    if len(digits) > MAX_DIGITS:
+        raise Unparsable.by("too_large", "imp_number_too_long", digits=len(digits))
 
 
 def _decimal_point(text: str) -> str:
@@ -167,7 +191,10 @@ def parse_date(cell: object) -> pd.Timestamp | None:
     if is_empty(cell):
         return None
     if isinstance(cell, datetime | date):
-        return pd.Timestamp(cell).normalize()
+        try:
+            return pd.Timestamp(cell).normalize()
+        except (OverflowError, ValueError):  # a workbook date pandas cannot hold: 31/12/9999
+            raise Unparsable.of("imp_not_date") from None
     text = str(cell).strip()
     found = _DMY.fullmatch(text)
     parts = (found.group(3), found.group(2), found.group(1)) if found else None

@@ -365,5 +365,75 @@ def main() -> None:
     print(f"{len(CASES)} files in {HERE}")
 
 
+# --- meaning, not only type (issue 19): units of another index, far years, infinite or huge
+# numbers, control and invisible characters, over-long text, malformed addresses -------------
+TAY_DANG = {s.UNIT_CODE: "09619", f.UNIT_NAME: None}  # a commune of Ba Vì until 30/06/2025
+BIG = 18446744073709551616  # 2**64
+ESC = "\x1b[2J\x1b[31m"
+
+
+def patched_xlsx(rows: list[list[object]], marks: dict[bytes, bytes]) -> bytes:
+    """`rows` as a workbook whose first sheet's XML has each mark replaced (a cell value that
+    openpyxl would not write: 1E400, a bidirectional override)."""
+    members = members_of(xlsx_bytes(rows))
+    sheet_xml = members["xl/worksheets/sheet1.xml"]
+    for mark, value in marks.items():
+        sheet_xml = sheet_xml.replace(mark, value)
+    members["xl/worksheets/sheet1.xml"] = sheet_xml
+    return zip_with(members)
+
+
+def score_1e400() -> bytes:
+    return patched_xlsx(sheet(P, row(P, score=12345.678)), {b"<v>12345.678</v>": b"<v>1E400</v>"})
+
+
+def published_9999() -> bytes:
+    from datetime import datetime
+
+    return xlsx_bytes(sheet(P, row(P, **new_source(source_published=datetime(9999, 12, 31)))))
+
+
+# fmt: off
+CASES += [
+    # --- a unit the row's index does not rank that year -------------------------------------
+    Case("commune_in_district_index.csv", lambda: csv_bytes(sheet(P, row(P, year=2020, index_id="hanoi_par", **TAY_DANG))), "không thuộc bộ chỉ số hanoi_par năm 2020", "not ranked by the hanoi_par index in 2020", 2, "unit_code"),
+    Case("district_after_reorganisation.csv", lambda: csv_bytes(sheet(P, row(P), row(P, year=2025, **CAU_GIAY))), "các xã, phường của Hà Nội từ 1/7/2025", "Hanoi's communes and wards from 1 July 2025", 3, "unit_code"),
+    Case("province_in_district_index.xlsx", lambda: xlsx_bytes(sheet(P, row(P, year=2020, index_id="Hà Nội", **by_name("Hà Giang")))), "là cấp tỉnh, không thuộc bộ chỉ số hanoi_par", "is a province, not ranked by the hanoi_par index", 2, "unit_name"),
+    Case("district_in_national_index.csv", lambda: csv_bytes(sheet(P, row(P, year=2020, index_id="PAR INDEX"))), "là cấp huyện, không thuộc bộ chỉ số national_par", "is a district, not ranked by the national_par index", 2, "unit_code"),
+    # --- years far from the data's ----------------------------------------------------------
+    Case("year_2100.csv", lambda: csv_bytes(sheet(P, row(P, year=2100))), "năm 2100 nằm ngoài khoảng 1990–", "year 2100 is outside 1990–", 2, "year"),
+    Case("year_9999_cell.xlsx", lambda: xlsx_bytes(sheet(PR, row(PR, year=9999))), "năm 9999 nằm ngoài khoảng", "year 9999 is outside", 2, "year"),
+    Case("year_1989.csv", lambda: csv_bytes(sheet(D, row(D, year=1989))), "năm 1989 nằm ngoài khoảng 1990–", "year 1989 is outside 1990–", 2, "year"),
+    Case("source_published_9999.xlsx", published_9999, "ngày nằm ngoài khoảng năm 1990–", "the date is outside the years 1990–", 2, "source_published"),
+    # --- infinite, not a number, past 64 bits, out of range ---------------------------------
+    Case("score_1e400_cell.xlsx", score_1e400, "không phải số hữu hạn", "not a finite number", 2, "score"),
+    Case("score_400_digits.csv", lambda: csv_bytes(sheet(P, row(P, score="9" * 400))), "số quá dài (400 chữ số)", "number too long (400 digits)", 2, "score"),
+    Case("score_infinity_text.csv", lambda: csv_bytes(sheet(P, row(P, score="Infinity"), row(P, score="NaN", **CAU_GIAY))), "không phải số", "not a number", 2, "score"),
+    Case("count_past_64_bits.csv", lambda: csv_bytes(sheet(D, row(D, **counts(BIG - 1, 0, BIG // 2, 0, BIG // 2, 0)))), "số quá dài (20 chữ số)", "number too long (20 digits)", 2, "received"),
+    Case("count_too_large.csv", lambda: csv_bytes(sheet(D, row(D, received="5.000.000.000.000"))), "số quá lớn: ghi một số không lớn hơn 1.000.000.000", "at most 1,000,000,000", 2, "received"),
+    Case("rank_2_pow_63.csv", lambda: csv_bytes(sheet(P, row(P, rank_published=2**63))), "số quá dài (19 chữ số)", "number too long (19 digits)", 2, "rank_published"),
+    Case("max_score_million.csv", lambda: csv_bytes(sheet(P, row(P, score=500, max_score="1.000.000"))), "không lớn hơn 1.000", "at most 1,000", 2, "max_score"),
+    # --- control characters ------------------------------------------------------------------
+    Case("nul_in_name.csv", lambda: csv_bytes(sheet(PR, row(PR, procedure_name="Đăng ký\x00 khai sinh"))), "ký tự điều khiển không in được (U+0000, ở vị trí 8)", "control character (U+0000, at position 8)", 2, "procedure_name"),
+    Case("escape_codes.csv", lambda: csv_bytes(sheet(P, row(P, note=ESC + "đã công bố"))), "ký tự điều khiển không in được (U+001B", "non-printing control character (U+001B", 2, "note"),
+    Case("c1_control_unicode_text.txt", lambda: utf16_tab(sheet(PR, row(PR), row(PR, procedure_code="1.000001", field="Tư pháp\x9b"))), "(U+009B, ở vị trí 8)", "(U+009B, at position 8)", 3, "field"),
+    # --- invisible characters: zero width, byte-order mark, direction controls ---------------
+    Case("zero_width_field.csv", lambda: csv_bytes(sheet(PR, row(PR), row(PR, procedure_code="1.000001", field="Tư\u200b pháp"))), "ký tự ẩn U+200B ZERO WIDTH SPACE ở vị trí 3", "invisible character U+200B ZERO WIDTH SPACE at position 3", 3, "field"),
+    Case("bidi_override_code.xlsx", lambda: patched_xlsx(sheet(PR, row(PR, procedure_code="CODEMARK")), {b"CODEMARK": "1.001\u202e391".encode()}), "ký tự ẩn U+202E RIGHT-TO-LEFT OVERRIDE", "invisible character U+202E", 2, "procedure_code"),
+    Case("bom_inside_unit_name.csv", lambda: csv_bytes(sheet(P, row(P, **by_name("Quận Cầu\ufeff Giấy")))), "ký tự ẩn U+FEFF", "invisible character U+FEFF", 2, "unit_name"),
+    Case("isolate_in_source_title.csv", lambda: csv_bytes(sheet(P, row(P, **new_source(source_title="Quyết định \u2067công bố\u2069 CCHC 2024")))), "ký tự ẩn U+2067 RIGHT-TO-LEFT ISOLATE ở vị trí 12", "U+2067 RIGHT-TO-LEFT ISOLATE at position 12", 2, "source_title"),
+    Case("word_joiner_in_field.xlsx", lambda: xlsx_bytes(sheet(PR, row(PR, field="Hộ\u2060 tịch"))), "ký tự ẩn U+2060 WORD JOINER", "invisible character U+2060 WORD JOINER", 2, "field"),
+    # --- over-long text ----------------------------------------------------------------------
+    Case("name_100000_characters.csv", lambda: csv_bytes(sheet(PR, row(PR, procedure_name="Đăng ký khai sinh " * 5556))), "nội dung quá dài (100007 ký tự, tối đa 1000)", "text too long (100007 characters, at most 1000)", 2, "procedure_name"),
+    Case("note_5000_characters.xlsx", lambda: xlsx_bytes(sheet(P, row(P, note="ghi chú " * 625))), "tối đa 2000", "at most 2000", 2, "note"),
+    Case("unit_code_too_long.csv", lambda: csv_bytes(sheet(D, row(D, unit_code="0" * 30 + "19", unit_name=None))), "nội dung quá dài (32 ký tự, tối đa 20)", "text too long (32 characters, at most 20)", 2, "unit_code"),
+    # --- malformed addresses -----------------------------------------------------------------
+    Case("source_url_ipv6_unclosed.csv", lambda: csv_bytes(sheet(P, row(P, **new_source(source_url="https://[fe80::1")))), "đường dẫn nguồn không hợp lệ", "the source URL is malformed", 2, "source_url"),
+    Case("source_url_port.csv", lambda: csv_bytes(sheet(P, row(P, **new_source(source_url="https://hanoi.gov.vn:99999/par")))), "đường dẫn nguồn không hợp lệ", "the source URL is malformed", 2, "source_url"),
+    Case("source_url_javascript.csv", lambda: csv_bytes(sheet(P, row(P, **new_source(source_url="javascript:alert(document.cookie)")))), "http:// hoặc https://", "must start with http", 2, "source_url"),
+]
+# fmt: on
+
+
 if __name__ == "__main__":
     main()
