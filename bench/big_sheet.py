@@ -4,13 +4,15 @@
     .venv/bin/python bench/big_sheet.py --runs 5 --rows 1048576 --repo /tmp/old-checkout
 
 It writes, in a temporary folder, an .xlsx of the par_scores table: five of the template's
-columns (unit, year, score, source) and `--rows - 1` copies of its example row (the most rows a sheet can have, by default), streamed
-into the ZIP so that building it takes seconds and little memory. Then it runs
-`python -m indicators validate FILE` in `--repo` (default: this checkout) as a subprocess,
-`--runs` times, and reads each run's wall time and peak resident memory (the child's own
-rusage, from os.wait4). It prints every run, then the medians and a JSON line. The file (about 16 MB) is
-within the default upload size; the budget (PAR_MAX_ROWS, PAR_READ_SECONDS) is what refuses
-it. Issue 19's target: refused in under 15 s with a peak under 500 MB.
+columns (unit, year, score, source) and `--rows - 1` copies of its example row (by default
+the most rows a sheet can have), streamed into the ZIP so that building it takes little
+memory. Then it runs `python -m indicators validate FILE` in `--repo` (default: this
+checkout) as a subprocess, `--runs` times, and reads each run's wall time and peak resident
+memory (the child's own rusage, from os.wait4); before each run, the same for an empty file:
+the floor of start-up and imports, to compare with on a busy machine. It prints every run,
+then the medians and a JSON line. The file (17 MB) is within the default upload size; the
+budget (PAR_MAX_ROWS, PAR_READ_SECONDS) is what refuses it. `--line-cells N` times a CSV of
+one line of N cells instead. Issue 19's target: refused in under 15 s, peak under 500 MB.
 """
 
 from __future__ import annotations
@@ -109,6 +111,12 @@ def write_sheet(path: Path, rows: int) -> None:
         archive.writestr("xl/sharedStrings.xml", f"{_XML}{shared}{items}</sst>")
 
 
+def write_line(path: Path, cells: int) -> None:
+    """A CSV of the par_scores header and one line of `cells` cells."""
+    header = ",".join(f.vi for f in IMPORT_TABLES["par_scores"].fields)
+    path.write_bytes(f"{header}\r\n".encode() + b"1," * (cells - 1) + b"1\r\n")
+
+
 def run_once(python: str, repo: Path, path: Path) -> dict[str, object]:
     """One `validate` in its own process: seconds, peak RSS (MB), exit code, first message."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAR_")}
@@ -142,21 +150,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--repo", type=Path, default=ROOT, help="the checkout to run")
     parser.add_argument("--python", default=sys.executable)
+    parser.add_argument(
+        "--line-cells", type=int, default=0, help="instead: a CSV of one line of N cells"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "big_sheet.xlsx"
+        path = Path(folder) / ("one_line.csv" if args.line_cells else "big_sheet.xlsx")
         started = time.perf_counter()
-        write_sheet(path, args.rows)
+        if args.line_cells:
+            write_line(path, args.line_cells)
+            what = f"one CSV line of {args.line_cells:,} cells"
+        else:
+            write_sheet(path, args.rows)
+            with zipfile.ZipFile(path) as archive:
+                unzipped = sum(i.file_size for i in archive.infolist())
+            what = f"{args.rows:,} rows ({unzipped / 2**20:.0f} MB unzipped)"
         built = time.perf_counter() - started
-        with zipfile.ZipFile(path) as archive:
-            unzipped = sum(i.file_size for i in archive.infolist())
         size = path.stat().st_size
-        print(
-            f"{args.rows:,} rows: {size / 2**20:.1f} MB ({unzipped / 2**20:.0f} MB unzipped), "
-            f"built in {built:.1f} s; validating in {args.repo}"
-        )
-        runs = []
+        print(f"{what}: {size / 2**20:.1f} MB, built in {built:.1f} s; validating in {args.repo}")
+        empty = Path(folder) / "empty.csv"
+        empty.write_bytes(b"")
+        runs, floors = [], []
         for n in range(1, args.runs + 1):
+            floors.append(run_once(args.python, args.repo.resolve(), empty))
             result = run_once(args.python, args.repo.resolve(), path)
             runs.append(result)
             print(
@@ -164,15 +180,23 @@ def main() -> None:
                 f"exit {result['exit']}: {result['message']}"
             )
     summary = {
+        "file": path.name,
         "rows": args.rows,
+        "line_cells": args.line_cells,
         "file_mb": round(size / 2**20, 1),
         "runs": len(runs),
         "median_seconds": round(statistics.median(r["seconds"] for r in runs), 2),
         "median_peak_mb": round(statistics.median(r["peak_mb"] for r in runs)),
         "max_peak_mb": max(r["peak_mb"] for r in runs),
         "exit_codes": sorted({r["exit"] for r in runs}),
+        "floor_median_seconds": round(statistics.median(r["seconds"] for r in floors), 2),
+        "floor_median_peak_mb": round(statistics.median(r["peak_mb"] for r in floors)),
     }
-    print(f"median {summary['median_seconds']} s, peak {summary['median_peak_mb']} MB")
+    print(
+        f"median {summary['median_seconds']} s, peak {summary['median_peak_mb']} MB; "
+        f"an empty file (start-up and imports): "
+        f"{summary['floor_median_seconds']} s, {summary['floor_median_peak_mb']} MB"
+    )
     print(json.dumps(summary))
 
 

@@ -20,6 +20,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
 
@@ -118,9 +119,25 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=quality)
 
 
-def _lines(text: str):
-    """The physical lines of `text`, one at a time, without their line breaks."""
-    return (line.rstrip("\r\n") for line in io.StringIO(text, newline=""))
+def _lines(text: str, ends: bool = False) -> Iterator[str]:
+    """The physical lines of `text` (broken at CR LF, CR or LF), one at a time, with their
+    line breaks if `ends` (as the csv reader wants them). Slices found with str.find: no
+    copy of the whole text (io.StringIO holds it again, four bytes a character)."""
+    start, size = 0, len(text)
+    lf = cr = -2  # the next LF and CR at or after start; -1: none left
+    while start < size:
+        if lf != -1 and lf < start:
+            lf = text.find("\n", start)
+        if cr != -1 and cr < start:
+            cr = text.find("\r", start)
+        stops = [at for at in (lf, cr) if at >= 0]
+        if not stops:
+            yield text[start:]
+            return
+        at = min(stops)
+        end = at + 2 if at == cr and lf == at + 1 else at + 1
+        yield text[start : end if ends else at]
+        start = end
 
 
 def _read_csv(where: str, text: str, budget: ReadBudget) -> list[tuple[int, Cells]]:
@@ -131,7 +148,7 @@ def _read_csv(where: str, text: str, budget: ReadBudget) -> list[tuple[int, Cell
     def measured():
         """The lines for the csv reader, each refused before it is split into cells when
         it has more cells than PAR_MAX_COLUMNS (separators inside quotes do not count)."""
-        for line in io.StringIO(text, newline=""):
+        for line in _lines(text, ends=True):
             if line.count(delimiter) >= budget.max_columns:
                 cells = _QUOTED.sub("", line).count(delimiter) + 1
                 budget.check_columns(cells, number + 1, _NO_SHEET)
