@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,31 @@ SETTINGS = (
         "20",
         "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
         "files are refused before they are read.",
+    ),
+    Setting(
+        "PAR_MAX_ROWS",
+        "50000",
+        "Most rows with data that `validate`, `import` and the upload read from a file (all "
+        "its sheets together; nor may one sheet's XML hold more rows); a larger file is "
+        "refused while it is read. A province's procedure catalogue is a few thousand rows a "
+        "year.",
+    ),
+    Setting(
+        "PAR_MAX_COLUMNS",
+        "1000",
+        "Most cells in one row (one line of a CSV) of an uploaded file; a longer row is "
+        "refused before it is split into cells. The templates have about 20 columns.",
+    ),
+    Setting(
+        "PAR_MAX_CELLS",
+        "2000000",
+        "Most cells read from an uploaded file in all (rows × columns, all sheets together).",
+    ),
+    Setting(
+        "PAR_READ_SECONDS",
+        "60",
+        "Longest time, in seconds, that reading an uploaded file may take (checked while it "
+        "is read: the file is refused once it is over, whatever slows it down).",
     ),
     Setting(
         "PAR_ADMIN_PASSWORD",
@@ -82,6 +108,46 @@ def refresh_period(now: float, minutes: float) -> str:
     """The refresh period that `now` (seconds since the epoch) falls in, as a suffix of a
     source's version: '' when refreshing is off, so the version is the source's own."""
     return f"@{int(now // (minutes * 60))}" if minutes > 0 else ""
+
+
+_WHOLE = re.compile(r"\d+|\d{1,3}(?:[ .,_\u00a0]\d{3})+")
+
+
+def _limit(name: str, whole: bool) -> float:
+    """A limit setting: a whole number ≥ 1 (digit groups may be set apart: 100 000, 100.000)
+    or, with `whole` False, a number of seconds > 0 (0,5 or 0.5); SettingInvalid otherwise."""
+    text = get(name).strip()
+    if whole:
+        value = float(re.sub(r"\D", "", text)) if _WHOLE.fullmatch(text) else 0.0
+    else:
+        try:
+            value = float(text.replace(",", "."))
+        except ValueError:
+            value = 0.0
+    if not 0 < value < float("inf"):
+        key = "err_limit_whole" if whole else "err_limit_seconds"
+        raise SettingInvalid.of(key, name=name, text=repr(text))
+    return value
+
+
+def max_rows() -> int:
+    """PAR_MAX_ROWS: most rows with data read from an uploaded file."""
+    return int(_limit("PAR_MAX_ROWS", whole=True))
+
+
+def max_columns() -> int:
+    """PAR_MAX_COLUMNS: most cells in one row or CSV line of an uploaded file."""
+    return int(_limit("PAR_MAX_COLUMNS", whole=True))
+
+
+def max_cells() -> int:
+    """PAR_MAX_CELLS: most cells read from an uploaded file in all."""
+    return int(_limit("PAR_MAX_CELLS", whole=True))
+
+
+def read_seconds() -> float:
+    """PAR_READ_SECONDS: the time budget for reading an uploaded file."""
+    return _limit("PAR_READ_SECONDS", whole=False)
 
 
 def get(name: str) -> str:

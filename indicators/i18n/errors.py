@@ -47,6 +47,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Cấu hình PAR_DEMO = {text}: phải là 1 (bật dữ liệu minh họa) hoặc 0 (tắt)",
         "en": "setting PAR_DEMO = {text}: must be 1 (demo data on) or 0 (off)",
     },
+    "err_limit_whole": {
+        "vi": "Cấu hình {name} = {text}: phải là một số nguyên ≥ 1 (ví dụ 100000)",
+        "en": "setting {name} = {text}: must be a whole number ≥ 1 (e.g. 100000)",
+    },
+    "err_limit_seconds": {
+        "vi": "Cấu hình {name} = {text}: phải là một số giây > 0 (ví dụ 60 hoặc 0,5)",
+        "en": "setting {name} = {text}: must be a number of seconds > 0 (e.g. 60 or 0.5)",
+    },
     # --- boundary files (indicators.geo.BoundaryUnavailable) ---------------------------------
     "err_no_boundary_file": {
         "vi": "Không có tệp ranh giới cho cấp '{level}' vào ngày {day:%d/%m/%Y}.",

@@ -56,6 +56,28 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "tệp Excel giải nén ra quá lớn (có thể là tệp độc hại): không nhập",
         "en": "the Excel file unpacks to far too much data (possibly malicious): not imported",
     },
+    # --- the budget of reading a file (importing.limits.ReadBudget, importing.sniff) --------
+    "imp_too_many_rows": {
+        "vi": "tệp có hơn {limit} dòng{sheet}, quá giới hạn {limit} dòng (PAR_MAX_ROWS): hãy chia thành nhiều tệp, mỗi tệp không quá {limit} dòng, và xoá các dòng trống thừa",
+        "en": "the file has more than {limit} rows{sheet}, over the limit of {limit} rows (PAR_MAX_ROWS): split it into files of at most {limit} rows each, and delete empty rows left over",
+    },
+    "imp_too_many_columns": {
+        "vi": "dòng này có {count} ô{sheet}, quá giới hạn {limit} ô một dòng (PAR_MAX_COLUMNS): hãy xoá các cột thừa, hoặc kiểm tra dấu phân cách nếu là tệp CSV",
+        "en": "this row has {count} cells{sheet}, over the limit of {limit} cells a row (PAR_MAX_COLUMNS): delete the extra columns, or check the separator of a CSV file",
+    },
+    "imp_too_many_cells": {
+        "vi": "tệp có hơn {limit} ô{sheet}, quá giới hạn {limit} ô (PAR_MAX_CELLS): hãy chia thành nhiều tệp nhỏ hơn hoặc xoá các cột thừa",
+        "en": "the file has more than {limit} cells{sheet}, over the limit of {limit} cells (PAR_MAX_CELLS): split it into smaller files or delete the extra columns",
+    },
+    "imp_read_too_slow": {
+        "vi": "đọc tệp mất hơn {seconds} giây, quá giới hạn thời gian (PAR_READ_SECONDS), khi mới đọc được {rows} dòng: hãy chia thành nhiều tệp nhỏ hơn",
+        "en": "reading the file took more than {seconds} s, over the time limit (PAR_READ_SECONDS), with {rows} rows read: split it into smaller files",
+    },
+    "imp_in_sheet": {"vi": " (trang tính '{sheet}')", "en": " (sheet '{sheet}')"},
+    "imp_xml_encoding": {
+        "vi": "tệp Excel có phần XML dùng bảng mã lạ ({encoding}; có thể là tệp độc hại): hãy mở bằng Excel và lưu lại thành .xlsx",
+        "en": "a part of the Excel file uses an unusual encoding ({encoding}; possibly malicious): open it in Excel and save it again as .xlsx",
+    },
     "imp_encoding": {
         "vi": "tệp không đọc được theo bảng mã {codec}: hãy lưu lại dưới dạng CSV UTF-8 hoặc .xlsx",
         "en": "the file is not valid {codec}: save it again as CSV UTF-8 or .xlsx",

@@ -5,26 +5,39 @@ without BOM) or Windows-1258; the separator is a comma, semicolon, tab or bar, w
 splits the first lines most consistently. Text typed in the legacy TCVN3 or VNI fonts is
 refused (see `legacy`). Workbooks are opened read-only with cached values (data_only): no
 formula, macro or link in an upload is ever evaluated.
+
+Both are read row by row within a budget (limits.ReadBudget: rows with data, cells in a row
+and in all, seconds), checked while reading, so a sheet of a million rows or a CSV line of
+millions of cells is refused early and in bounded memory. A CSV line is measured before it
+is split into cells. Rows without data are not kept (the row numbers of the others are).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
-from indicators.errors import bilingual
+from indicators.errors import Both, bilingual
 from indicators.importing import legacy
 from indicators.importing.errors import FileRefused, refuse
+from indicators.importing.limits import ReadBudget
 from indicators.importing.sniff import XLSX, kind_of, looks_utf16
 
 Cells = tuple[object, ...]
 NOTES_SHEETS = ("hướng dẫn", "huong dan", "instructions")
 _DELIMITERS = (",", ";", "\t", "|")
 _SAMPLE_CHARS = 65536
+_SNIFF_LINES = 30
+_SNIFF_CHARS = 4096  # of each line: enough to choose the separator
+_QUOTED = re.compile(r'"[^"]*"')
+_NO_SHEET = Both("", "")
 
 
 @dataclass(frozen=True)
@@ -37,11 +50,18 @@ class Sheet:
 
 
 def read_upload(where: str, data: bytes) -> list[Sheet]:
-    """The sheets of the file (one for a text file), or FileRefused."""
-    if kind_of(where, data) == XLSX:
-        return _read_xlsx(where, data)
+    """The sheets of the file (one for a text file), or FileRefused (past the budget too)."""
+    budget = ReadBudget(where)
+    if kind_of(where, data, budget) == XLSX:
+        return _read_xlsx(where, data, budget)
     text, encoding = decode_text(where, data)
-    return [Sheet("", _read_csv(where, text), encoding)]
+    budget.check_time()
+    return [Sheet("", _read_csv(where, text, budget), encoding)]
+
+
+def _filled(value: object) -> bool:
+    """A cell with something in it (rows of blank cells are not kept nor counted)."""
+    return value is not None and not (isinstance(value, str) and (not value or value.isspace()))
 
 
 # --- text ------------------------------------------------------------------------------------
@@ -87,7 +107,7 @@ def refuse_legacy(where: str, text: str, raw: str | None = None) -> None:
 
 def _delimiter(text: str) -> str:
     """The separator that splits the first lines into the most, most consistent fields."""
-    head = text.splitlines()[:30]
+    head = [line[:_SNIFF_CHARS] for line in islice(_lines(text), _SNIFF_LINES)]
 
     def quality(delimiter: str) -> tuple[int, int]:
         widths = [len(r) for r in csv.reader(head, delimiter=delimiter) if any(r)]
@@ -99,27 +119,67 @@ def _delimiter(text: str) -> str:
     return max(_DELIMITERS, key=quality)
 
 
-def _read_csv(where: str, text: str) -> list[tuple[int, Cells]]:
+def _lines(text: str, ends: bool = False) -> Iterator[str]:
+    """The physical lines of `text` (broken at CR LF, CR or LF), one at a time, with their
+    line breaks if `ends` (as the csv reader wants them). Slices found with str.find: no
+    copy of the whole text (io.StringIO holds it again, four bytes a character)."""
+    start, size = 0, len(text)
+    lf = cr = -2  # the next LF and CR at or after start; -1: none left
+    while start < size:
+        if lf != -1 and lf < start:
+            lf = text.find("\n", start)
+        if cr != -1 and cr < start:
+            cr = text.find("\r", start)
+        stops = [at for at in (lf, cr) if at >= 0]
+        if not stops:
+            yield text[start:]
+            return
+        at = min(stops)
+        end = at + 2 if at == cr and lf == at + 1 else at + 1
+        yield text[start : end if ends else at]
+        start = end
+
+
+def _read_csv(where: str, text: str, budget: ReadBudget) -> list[tuple[int, Cells]]:
+    delimiter = _delimiter(text)
+    rows: list[tuple[int, Cells]] = []
+    number = 0  # the record being read (a record may span lines: a quoted line break)
+
+    def measured():
+        """The lines for the csv reader, each refused before it is split into cells when
+        it has more cells than PAR_MAX_COLUMNS (separators inside quotes do not count)."""
+        for line in _lines(text, ends=True):
+            if line.count(delimiter) >= budget.max_columns:
+                cells = _QUOTED.sub("", line).count(delimiter) + 1
+                budget.check_columns(cells, number + 1, _NO_SHEET)
+            yield line
+
     try:
-        records = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-        return [(number, tuple(cells)) for number, cells in enumerate(records, start=1)]
+        for number, cells in enumerate(csv.reader(measured(), delimiter=delimiter), start=1):
+            if any(_filled(c) for c in cells):
+                budget.add_row(len(cells), number, _NO_SHEET)
+                rows.append((number, tuple(cells)))
+            else:
+                budget.check_time(number)
     except csv.Error as exc:
         raise refuse(where, "damaged_file", *bilingual("imp_bad_csv", error=exc)) from None
+    return rows
 
 
 # --- workbooks -------------------------------------------------------------------------------
 
 
-def _read_xlsx(where: str, data: bytes) -> list[Sheet]:
+def _read_xlsx(where: str, data: bytes, budget: ReadBudget) -> list[Sheet]:
     import openpyxl
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            timed = _Timed(data, budget)
+            book = openpyxl.load_workbook(timed, read_only=True, data_only=True)
             try:
                 sheets = [
-                    Sheet(ws.title, _sheet_rows(ws), "xlsx")
+                    Sheet(ws.title, _sheet_rows(ws, budget), "xlsx")
                     for ws in book.worksheets
                     if ws.title.strip().lower() not in NOTES_SHEETS
                 ]
@@ -134,12 +194,33 @@ def _read_xlsx(where: str, data: bytes) -> list[Sheet]:
     return sheets
 
 
-def _sheet_rows(ws) -> list[tuple[int, Cells]]:
+class _Timed(io.BytesIO):
+    """The upload's bytes, refusing to be read past the budget's time: openpyxl reads every
+    part of the workbook through it (a sheet without its size is parsed whole to find it)."""
+
+    def __init__(self, data: bytes, budget: ReadBudget) -> None:
+        super().__init__(data)
+        self.budget = budget
+
+    def read(self, size: int | None = -1) -> bytes:
+        self.budget.check_time()
+        return super().read(size)
+
+
+def _sheet_rows(ws, budget: ReadBudget) -> list[tuple[int, Cells]]:
+    """The rows with data, read one at a time (openpyxl's read-only mode streams the sheet's
+    XML), within the budget: the read stops at the first row past a limit."""
     ws.reset_dimensions()  # some writers store a wrong size; read what is there
-    return [
-        (number, tuple(_cell_value(c) for c in cells))
-        for number, cells in enumerate(ws.iter_rows(), start=1)
-    ]
+    sheet = Both(*bilingual("imp_in_sheet", sheet=ws.title))
+    rows: list[tuple[int, Cells]] = []
+    for number, cells in enumerate(ws.iter_rows(), start=1):
+        values = tuple(_cell_value(c) for c in cells)
+        if any(_filled(v) for v in values):
+            budget.add_row(len(values), number, sheet)
+            rows.append((number, values))
+        elif not number % 1024:
+            budget.check_time(number)
+    return rows
 
 
 def _cell_value(cell) -> object:

@@ -435,5 +435,92 @@ CASES += [
 # fmt: on
 
 
+# --- budgets of reading and the XML guard (issue 19, item 4) -----------------------------------
+
+
+def stats_rows(n: int) -> list[list[object]]:
+    """`n` good dossier_stats rows, one procedure each (a valid file but for its size)."""
+    return [row(D, **{s.MONTH: None, s.PROCEDURE_CODE: f"1.{k:06d}"}) for k in range(n)]
+
+
+def one_long_line() -> bytes:
+    """The header, then one line of 5 000 cells (a CSV of millions is the same, slower)."""
+    return csv_bytes([header(D), ["1"] * 5000])
+
+
+def two_sheets() -> bytes:
+    """Two sheets of 16 rows each: each within PAR_MAX_ROWS=20, together over it (the
+    21st row with data is row 5 of the second sheet)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for n, ws in enumerate((book.active, book.create_sheet("Quý 2"))):
+        for r in sheet(D, *stats_rows(15)):
+            ws.append(r)
+        ws.title = ws.title if n else "Quý 1"
+    out = io.BytesIO()
+    book.save(out)
+    return zip_with(members_of(out.getvalue()))
+
+
+def with_sheet_xml(change: Callable[[bytes], bytes], name: str = "") -> bytes:
+    """The par_scores template (filled with a good row) with its sheet's XML changed by
+    `change`, and stored as the part `name` (default: where it is)."""
+    members = members_of(xlsx_bytes(sheet(P, row(P))))
+    part = "xl/worksheets/sheet1.xml"
+    members[part] = change(members[part])
+    if name:
+        members[name] = members.pop(part)
+        for meta in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            members[meta] = members[meta].replace(
+                part.removeprefix("xl/").encode(), name.removeprefix("xl/").encode()
+            )
+    return zip_with(members)
+
+
+DTD = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+
+
+def declaration(encoding: str) -> str:
+    return f'<?xml version="1.0" encoding="{encoding}" standalone="yes"?>\n'
+
+
+def after_declaration(text: str) -> Callable[[bytes], bytes]:
+    """Declare the sheet's XML (openpyxl writes none) and put `text` after the declaration."""
+    return lambda xml: (declaration("UTF-8") + text).encode() + xml
+
+
+def as_utf16(xml: bytes, bom: bool = True) -> bytes:
+    """The sheet's XML in UTF-16 LE (declared so), with the DTD: what the 4 KB guard let by."""
+    text = declaration("UTF-16") + DTD + xml.decode("utf-8")
+    return (b"\xff\xfe" if bom else b"") + text.encode("utf-16-le")
+
+
+def declared_utf7(xml: bytes) -> bytes:
+    """The DTD written in UTF-7 (+ADw-!DOCTYPE…): only the parser would have seen it."""
+    return (declaration("UTF-7") + DTD.replace("<", "+ADw-")).encode() + xml
+
+
+COMMENT = "<!-- " + "Báo cáo chỉ số CCHC. " * 400 + "-->"  # about 9 KB, past the old 4 KB
+
+# fmt: off
+CASES += [
+    Case("too_many_rows.csv", lambda: csv_bytes(sheet(D, *stats_rows(30))), "hơn 20 dòng", "more than 20 rows", 21, setting="PAR_MAX_ROWS=20"),
+    Case("too_many_rows.xlsx", lambda: xlsx_bytes(sheet(D, *stats_rows(30))), "hơn 20 dòng (xl/worksheets/sheet1.xml)", "more than 20 rows (xl/worksheets/sheet1.xml)", setting="PAR_MAX_ROWS=20"),
+    Case("too_many_rows_two_sheets.xlsx", two_sheets, "hơn 20 dòng (trang tính 'Quý 2')", "more than 20 rows (sheet 'Quý 2')", 5, setting="PAR_MAX_ROWS=20"),
+    Case("too_many_cells_one_line.csv", one_long_line, "dòng này có 5.000 ô", "this row has 5,000 cells", 2),
+    Case("too_many_columns.xlsx", lambda: xlsx_bytes(sheet(P, row(P))), "quá giới hạn 10 ô một dòng", "over the limit of 10 cells a row", 1, setting="PAR_MAX_COLUMNS=10"),
+    Case("too_many_cells.csv", lambda: csv_bytes(sheet(D, *stats_rows(10))), "hơn 100 ô", "more than 100 cells", 6, setting="PAR_MAX_CELLS=100"),
+    Case("read_time_budget.csv", lambda: csv_bytes(sheet(D, *stats_rows(10))), "quá giới hạn thời gian", "over the time limit", setting="PAR_READ_SECONDS=0,000001"),
+    Case("read_time_budget.xlsx", lambda: xlsx_bytes(sheet(P, row(P))), "quá giới hạn thời gian", "over the time limit", setting="PAR_READ_SECONDS=0.000001"),
+    Case("doctype_after_comment.xlsx", lambda: with_sheet_xml(after_declaration(COMMENT + DTD)), "DOCTYPE", "DOCTYPE"),
+    Case("doctype_utf16_sheet.xlsx", lambda: with_sheet_xml(as_utf16), "DOCTYPE", "DOCTYPE"),
+    Case("doctype_utf16_no_bom.xlsx", lambda: with_sheet_xml(lambda x: as_utf16(x, bom=False)), "DOCTYPE", "DOCTYPE"),
+    Case("doctype_part_not_xml.xlsx", lambda: with_sheet_xml(after_declaration(DTD), "xl/worksheets/data.bin"), "DOCTYPE", "DOCTYPE"),
+    Case("doctype_utf7_sheet.xlsx", lambda: with_sheet_xml(declared_utf7), "bảng mã lạ (UTF-7", "unusual encoding (UTF-7"),
+]
+# fmt: on
+
+
 if __name__ == "__main__":
     main()
