@@ -78,6 +78,22 @@ def refresh_minutes() -> float:
     return minutes
 
 
+MAX_UPLOAD_MB_CEILING = 1_000_000.0  # a terabyte: more is a typo, and would overflow on use
+
+
+def max_upload_mb() -> float:
+    """PAR_MAX_UPLOAD_MB as a number of megabytes, 0 < MB ≤ 1 000 000 (decimals with ',' or
+    '.'); SettingInvalid naming the setting and the value otherwise (inf, nan, -1, abc)."""
+    text = get("PAR_MAX_UPLOAD_MB").strip()
+    try:
+        mb = float(text.replace(",", "."))
+    except ValueError:
+        mb = -1.0
+    if not 0 < mb <= MAX_UPLOAD_MB_CEILING:  # False for nan too
+        raise SettingInvalid.of("err_max_upload", text=repr(text))
+    return mb
+
+
 def refresh_period(now: float, minutes: float) -> str:
     """The refresh period that `now` (seconds since the epoch) falls in, as a suffix of a
     source's version: '' when refreshing is off, so the version is the source's own."""

@@ -17,6 +17,7 @@ import pandas as pd
 from indicators import domain, figures
 from indicators import schema as s
 from indicators.dataset import Dataset
+from indicators.escaping import inert
 from indicators.i18n import LANGS, t
 from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key
 
@@ -82,13 +83,17 @@ class Filters:
 
 @dataclass(frozen=True)
 class Notice:
-    """A message about the URL, as an i18n key and its values."""
+    """A message about the URL, as an i18n key and its values (what the URL said)."""
 
     key: str
     values: tuple[tuple[str, str], ...] = ()
 
     def text(self, lang: str) -> str:
         return t(self.key, lang, **dict(self.values))
+
+    def markdown(self, lang: str) -> str:
+        """The message for Streamlit: the URL's values show as the characters they are."""
+        return t(self.key, lang, **{k: inert(v) for k, v in self.values})
 
 
 def _sorted_codes(units: pd.DataFrame) -> tuple[str, ...]:
@@ -217,8 +222,12 @@ def _unit_param(
         return None, []
     try:
         return find_unit(units, params["unit"], year), []
-    except (UnitNotFound, UnitAmbiguous) as exc:
-        return None, [Notice("unit_problem", (("message", str(exc)),))]
+    except UnitNotFound as exc:
+        hint = "; ".join(exc.suggestions) or "-"
+        return None, [Notice("err_unit_not_found", (("query", exc.query), ("hint", hint)))]
+    except UnitAmbiguous as exc:
+        listed = "; ".join(exc.candidates)
+        return None, [Notice("err_unit_ambiguous", (("query", exc.query), ("listed", listed)))]
 
 
 def resolve_params(
