@@ -8,8 +8,9 @@ is, never as a link, an image or a format. `inert(text, into)` is the one escape
 
 - "markdown": every mark that Markdown reads is backslash-escaped (CommonMark renders `\\*`
   as `*`), so no emphasis, link, image, HTML, entity, LaTeX, table, list, heading, autolink
-  (`https\\://…`, `www\\.…`, `a\\@b\\.vn`) or Streamlit directive (`:red[…]`) can start; line
-  breaks become spaces;
+  (`https\\://…`, `www\\.…`, `a\\@b\\.vn`: GFM finds these after parsing, so an invisible word
+  joiner, U+2060, splits them too) or Streamlit directive (`:red[…]`, `:smile:`) can start;
+  line breaks become spaces;
 - "plotly": `&`, `<` and `>` become entities, which Plotly draws as the characters.
 
 Links: only a source's own address, only http(s) with a host that parses (`web_url`), always
@@ -30,6 +31,11 @@ Into = Literal["markdown", "plotly"]
 # what starts a format, a link, HTML, an entity, LaTeX, a list or heading, an autolink or a
 # Streamlit directive; other marks (, ; ? ' " % /) mean nothing in Markdown and stay as they are
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~<>$:&=@^])")
+# GFM links bare addresses after parsing, on the text itself (escapes no longer show there):
+# an invisible word joiner splits what it looks for ('://', 'www.', '@'), and Streamlit's
+# ':shortcode:' emoji and icons
+JOINER = "\u2060"
+_AUTOLINKED = re.compile(r":.|www\.|@.", re.IGNORECASE | re.DOTALL)
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029]+")
 _PLOTLY = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _PLOTLY_TAG = re.compile(r"<[^>]*>")
@@ -47,6 +53,7 @@ def inert(text: object, into: Into = "markdown") -> str:
     ("markdown") or in Plotly's text ("plotly"). None gives ''."""
     value = "" if text is None else str(text)
     if into == "markdown":
+        value = _AUTOLINKED.sub(lambda m: m.group(0)[:-1] + JOINER + m.group(0)[-1], value)
         return _MARKDOWN_SPECIAL.sub(r"\\\1", _LINE_BREAKS.sub(" ", value))
     if into == "plotly":
         return value.translate(_PLOTLY)

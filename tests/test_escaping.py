@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from indicators import escaping
+from indicators.escaping import JOINER as J
 from indicators.escaping import inert, markdown_link, plotly_plain, site, web_url
 from indicators.sources import Citation, line, list_markdown, markdown
 from indicators.views import Notice
@@ -16,12 +17,12 @@ from indicators.views import Notice
 @pytest.mark.parametrize(
     ("text", "escaped"),
     [
-        ("[ĐĂNG NHẬP](https://evil.example)", r"\[ĐĂNG NHẬP\]\(https\://evil\.example\)"),
-        ("![x](https://evil.example/a.png)", r"\!\[x\]\(https\://evil\.example/a\.png\)"),
+        ("[ĐĂNG NHẬP](https://evil.example)", rf"\[ĐĂNG NHẬP\]\(https\:{J}//evil\.example\)"),
+        ("![x](https://evil.example/a.png)", rf"\!\[x\]\(https\:{J}//evil\.example/a\.png\)"),
         ("**đậm** _nghiêng_ `mã` ~~gạch~~", r"\*\*đậm\*\* \_nghiêng\_ \`mã\` \~\~gạch\~\~"),
-        ("$x^2$ :red[nóng] :material/home:", r"\$x\^2\$ \:red\[nóng\] \:material/home\:"),
+        ("$x^2$ :red[nóng] :material/home:", rf"\$x\^2\$ \:{J}red\[nóng\] \:{J}material/home\:"),
         ("<a href='x'>y</a> &amp;", r"\<a href\='x'\>y\</a\> \&amp;"),
-        ("www.evil.example a@b.vn", r"www\.evil\.example a\@b\.vn"),
+        ("www.evil.example a@b.vn", rf"www{J}\.evil\.example a\@{J}b\.vn"),
         ("# tiêu đề | bảng", r"\# tiêu đề \| bảng"),
         ("hai\ndòng\r\n- mục", r"hai dòng \- mục"),
         ("Quận Nam Từ Liêm", "Quận Nam Từ Liêm"),  # nothing to escape: unchanged
@@ -74,7 +75,7 @@ def test_a_plotly_title_reads_as_plain_text() -> None:
 def test_registry_values_are_escaped_but_not_the_registry_text() -> None:
     # no_data_titled is "**{title}**: …": the bold stays, the title is inert
     text = escaping.markdown_t("no_data_titled", "vi", title="[x](https://example.org)")
-    assert text == r"**\[x\]\(https\://example\.org\)**: không có dữ liệu với bộ lọc đã chọn."
+    assert text == rf"**\[x\]\(https\:{J}//example\.org\)**: không có dữ liệu với bộ lọc đã chọn."
 
 
 # --- links ----------------------------------------------------------------------------------------
@@ -152,7 +153,7 @@ def test_a_hostile_title_and_publisher_show_as_text() -> None:
     cited = _cited("https://a.vn", title="[ĐĂNG NHẬP](https://evil.example)", publisher="<b>X</b>")
     assert markdown(cited, "vi") == r"[\<b\>X\</b\>, 2023 — a\.vn](https://a.vn)"
     assert list_markdown([cited], "vi") == [
-        r"- [\<b\>X\</b\>, 2023 — a\.vn](https://a.vn): \[ĐĂNG NHẬP\]\(https\://evil\.example\)"
+        rf"- [\<b\>X\</b\>, 2023 — a\.vn](https://a.vn): \[ĐĂNG NHẬP\]\(https\:{J}//evil\.example\)"
     ]
 
 
@@ -165,7 +166,7 @@ def test_a_notice_shows_what_the_url_said_as_text() -> None:
         "Value '[x](https://example.org)' of the parameter 'lang' is not valid; using the default."
     )
     assert notice.markdown("vi") == (
-        r"Giá trị '\[x\]\(https\://example\.org\)' của tham số 'lang' không hợp lệ; "
+        rf"Giá trị '\[x\]\(https\:{J}//example\.org\)' của tham số 'lang' không hợp lệ; "
         "dùng giá trị mặc định."
     )
 

@@ -9,6 +9,7 @@ import pytest
 from indicators import schema as s
 from indicators import sources
 from indicators.dataset import load_dataset
+from indicators.escaping import JOINER as J
 from indicators.provenance import SOURCE_IDS
 from indicators.sources import Citation
 
@@ -131,5 +132,5 @@ def test_a_row_citing_two_sources_gets_both(bundled):
 def test_source_titles_are_shown_as_the_characters_they_are():
     titled = Citation("t", "**Tin** :red[nóng] <b>$5$ a_b", None, None, None, "article")
     assert sources.list_markdown([titled], "vi") == [
-        r"- \*\*Tin\*\* \:red\[nóng\] \<b\>\$5\$ a\_b: \*\*Tin\*\* \:red\[nóng\] \<b\>\$5\$ a\_b"
+        rf"- \*\*Tin\*\* \:{J}red\[nóng\] \<b\>\$5\$ a\_b: \*\*Tin\*\* \:{J}red\[nóng\] \<b\>\$5\$ a\_b"
     ]
