@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from streamlit.testing.v1 import AppTest
 from test_pages import open_app
 
 from indicators import cli
+from indicators.escaping import JOINER as J
 from indicators.settings import PROJECT_ROOT, SETTINGS, SettingInvalid, max_upload_mb
 
 
@@ -54,3 +56,12 @@ def test_the_data_page_reports_a_bad_upload_limit(monkeypatch, lang: str) -> Non
     head = {"vi": "Cấu hình PAR\\_MAX\\_UPLOAD\\_MB \\= 'inf'", "en": "setting PAR\\_MAX"}[lang]
     assert len(errors) == 1 and errors[0].startswith(head), errors
     assert not at.exception
+
+
+def test_a_setting_written_as_a_link_shows_as_text(monkeypatch) -> None:
+    monkeypatch.setenv("PAR_DEMO", "[x](https://example.org)")
+    at = AppTest.from_file(PROJECT_ROOT / "dashboard.py", default_timeout=60).run()
+    assert not at.exception
+    assert at.error[0].value.startswith(
+        rf"**Cấu hình PAR\_DEMO \= '\[x\]\(https\:{J}//example\.org\)'\:{J} phải là 1"
+    )
