@@ -199,3 +199,27 @@ def test_a_chart_draws_names_from_data_as_text() -> None:
     assert "Quận &lt;img src=x onerror=alert(1)&gt;" in title and escaped in title
     assert "<a" not in figure.to_json() and "<img" not in title
     assert rows["field"].tolist() == [HOSTILE_FIELD, "Tư pháp"]  # the rows are not changed
+
+
+def test_the_map_hover_draws_names_and_source_titles_as_text() -> None:
+    """Dong Da named like an image, its source titled like a link: in the hover's data they
+    are entities (Plotly renders the hover's HTML)."""
+    from indicators import map_charts as m
+
+    frame = pd.DataFrame(
+        {
+            "unit_code": ["006", "001"],
+            "name_vi": ["<img src=x onerror=alert(1)>", "Quận Ba Đình"],
+            "value": [96.3, 90.0],
+            "rank": [1, 2],
+            "units_ranked": [30, 30],
+            "demo": [False, False],
+            "source_ids": [("s1",), ("s1",)],
+            "source_titles": [(HOSTILE_FIELD,), ("Tin (a.vn)",)],
+        }
+    )
+    figure = m.map_figure(frame, m.PAR_SCORE, 2023, "district", "vi")
+    trace = figure.data[0]
+    row = trace.customdata[list(trace.locations).index("006")]
+    assert row[1] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert row[5] == '&lt;a href="https://example.org"&gt;x&lt;/a&gt;'
