@@ -39,8 +39,8 @@ SETTINGS = (
     Setting(
         "PAR_MAX_UPLOAD_MB",
         "20",
-        "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
-        "files are refused before they are read.",
+        "Largest spreadsheet that `validate`, `import` and the upload accept, in MB (more than "
+        "0, at most 1 000 000); larger files are refused before they are read.",
     ),
     Setting(
         "PAR_ADMIN_PASSWORD",
