@@ -223,3 +223,26 @@ def test_the_map_hover_draws_names_and_source_titles_as_text() -> None:
     row = trace.customdata[list(trace.locations).index("006")]
     assert row[1] == "&lt;img src=x onerror=alert(1)&gt;"
     assert row[5] == '&lt;a href="https://example.org"&gt;x&lt;/a&gt;'
+
+
+# --- a guard -------------------------------------------------------------------------------------
+
+DATA_VALUES = {"unit", "units", "field", "title", "name", "message", "query", "value", "listed"}
+
+
+def test_the_streamlit_layer_fills_texts_with_data_only_through_markdown_t() -> None:
+    """In ui/ and pages/, a registry text that takes a name (of a unit, a field, a chart…) is
+    looked up with markdown_t, which makes the name inert; `t` is for texts of the registry's
+    own words and numbers."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for path in sorted([*root.glob("ui/*.py"), *root.glob("pages/*.py"), root / "dashboard.py"]):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t":
+                named = {k.arg for k in node.keywords} & DATA_VALUES
+                if named:
+                    found.append(f"{path.relative_to(root)}:{node.lineno} {sorted(named)}")
+    assert found == []

@@ -166,7 +166,7 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
     lang = filters.lang
     if table.empty:
         title = t("rank_table_heading", lang, year=filters.year)
-        st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
+        st.info(markdown_t("no_data_titled", lang, title=title), icon=":material/block:")
         return
     st.markdown(views.leaders_sentence(table, lang) or "")
     ranking_note(table, lang)
