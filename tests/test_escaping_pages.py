@@ -3,9 +3,11 @@ language, with what the URL said shown as text (inert Markdown: no link, image o
 
 from __future__ import annotations
 
+import pytest
 from test_pages import open_app
 
 from indicators.escaping import JOINER as J
+from indicators.views import param_int
 
 HOSTILE = {
     "lang": "[x](https://example.org)",
@@ -38,3 +40,30 @@ def test_the_unit_warning_is_in_english_only_on_the_english_page() -> None:
     assert [w.value for w in at.warning] == [
         rf"Unit '\[x\]\(https\:{J}//example\.org\)' not found. Closest: \-"
     ]
+
+
+# --- numbers in the URL: only ASCII digits, and not too many (never a traceback) ---------------
+
+LONG = "1" * 5000  # int() refuses 4 300 digits or more
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("2023", 2023), (" 7 ", 7), ("²", None), ("٣", None), ("-1", None), ("1e3", None),
+     (LONG, None), ("", None), (None, None)],
+)  # fmt: skip
+def test_a_url_number_is_ascii_digits_only(text: str | None, number: int | None) -> None:
+    assert param_int(text) == number
+
+
+@pytest.mark.parametrize("year", ["²", LONG])
+def test_a_year_of_strange_digits_is_a_warning(year: str) -> None:
+    at = open_app(year=year, to=year)
+    bad = "Giá trị '{}' của tham số '{}' không hợp lệ; dùng giá trị mặc định."
+    assert [w.value for w in at.warning] == [bad.format(year, "year"), bad.format(year, "to")]
+
+
+@pytest.mark.parametrize("slide", ["²", LONG, "[x](https://example.org)"])
+def test_a_strange_slide_opens_the_first_screen(slide: str) -> None:
+    at = open_app(unit="019", present="1", slide=slide)
+    assert "**1/7**" in [m.value for m in at.markdown]  # the summary: first of 7 screens

@@ -7,6 +7,7 @@ that every figure on screen is published or imported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -192,9 +193,14 @@ def switch_index(filters: Filters, catalog: Catalog, index_id: str) -> Filters:
     )
 
 
-def _int(value: str) -> int | None:
-    text = value.strip()
-    return int(text) if text.isdigit() else None
+_PARAM_INT = re.compile(r"[0-9]{1,9}")
+
+
+def param_int(value: str | None) -> int | None:
+    """A URL parameter's whole number, or None: ASCII digits only and at most nine of them
+    ('²' and '٣' are digits to str.isdigit, and int() refuses 4 300 digits or more)."""
+    text = (value or "").strip()
+    return int(text) if _PARAM_INT.fullmatch(text) else None
 
 
 def bad_param(name: str, value: str) -> Notice:
@@ -206,7 +212,7 @@ def _year_param(
 ) -> tuple[int, list[Notice]]:
     if name not in params:
         return fallback, []
-    value = _int(params[name])
+    value = param_int(params[name])
     if value is None:
         return fallback, [bad_param(name, params[name])]
     if value not in options:
@@ -252,7 +258,7 @@ def resolve_params(
     explicit_index = index_id is not None
     index_id = index_id or base.index_id
 
-    wanted_year = _int(params.get("year", "")) or base.year
+    wanted_year = param_int(params.get("year")) or base.year
     unit, problems = _unit_param(params, units, wanted_year)
     notices += problems
     if unit is not None and not explicit_index:
