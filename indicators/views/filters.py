@@ -93,8 +93,16 @@ class Notice:
         return t(self.key, lang, **dict(self.values))
 
     def markdown(self, lang: str) -> str:
-        """The message for Streamlit: the URL's values show as the characters they are."""
-        return t(self.key, lang, **{k: inert(v) for k, v in self.values})
+        """The message for Streamlit: the URL's values show as the characters they are, the
+        first NOTICE_CHARS of them (a link may carry thousands)."""
+        return t(self.key, lang, **{k: inert(_cut(v)) for k, v in self.values})
+
+
+NOTICE_CHARS = 80
+
+
+def _cut(value: str) -> str:
+    return value if len(value) <= NOTICE_CHARS else value[: NOTICE_CHARS - 1] + "…"
 
 
 def _sorted_codes(units: pd.DataFrame) -> tuple[str, ...]:
