@@ -110,17 +110,17 @@ def site(url: object) -> str | None:
 
 
 def _href(address: str) -> str | None:
-    """The address as a link target: the host in IDNA (ASCII), the rest percent-encoded."""
+    """The address as a link target: the host in IDNA (ASCII), no user name or password (a
+    public source needs none, and 'https://site.vn@evil.example' would mislead), the rest
+    percent-encoded."""
     parts = urlsplit(address)
     try:
         host = (parts.hostname or "").encode("idna").decode("ascii")
     except UnicodeError:
         return None
-    netloc = parts.netloc
-    if host != parts.hostname:
-        netloc = netloc.replace(parts.hostname or "", host)
-    rebuilt = parts._replace(netloc=netloc).geturl()
-    return quote(rebuilt, safe=_URL_SAFE)
+    port = f":{parts.port}" if parts.port is not None else ""
+    netloc = (f"[{host}]" if ":" in host else host) + port  # an IPv6 host keeps its brackets
+    return quote(parts._replace(netloc=netloc).geturl(), safe=_URL_SAFE)
 
 
 def markdown_link(label: object, url: object) -> str:

@@ -125,6 +125,9 @@ def test_a_link_address_cannot_end_the_link_early() -> None:
     assert markdown_link("B", "https://bộnộivụ.vn/a<b>") == (
         "[B](https://xn--bniv-5y5ab0g.vn/a%3Cb%3E)"
     )
+    assert markdown_link("C", "https://Bộ.VN:8080/x") == "[C](https://xn--b-8xm.vn:8080/x)"
+    assert markdown_link("D", "https://a.vn@evil.example/") == "[D](https://evil.example/)"
+    assert markdown_link("E", "http://[::1]:80/") == "[E](http://[::1]:80/)"
 
 
 # --- citations ----------------------------------------------------------------------------------
