@@ -5,6 +5,7 @@
 
 import streamlit as st
 
+from indicators.escaping import inert
 from indicators.rankings import RankingError
 from indicators.settings import SettingInvalid
 from indicators.validation import DatasetInvalid
@@ -37,4 +38,4 @@ try:
     with filters.in_frame():
         page.run()
 except RankingError as exc:
-    st.error(exc.text(current.lang))
+    st.error(inert(exc.text(current.lang)))

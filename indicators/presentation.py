@@ -159,8 +159,7 @@ def slide_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
 
 def slide_index(value: str | None, count: int) -> int:
     """The 0-based screen of the URL value `slide` (1-based), kept within the `count` screens."""
-    text = (value or "").strip()
-    number = int(text) if text.isdigit() else 1
+    number = views.param_int(value) or 1
     return min(max(number, 1), max(count, 1)) - 1
 
 

@@ -40,8 +40,8 @@ SETTINGS = (
     Setting(
         "PAR_MAX_UPLOAD_MB",
         "20",
-        "Largest spreadsheet that `validate`, `import` and the upload accept, in MB; larger "
-        "files are refused before they are read.",
+        "Largest spreadsheet that `validate`, `import` and the upload accept, in MB (more than "
+        "0, at most 1 000 000); larger files are refused before they are read.",
     ),
     Setting(
         "PAR_MAX_ROWS",
@@ -102,6 +102,22 @@ def refresh_minutes() -> float:
     if not 0 <= minutes < float("inf"):
         raise SettingInvalid.of("err_refresh_minutes", text=repr(text))
     return minutes
+
+
+MAX_UPLOAD_MB_CEILING = 1_000_000.0  # a terabyte: more is a typo, and would overflow on use
+
+
+def max_upload_mb() -> float:
+    """PAR_MAX_UPLOAD_MB as a number of megabytes, 0 < MB ≤ 1 000 000 (decimals with ',' or
+    '.'); SettingInvalid naming the setting and the value otherwise (inf, nan, -1, abc)."""
+    text = get("PAR_MAX_UPLOAD_MB").strip()
+    try:
+        mb = float(text.replace(",", "."))
+    except ValueError:
+        mb = -1.0
+    if not 0 < mb <= MAX_UPLOAD_MB_CEILING:  # False for nan too
+        raise SettingInvalid.of("err_max_upload", text=repr(text))
+    return mb
 
 
 def refresh_period(now: float, minutes: float) -> str:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 import pandas as pd
 
 from indicators import schema as s
 from indicators.dataset import Dataset
+from indicators.escaping import inert, markdown_link
+from indicators.escaping import site as site_of
 from indicators.formatting import is_missing
 from indicators.i18n import t
 from indicators.provenance import SOURCE_IDS
@@ -39,7 +40,6 @@ PUBLISHERS_EN = {
     "Quốc hội": "National Assembly",
     "Tổng cục Thống kê (GSO)": "General Statistics Office (GSO)",
 }
-_SITE_PREFIXES = ("www.", "www1.", "m.")
 
 
 @dataclass(frozen=True)
@@ -57,13 +57,9 @@ class Citation:
 
     @property
     def site(self) -> str | None:
-        """The address's host without www./m.: 'kinhtedothi.vn'."""
-        if not self.url:
-            return None
-        host = urlparse(self.url).hostname or ""
-        for prefix in _SITE_PREFIXES:
-            host = host.removeprefix(prefix)
-        return host or None
+        """The address's host without www./m.: 'kinhtedothi.vn'; None when the address is
+        not an http(s) one that parses (indicators.escaping.site)."""
+        return site_of(self.url)
 
     @property
     def demo(self) -> bool:
@@ -163,24 +159,17 @@ def of_rows(dataset: Dataset, rows: pd.DataFrame) -> list[Citation]:
 
 # --- as text, Markdown and a table ----------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_<>#|~$])")
-
-
-def markdown_text(text: str) -> str:
-    """Data text made inert in Markdown: emphasis, code, HTML, LaTeX and Streamlit's
-    :colour[…] directives show as the characters they are (brackets become parentheses)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("[", "(").replace("]", ")"))
-
 
 def markdown(citation: Citation, lang: str) -> str:
-    """'[Sở Nội vụ Hà Nội, 2023 — kinhtedothi.vn](url)', or the bare text without address."""
-    text = markdown_text(citation.text(lang))
-    return f"[{text}]({citation.url})" if citation.url else text
+    """'[Sở Nội vụ Hà Nội, 2023 — kinhtedothi.vn](url)': the citation (inert, naming the site)
+    linked to its own address when that is http(s); the bare text otherwise."""
+    text = citation.text(lang)
+    return markdown_link(text, citation.url) if citation.site else inert(text)
 
 
 def list_markdown(cited: list[Citation], lang: str) -> list[str]:
     """One Markdown list item per source: its citation (linked) and what it reports."""
-    return [f"- {markdown(c, lang)}: {markdown_text(c.title)}" for c in cited]
+    return [f"- {markdown(c, lang)}: {inert(c.title)}" for c in cited]
 
 
 def line(cited: list[Citation], lang: str, most: int = 3) -> str:

@@ -4,8 +4,9 @@ templates, the administrator's upload (validate, import, roll back) and the impo
 import streamlit as st
 
 from indicators import export, views
+from indicators.escaping import inert
 from indicators.i18n import t
-from ui import admin, data, footer
+from ui import admin, data, footer, render
 from ui.filters import current
 
 f = current()
@@ -20,7 +21,7 @@ name = st.radio(
     horizontal=True,
     key="data_table",
 )
-only_mine = st.toggle(f"{t('only_my_unit', lang)}: {f.unit_name}", key="data_only_mine")
+only_mine = st.toggle(f"{t('only_my_unit', lang)}: {inert(f.unit_name)}", key="data_only_mine")
 rows = data.view(
     views.data_table, name, f.index_id, f.years, f.field, f.unit_code if only_mine else None
 )
@@ -34,5 +35,5 @@ else:
 
 st.header(t("update_heading", lang), divider="gray")
 admin.templates(lang)
-admin.panel(lang)
+render.upload_panel(lang)
 admin.log(lang)

@@ -4,6 +4,7 @@ profile. Hanoi from 1 July 2025 (no open polygons): the new units by former dist
 
 import streamlit as st
 
+from indicators.escaping import inert
 from indicators.geo import BoundaryUnavailable
 from indicators.i18n import t
 from ui import map_view
@@ -21,7 +22,7 @@ except BoundaryUnavailable as exc:
     if map_view.hanoi_after_reform(f):
         map_view.communes(f)
     else:
-        st.warning(exc.text(lang), icon=":material/map:")
+        st.warning(inert(exc.text(lang)), icon=":material/map:")
 else:
     indicator = map_view.indicator_picker(lang)
     map_view.indicator_map(f, indicator, boundary)

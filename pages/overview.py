@@ -4,13 +4,14 @@ import streamlit as st
 
 from indicators import schema as s
 from indicators import views
+from indicators.escaping import markdown_t
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import current
 
 f = current()
 lang = f.lang
-st.title(t("overview_heading", lang, unit=f.unit_name, year=f.year))
+st.title(markdown_t("overview_heading", lang, unit=f.unit_name, year=f.year))
 render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from indicators.i18n import t
+from indicators.escaping import markdown_t
 from ui import render
 from ui.filters import current
 
 f = current()
 lang = f.lang
-st.title(t("shortened_heading", lang, unit=f.unit_name, year=f.year))
+st.title(markdown_t("shortened_heading", lang, unit=f.unit_name, year=f.year))
 
 render.topic(f, "shortened", ("shortened-fields", "shortened-days"))

@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from indicators.i18n import t
+from indicators.escaping import markdown_t
 from ui import render
 from ui.filters import current
 
 f = current()
 lang = f.lang
-st.title(t("timeliness_heading", lang, unit=f.unit_name))
+st.title(markdown_t("timeliness_heading", lang, unit=f.unit_name))
 
 render.topic(f, "timeliness", ("timeliness", "on-time-trend"))
 render.partial_years(f, f.years)

@@ -9,6 +9,7 @@ import pytest
 from indicators import schema as s
 from indicators import sources
 from indicators.dataset import load_dataset
+from indicators.escaping import JOINER as J
 from indicators.provenance import SOURCE_IDS
 from indicators.sources import Citation
 
@@ -84,7 +85,7 @@ def test_line_names_at_most_three_and_counts_the_rest():
 def test_markdown_links_the_citation_and_keeps_data_inert():
     hostile = Citation("h", "[x](https://evil)", "*Bộ* <b>", "https://a.vn/x", None, "article")
     text = sources.markdown(hostile, "vi")
-    assert text == "[\\*Bộ\\* \\<b\\> — a.vn](https://a.vn/x)"
+    assert text == "[\\*Bộ\\* \\<b\\> — a\\.vn](https://a.vn/x)"
     assert "](https://evil)" not in sources.list_markdown([hostile], "vi")[0]
 
 
@@ -129,6 +130,7 @@ def test_a_row_citing_two_sources_gets_both(bundled):
 
 
 def test_source_titles_are_shown_as_the_characters_they_are():
-    assert sources.markdown_text("**Tin** :red[nóng] <b>$5$ a_b") == (
-        r"\*\*Tin\*\* :red(nóng) \<b\>\$5\$ a\_b"
-    )
+    titled = Citation("t", "**Tin** :red[nóng] <b>$5$ a_b", None, None, None, "article")
+    assert sources.list_markdown([titled], "vi") == [
+        rf"- \*\*Tin\*\* \:{J}red\[nóng\] \<b\>\$5\$ a\_b: \*\*Tin\*\* \:{J}red\[nóng\] \<b\>\$5\$ a\_b"
+    ]

@@ -214,7 +214,7 @@ def test_invalid_parameters_give_notices_and_keep_the_base(data: Dataset, catalo
         "lang": ("fr", "bad_param"),
         "index": ("mars", "bad_param"),
         "field": ("Không có", "bad_param"),
-        "unit": ("zzz", "unit_problem"),
+        "unit": ("zzz", "err_unit_not_found"),
     }
     for name, (value, key) in cases.items():
         filters, notices = v.resolve_params({name: value}, catalog, data.units, base)
@@ -231,7 +231,8 @@ def test_an_ambiguous_name_is_reported(data: Dataset, catalog, base) -> None:
         {"unit": "ba dinh", "year": "2025"}, catalog, data.units, base
     )
     assert filters.unit_code == NTL and filters.year == 2025
-    assert notices[0].key == "unit_problem" and "001" in notices[0].text("en")
+    assert notices[0].key == "err_unit_ambiguous" and "001" in notices[0].text("en")
+    assert "khớp với nhiều đơn vị" in notices[0].text("vi")  # one language, not both
 
 
 def test_year_range_is_ordered_and_field_set(data: Dataset, catalog, base) -> None:

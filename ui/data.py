@@ -12,6 +12,7 @@ every session shows the new figures on its next run.
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from streamlit.delta_generator import DeltaGenerator
 from indicators import views
 from indicators.charts import registry
 from indicators.dataset import Dataset, is_url, load_dataset
+from indicators.escaping import inert
 from indicators.importing import served_version
 from indicators.importing.display import read_at_text
 from indicators.settings import SettingInvalid, data_source, refresh_minutes, refresh_period
@@ -147,7 +149,10 @@ def catalog() -> views.Catalog:
 
 def show_invalid(exc: DatasetInvalid | SettingInvalid) -> None:
     """The validation report or the bad setting (Vietnamese / English) in an error box,
-    never a traceback."""
+    never a traceback; what the data or the setting holds shows as text (the head inert, the
+    report in a code block that no backtick run of its own can close)."""
     head, *lines = str(exc).splitlines()
     body = "\n".join(lines)
-    st.error(f"**{head}**\n\n```\n{body}\n```" if body else f"**{head}**")
+    fence = "`" * max(3, 1 + max((len(run) for run in re.findall("`+", body)), default=0))
+    text = f"**{inert(head)}**"
+    st.error(f"{text}\n\n{fence}\n{body}\n{fence}" if body else text)

@@ -212,8 +212,9 @@ def show_notices() -> None:
 
 
 def show_notice(notice: Notice, lang: str) -> None:
-    """One warning about a URL parameter that could not be used."""
-    st.warning(notice.text(lang), icon=":material/link_off:")
+    """One warning about a URL parameter that could not be used (what the URL said shows as
+    the characters it is: never a link, an image or a format)."""
+    st.warning(notice.markdown(lang), icon=":material/link_off:")
 
 
 @contextmanager

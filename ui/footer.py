@@ -22,6 +22,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from indicators import chart_images, export, sources
+from indicators.escaping import plotly_plain
 from indicators.i18n import t
 from indicators.selection import Selection, display_source
 from ui import data
@@ -188,7 +189,7 @@ def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None 
     if not menu.open:
         return
     stem = export.rows_stem(key, _selection(rows), lang)
-    title = str(figure.layout.title.text or "") if figure is not None else None
+    title = plotly_plain(figure.layout.title.text) if figure is not None else None
     with menu:
         st.caption(t("download_data_of", lang, n=len(rows)))
         download(rows, lang, key, stem=stem, title=title)

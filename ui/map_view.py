@@ -18,6 +18,7 @@ import streamlit as st
 from indicators import domain, geo, views
 from indicators import map_charts as m
 from indicators import schema as s
+from indicators.escaping import markdown_t
 from indicators.i18n import t
 from ui import data, render
 from ui.filters import show_notice
@@ -103,7 +104,7 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
         theme=None,  # the figure carries its theme (indicators.chart_theme)
     )
     if not missing:
-        st.caption(t("map_colours", lang, unit=filters.unit_name))
+        st.caption(markdown_t("map_colours", lang, unit=filters.unit_name))
     attribution(where, lang)
     footer(frame, lang, f"map-{indicator}", figure)
     render.profile_link(frame, filters)

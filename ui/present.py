@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from indicators import presentation as p
+from indicators.escaping import inert, markdown_t
 from indicators.i18n import t
 from indicators.views import Filters
 from ui import data
@@ -86,7 +87,8 @@ def _bar(filters: Filters, index: int, count: int) -> None:
     lang = filters.lang
     period = f"{filters.year_from}–{filters.year_to}"
     row = st.container(horizontal=True, vertical_alignment="center", key="present-bar")
-    row.markdown(t("present_period", lang, unit=filters.unit_name, period=period), width="content")
+    text = markdown_t("present_period", lang, unit=filters.unit_name, period=period)
+    row.markdown(text, width="content")
     row.space("stretch")
     row.button(
         t("present_prev", lang),
@@ -120,12 +122,12 @@ def _bar(filters: Filters, index: int, count: int) -> None:
 
 def _summary_screen(filters: Filters) -> None:
     lang = filters.lang
-    st.title(filters.unit_name)
+    st.title(inert(filters.unit_name))
     st.subheader(f"{t(f'index_{filters.index_id}', lang)} · {filters.year_from}–{filters.year_to}")
     messages = data.view(p.summary, filters)
     st.markdown(f"### {t('present_messages', lang)}")
     if messages:
-        st.markdown("\n".join(f"- {m}" for m in messages))
+        st.markdown("\n".join(f"- {inert(m)}" for m in messages))
     else:
         st.info(t("present_no_messages", lang), icon=":material/info:")
 

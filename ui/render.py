@@ -12,11 +12,13 @@ from indicators import domain, views
 from indicators import schema as s
 from indicators.charts import registry
 from indicators.deck import build_deck, deck_figures, deck_filename
+from indicators.escaping import inert, markdown_t, plotly_plain
 from indicators.i18n import t
 from indicators.rankings import BY_SCORES, RANKED_BY
 from indicators.selection import Selection, SelectionError, select
+from indicators.settings import SettingInvalid, max_upload_mb
 from indicators.units import UnitAmbiguous, UnitNotFound
-from ui import data, present
+from ui import admin, data, present
 from ui.filters import set_year
 from ui.footer import footer
 from ui.nav import UNIT_PAGE
@@ -45,7 +47,8 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
     if rows.empty:
         if not quiet:
             title = registry.figure(key, rows, filters).layout.title.text  # which chart, when
-            st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
+            text = markdown_t("no_data_titled", lang, title=plotly_plain(title))
+            st.info(text, icon=":material/block:")
         return False
     figure = registry.figure(key, rows, filters)
     # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
@@ -91,13 +94,14 @@ def no_published_year(filters: views.Filters) -> None:
     lang, years = filters.lang, data.view(views.published_years, filters.unit_code)
     values = {"unit": filters.unit_name, "year": filters.year}
     if filters.year in years:  # e.g. a province's Decision 766 snapshots: listed below
-        st.info(t("headline_elsewhere", lang, **values), icon=":material/info:")
+        st.info(markdown_t("headline_elsewhere", lang, **values), icon=":material/info:")
         return
     if not years:
-        st.info(t("nothing_published", lang, **values), icon=":material/block:")
+        st.info(markdown_t("nothing_published", lang, **values), icon=":material/block:")
         return
     near = min(years, key=lambda y: (abs(y - filters.year), -y))
-    st.info(t("not_published_year", lang, near=near, **values), icon=":material/block:")
+    text = markdown_t("not_published_year", lang, near=near, **values)
+    st.info(text, icon=":material/block:")
     st.button(
         t("open_year", lang, year=near),
         key="open-near-year",
@@ -124,14 +128,14 @@ def topic(filters: views.Filters, topic_key: str | None, keys: Sequence[str]) ->
         return  # the unit's page: its headline already says what is missing
     period = f"{filters.year_from}–{filters.year_to}"
     values = {"unit": filters.unit_name, "period": period, "topic": t(f"topic_{topic_key}", lang)}
-    st.info(t("topic_unpublished", lang, **values), icon=":material/block:")
+    st.info(markdown_t("topic_unpublished", lang, **values), icon=":material/block:")
     elsewhere = data.view(views.where_published, topic_key, filters.years)
     if elsewhere:
         listed = "; ".join(
             f"{data.catalog().name(code)} ({', '.join(map(str, years))})"
             for code, years in elsewhere
         )
-        st.caption(t("topic_elsewhere", lang, units=listed))
+        st.caption(markdown_t("topic_elsewhere", lang, units=listed))
     if not filters.demo:
         st.caption(t("topic_demo_hint", lang))
 
@@ -162,7 +166,7 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
     lang = filters.lang
     if table.empty:
         title = t("rank_table_heading", lang, year=filters.year)
-        st.info(t("no_data_titled", lang, title=title), icon=":material/block:")
+        st.info(markdown_t("no_data_titled", lang, title=title), icon=":material/block:")
         return
     st.markdown(views.leaders_sentence(table, lang) or "")
     ranking_note(table, lang)
@@ -200,7 +204,7 @@ def profile_link(table: pd.DataFrame, filters: views.Filters) -> None:
     params = {**views.encode_params(filters), "unit": str(code)}
     st.page_link(
         UNIT_PAGE,
-        label=t("open_profile", lang, unit=names[code]),
+        label=markdown_t("open_profile", lang, unit=str(names[code])),
         icon=":material/arrow_forward:",
         query_params=params,
     )
@@ -234,7 +238,7 @@ def meeting_pack(filters: views.Filters) -> None:
             key="download-deck",
             on_click="ignore",
             icon=":material/co_present:",
-            help=t("deck_help", lang, unit=filters.unit_name, period=period),
+            help=markdown_t("deck_help", lang, unit=filters.unit_name, period=period),
         )
     present.start_button(row, lang, "page")
 
@@ -258,6 +262,17 @@ def unit_766(filters: views.Filters) -> None:
     if rows.empty:
         return
     lang = filters.lang
-    st.subheader(t("unit_766", lang, unit=filters.unit_name))
+    st.subheader(markdown_t("unit_766", lang, unit=filters.unit_name))
     st.caption(t("note_766", lang))
     _drawn(rows, filters, "unit-766")
+
+
+def upload_panel(lang: str) -> None:
+    """The administrator's sign-in, upload and rollback; in their place, what is wrong with
+    PAR_MAX_UPLOAD_MB when it cannot be used (never a traceback)."""
+    try:
+        max_upload_mb()
+    except SettingInvalid as exc:
+        st.error(inert(exc.text(lang)), icon=":material/settings:")
+        return
+    admin.panel(lang)

@@ -22,6 +22,7 @@ import plotly.graph_objects as go
 from indicators import charts, views
 from indicators import schema as s
 from indicators.dataset import Dataset
+from indicators.escaping import inert, inert_cell
 from indicators.views import Filters
 
 Draw = Callable[[pd.DataFrame, Filters], go.Figure]
@@ -198,6 +199,24 @@ def frame(key: str, dataset: Dataset, filters: Filters) -> pd.DataFrame:
     return chart.view(dataset, *chart.args(filters))
 
 
+# the rows' texts that come from data (names of units, fields, procedures) and show on a chart
+_DATA_TEXTS = (s.NAME_VI, s.FIELD, s.PROCEDURE_NAME)
+
+
+def inert_rows(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows with their names escaped for Plotly, which draws a subset of HTML in labels
+    and hovers (a field named '<a href=…>' must show as those characters, not as a link)."""
+    texts = [c for c in _DATA_TEXTS if c in rows.columns]
+    return rows.assign(**{c: rows[c].map(inert_cell) for c in texts}) if texts else rows
+
+
+def inert_filters(filters: Filters) -> Filters:
+    """The filters with the unit's and the field's names escaped for Plotly (chart titles)."""
+    field = inert(filters.field, "plotly") if filters.field else filters.field
+    return replace(filters, unit_name=inert(filters.unit_name, "plotly"), field=field)
+
+
 def figure(key: str, rows: pd.DataFrame, filters: Filters) -> go.Figure:
-    """The figure of chart `key` drawn from its rows for the filters."""
-    return spec(key).draw(rows, filters)
+    """The figure of chart `key` drawn from its rows for the filters; every text from data
+    is drawn as the characters it is (`inert_rows`, `inert_filters`)."""
+    return spec(key).draw(inert_rows(rows), inert_filters(filters))

@@ -14,6 +14,7 @@ import pkgutil
 import sys
 from types import ModuleType
 
+from indicators.settings import SettingInvalid, max_upload_mb
 from indicators.units import UnitAmbiguous, UnitNotFound
 from indicators.validation import DatasetInvalid
 
@@ -37,11 +38,20 @@ def _parser(commands: dict[str, ModuleType]) -> argparse.ArgumentParser:
     return parser
 
 
+# the commands that read an office's file: the upload limit is checked before any work
+READS_FILES = ("validate", "import")
+
+
 def main(argv: list[str] | None = None) -> int:
     commands = _commands()
     args = _parser(commands).parse_args(argv)
     try:
+        if args.command in READS_FILES:
+            max_upload_mb()  # a bad PAR_MAX_UPLOAD_MB is a message, not a traceback
         return commands[args.command].run(args)
+    except SettingInvalid as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except (UnitNotFound, UnitAmbiguous) as exc:
         print(exc, file=sys.stderr)
         return 2

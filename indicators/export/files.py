@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from indicators import schema as s
+from indicators.escaping import web_url
 from indicators.export.filters import filters_frame
 from indicators.export.reading import NUMBER_FORMATS, headers, sheet_name, words_and_codes
 from indicators.export.tables import FILTERS
@@ -182,7 +183,11 @@ def _cell_maker(sheet: WriteOnlyWorksheet, series: pd.Series) -> Callable[[Any],
     return lambda v: v if v is None else _styled(sheet, v, number_format=fmt)
 
 
-def _link(sheet: WriteOnlyWorksheet, url: str) -> WriteOnlyCell:
+def _link(sheet: WriteOnlyWorksheet, url: str) -> WriteOnlyCell | str:
+    """A source's address, a live link only when it is an http(s) one that parses
+    (indicators.escaping.web_url): the text alone otherwise."""
+    if web_url(url) is None:
+        return guard_text(url)
     cell = _styled(sheet, guard_text(url), style="Hyperlink")
     cell.hyperlink = url
     return cell

@@ -70,7 +70,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Năm {value} nằm ngoài phạm vi {first}–{last} của bộ chỉ số; hiển thị năm {year}.",
         "en": "Year {value} is outside the index's range {first}–{last}; showing {year}.",
     },
-    "unit_problem": {"vi": "{message}", "en": "{message}"},
     # --- common ----------------------------------------------------------------------------
     "no_data": {"vi": "Không có dữ liệu", "en": "No data"},
     "no_data_for": {

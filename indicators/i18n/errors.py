@@ -43,6 +43,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Cấu hình PAR_REFRESH_MINUTES = {text}: phải là số phút ≥ 0 (0: không đọc lại)",
         "en": "setting PAR_REFRESH_MINUTES = {text}: must be a number of minutes ≥ 0 (0: never read again)",
     },
+    "err_max_upload": {
+        "vi": "Cấu hình PAR_MAX_UPLOAD_MB = {text}: phải là số megabyte lớn hơn 0 và không quá 1000000 (mặc định: 20)",
+        "en": "setting PAR_MAX_UPLOAD_MB = {text}: must be a number of megabytes above 0 and at most 1000000 (default: 20)",
+    },
     "err_demo_setting": {
         "vi": "Cấu hình PAR_DEMO = {text}: phải là 1 (bật dữ liệu minh họa) hoặc 0 (tắt)",
         "en": "setting PAR_DEMO = {text}: must be 1 (demo data on) or 0 (off)",

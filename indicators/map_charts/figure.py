@@ -15,6 +15,7 @@ from indicators import schema as s
 from indicators.chart_images import OFFLINE_TOPOJSON_URL
 from indicators.chart_theme import colorbar_margin, ensure
 from indicators.dataset import Dataset
+from indicators.escaping import inert, inert_cell
 from indicators.formatting import check_lang, fmt_number, fmt_rank, is_missing, no_data, separators
 from indicators.i18n import t
 from indicators.map_charts.values import (
@@ -71,7 +72,8 @@ def _by_feature(frame: pd.DataFrame, boundary: geo.BoundarySet, value_column: st
         )
     out = _features(boundary).merge(frame, on=s.UNIT_CODE, how="left", validate="1:1")
     names = out[s.NAME_VI] if s.NAME_VI in out.columns else out["_feature_name"]
-    out["_name"] = names.astype("string").fillna(out["_feature_name"])
+    # drawn in the hover, where Plotly reads HTML: escaped (indicators.escaping)
+    out["_name"] = names.astype("string").fillna(out["_feature_name"]).map(inert_cell)
     out["_value"] = _numbers(out[value_column]).to_numpy()
     return out
 
@@ -104,7 +106,7 @@ def _source_text(row: pd.Series, lang: str) -> str:
     titles = row.get(SOURCE_TITLES)
     if not isinstance(titles, tuple) or not titles:
         titles = row.get(SOURCE_IDS) if isinstance(row.get(SOURCE_IDS), tuple) else ()
-    text = "; ".join(_short_title(str(t)) for t in titles) or "-"
+    text = "; ".join(inert(_short_title(str(t)), "plotly") for t in titles) or "-"
     demo = row.get(s.DEMO)
     if is_missing(demo) or not bool(demo) or DEMO_SOURCE in (row.get(SOURCE_IDS) or ()):
         return text  # the demo source's own title already says so

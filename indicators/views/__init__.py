@@ -42,6 +42,7 @@ from indicators.views.filters import (
     encode_params,
     make_filters,
     page_url,
+    param_int,
     resolve_params,
     switch_index,
 )
@@ -139,6 +140,7 @@ __all__ = [
     "metric_text",
     "on_time_trend",
     "page_url",
+    "param_int",
     "partial_years",
     "published_display",
     "published_frame",

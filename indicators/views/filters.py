@@ -7,6 +7,7 @@ that every figure on screen is published or imported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,6 +18,7 @@ import pandas as pd
 from indicators import domain, figures
 from indicators import schema as s
 from indicators.dataset import Dataset
+from indicators.escaping import inert
 from indicators.i18n import LANGS, t
 from indicators.units import UnitAmbiguous, UnitNotFound, find_unit, name_key
 
@@ -82,13 +84,25 @@ class Filters:
 
 @dataclass(frozen=True)
 class Notice:
-    """A message about the URL, as an i18n key and its values."""
+    """A message about the URL, as an i18n key and its values (what the URL said)."""
 
     key: str
     values: tuple[tuple[str, str], ...] = ()
 
     def text(self, lang: str) -> str:
         return t(self.key, lang, **dict(self.values))
+
+    def markdown(self, lang: str) -> str:
+        """The message for Streamlit: the URL's values show as the characters they are, the
+        first NOTICE_CHARS of them (a link may carry thousands)."""
+        return t(self.key, lang, **{k: inert(_cut(v)) for k, v in self.values})
+
+
+NOTICE_CHARS = 80
+
+
+def _cut(value: str) -> str:
+    return value if len(value) <= NOTICE_CHARS else value[: NOTICE_CHARS - 1] + "…"
 
 
 def _sorted_codes(units: pd.DataFrame) -> tuple[str, ...]:
@@ -187,9 +201,14 @@ def switch_index(filters: Filters, catalog: Catalog, index_id: str) -> Filters:
     )
 
 
-def _int(value: str) -> int | None:
-    text = value.strip()
-    return int(text) if text.isdigit() else None
+_PARAM_INT = re.compile(r"[0-9]{1,9}")
+
+
+def param_int(value: str | None) -> int | None:
+    """A URL parameter's whole number, or None: ASCII digits only and at most nine of them
+    ('²' and '٣' are digits to str.isdigit, and int() refuses 4 300 digits or more)."""
+    text = (value or "").strip()
+    return int(text) if _PARAM_INT.fullmatch(text) else None
 
 
 def bad_param(name: str, value: str) -> Notice:
@@ -201,7 +220,7 @@ def _year_param(
 ) -> tuple[int, list[Notice]]:
     if name not in params:
         return fallback, []
-    value = _int(params[name])
+    value = param_int(params[name])
     if value is None:
         return fallback, [bad_param(name, params[name])]
     if value not in options:
@@ -217,8 +236,12 @@ def _unit_param(
         return None, []
     try:
         return find_unit(units, params["unit"], year), []
-    except (UnitNotFound, UnitAmbiguous) as exc:
-        return None, [Notice("unit_problem", (("message", str(exc)),))]
+    except UnitNotFound as exc:
+        hint = "; ".join(exc.suggestions) or "-"
+        return None, [Notice("err_unit_not_found", (("query", exc.query), ("hint", hint)))]
+    except UnitAmbiguous as exc:
+        listed = "; ".join(exc.candidates)
+        return None, [Notice("err_unit_ambiguous", (("query", exc.query), ("listed", listed)))]
 
 
 def resolve_params(
@@ -243,7 +266,7 @@ def resolve_params(
     explicit_index = index_id is not None
     index_id = index_id or base.index_id
 
-    wanted_year = _int(params.get("year", "")) or base.year
+    wanted_year = param_int(params.get("year")) or base.year
     unit, problems = _unit_param(params, units, wanted_year)
     notices += problems
     if unit is not None and not explicit_index:

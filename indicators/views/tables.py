@@ -8,6 +8,7 @@ import pandas as pd
 
 from indicators import figures
 from indicators import schema as s
+from indicators.escaping import inert
 from indicators.formatting import fmt_place, fmt_published, fmt_signed, is_missing
 from indicators.i18n import t
 from indicators.rankings import (
@@ -65,14 +66,15 @@ def ranking_note(table: pd.DataFrame, lang: str) -> str | None:
 
 def leaders_sentence(table: pd.DataFrame, lang: str) -> str | None:
     """'Năm 2023, dẫn đầu: Quận Đống Đa (96,3%); cuối bảng: …' from a year's rank table; of a
-    year published in part, only what was published (the last place when it was)."""
+    year published in part, only what was published (the last place when it was). Markdown:
+    the leaders in bold, every name inert."""
     ranked = table[table[RANK].notna()]
     if ranked.empty:
         return None
 
     def names_at(rank: Any, bold: bool = False) -> str:
         rows = ranked[ranked[RANK] == rank]
-        names = ", ".join(rows[s.NAME_VI].astype(str))
+        names = ", ".join(inert(name) for name in rows[s.NAME_VI].astype(str))
         names = f"**{names}**" if bold else names
         score = rows[s.SCORE].iloc[0]
         return names if is_missing(score) else f"{names} ({fmt_published(score, lang, '%')})"
