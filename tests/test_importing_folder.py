@@ -23,7 +23,14 @@ from test_importing_helpers import (
 
 from indicators.cli import main
 from indicators.dataset import load_dataset
-from indicators.importing import import_bytes, import_file, import_log, rollback, validate_file
+from indicators.importing import (
+    import_bytes,
+    import_file,
+    import_log,
+    rollback,
+    validate_bytes,
+    validate_file,
+)
 from indicators.importing.limits import max_upload_bytes
 from indicators.importing.versions import PAUSE_ENV, STAGING, WORK
 
@@ -215,3 +222,17 @@ def test_size_is_checked_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(type(big), "read_bytes", no_reading)
     result = validate_file(big, str(copy_data(tmp_path / "data")))
     assert not result.ok and "too large" in result.report() and "20 MB" in result.report()
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "abc"])
+def test_a_bad_upload_limit_refuses_the_file_with_a_message(tmp_path, monkeypatch, value):
+    """PAR_MAX_UPLOAD_MB=inf raised OverflowError inside the import (a traceback); `abc` fell
+    back to 20 MB unsaid. Now the file is refused, naming the setting and its value."""
+    monkeypatch.setenv("PAR_MAX_UPLOAD_MB", value)
+    store = copy_data(tmp_path / "store")
+    before = hashes(store)
+    result = validate_bytes(score_file(95.5), "diem.xlsx", str(store))
+    assert not result.ok
+    text = result.report()
+    assert "PAR_MAX_UPLOAD_MB" in text and value in text and "Traceback" not in text
+    assert hashes(store) == before

@@ -11,27 +11,31 @@ from indicators.errors import Both, bilingual
 from indicators.formatting import fmt_number
 from indicators.importing.errors import FileRefused, problem, refuse
 
-DEFAULT_MAX_MB = 20.0
 UNZIPPED_FACTOR = 25  # an .xlsx may unpack to at most this many times the upload limit
 MAX_ZIP_MEMBERS = 2000
 
 
 def max_upload_bytes() -> int:
-    """PAR_MAX_UPLOAD_MB in bytes; a value that is not a positive number gives the default."""
-    try:
-        mb = float(settings.get("PAR_MAX_UPLOAD_MB").replace(",", "."))
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int((mb if mb > 0 else DEFAULT_MAX_MB) * 1024 * 1024)
+    """PAR_MAX_UPLOAD_MB in bytes (settings.SettingInvalid for a value that is not a number of
+    megabytes > 0: `inf` used to raise OverflowError here, `abc` to fall back unsaid)."""
+    return int(settings.max_upload_mb() * 1024 * 1024)
 
 
 def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
+def _limit_for(where: str) -> int:
+    """max_upload_bytes, a bad setting refused as the file's problem (never a traceback)."""
+    try:
+        return max_upload_bytes()
+    except settings.SettingInvalid as exc:
+        raise refuse(where, "setting_invalid", exc.vi, exc.en) from None
+
+
 def check_size(where: str, size: int) -> None:
     """Refuse a file over the limit, before anything reads it."""
-    limit = max_upload_bytes()
+    limit = _limit_for(where)
     if size > limit:
         sizes = {
             k: Both(_mb(n), _mb(n).replace(",", ".")) for k, n in (("size", size), ("limit", limit))
@@ -41,7 +45,7 @@ def check_size(where: str, size: int) -> None:
 
 def check_unzipped(where: str, members: int, unzipped: int) -> None:
     """Refuse an .xlsx that would unpack to far more than any real workbook (a zip bomb)."""
-    if members > MAX_ZIP_MEMBERS or unzipped > UNZIPPED_FACTOR * max_upload_bytes():
+    if members > MAX_ZIP_MEMBERS or unzipped > UNZIPPED_FACTOR * _limit_for(where):
         raise refuse(where, "too_large_unzipped", *bilingual("imp_too_large_unzipped"))
 
 
