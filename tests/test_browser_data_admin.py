@@ -12,7 +12,8 @@ import re
 import pytest
 from browser_helpers import check_page, open_page, screenshot, wait_idle
 from playwright.sync_api import Page, expect
-from test_importing_helpers import cli, copy_data, filled_template, score_file
+from support.cli import run as run_cli
+from test_importing_helpers import copy_data, filled_template, score_file
 
 pytestmark = pytest.mark.browser
 
@@ -131,7 +132,7 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
     finally:
         other.context.close()
 
-    summary = cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
+    summary = run_cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
     assert json.loads(summary.stdout)["par_score"] == 97.25
 
 

@@ -11,9 +11,9 @@ import openpyxl
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from support.cli import run as run_cli
 from test_importing_helpers import (
     BAD_FILES,
-    cli,
     copy_data,
     filled_template,
     score_file,
@@ -174,7 +174,7 @@ def test_a_good_file_is_checked_imported_shown_and_logged(store, monkeypatch) ->
     # every page of the running app shows the new figure, and so does `summary`
     at.switch_page("pages/unit.py").run()
     assert "97,25%" in texts(at)
-    summary = cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
+    summary = run_cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
     assert json.loads(summary.stdout)["par_score"] == 97.25
 
 

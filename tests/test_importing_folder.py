@@ -11,8 +11,8 @@ import time
 
 import pandas as pd
 import pytest
+from support.cli import run as run_cli
 from test_importing_helpers import (
-    cli,
     copy_data,
     filled_template,
     hashes,
@@ -51,10 +51,10 @@ def store(tmp_path):
 def test_a_file_made_from_the_template_imports_and_shows_in_summary(store, tmp_path):
     path = tmp_path / "diem_2024.xlsx"
     path.write_bytes(score_file("97,25"))
-    result = cli("import", str(path), "--into", str(store), "--who", "vanphong")
+    result = run_cli("import", str(path), "--into", str(store), "--who", "vanphong")
     assert result.returncode == 0, result.stderr
     assert "1 dòng thay thế / rows replaced" in result.stdout  # Long Biên 2024, published
-    summary = cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
+    summary = run_cli("summary", "--unit", "004", "--year", "2024", "--source", str(store))
     assert json.loads(summary.stdout)["par_score"] == 97.25
     row = load_dataset(store).par_scores.query("unit_code == '004' and year == 2024").iloc[0]
     assert not row["demo"] and row["source_id"] == "nam-tu-liem-2020"

@@ -7,7 +7,7 @@ import io
 
 import openpyxl
 import pytest
-from test_importing_helpers import cli
+from support.cli import run as run_cli
 
 from indicators.importing.fields import IMPORT_TABLES
 from indicators.importing.template import NOTES_SHEET, template_csv, template_xlsx
@@ -50,12 +50,13 @@ def test_csv_template_is_utf8_with_bom(table):
 
 def test_cli_writes_templates_and_the_example_row_alone_is_refused(tmp_path):
     out = tmp_path / "mau.xlsx"
-    result = cli("template", "--table", "par_scores", "--out", str(out))
+    result = run_cli("template", "--table", "par_scores", "--out", str(out))
     assert result.returncode == 0, result.stderr
-    check = cli("validate", str(out), "--source", str(tmp_path / "nowhere"))
+    check = run_cli("validate", str(out), "--source", str(tmp_path / "nowhere"))
     assert check.returncode == 1  # no data folder there
-    check = cli("validate", str(out))
+    check = run_cli("validate", str(out))
     assert check.returncode == 1 and "dòng ví dụ" in check.stderr and "example row" in check.stderr
     assert (
-        cli("template", "--table", "par_scores", "--out", str(tmp_path / "x.txt")).returncode == 2
+        run_cli("template", "--table", "par_scores", "--out", str(tmp_path / "x.txt")).returncode
+        == 2
     )
