@@ -7,7 +7,7 @@
   arguments, all stopped at the end of the session.
 - ``streamlit_server`` (session): base URL of ``dashboard.py`` served by ``start_streamlit``.
 - ``browser`` (session): Playwright sync Chromium (Debian's /usr/bin/chromium), headless.
-  Open pages with ``browser_helpers.open_page``.
+  Open pages with ``support.browser.open_page``.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
-from test_importing_helpers import BAD_FILES, DATA, cli, copy_data, filled_template, hashes
+from support.importing import BAD_FILES, DATA, cli, copy_data, filled_template, hashes
 
 from indicators import schema as s
 from indicators.cli import main

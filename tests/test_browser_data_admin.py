@@ -10,10 +10,10 @@ import json
 import re
 
 import pytest
-from browser_helpers import check_page, open_page, screenshot, wait_idle
 from playwright.sync_api import Page, expect
+from support.browser import check_page, open_page, screenshot, wait_idle
 from support.cli import run as run_cli
-from test_importing_helpers import copy_data, filled_template, score_file
+from support.importing import copy_data, filled_template, score_file
 
 pytestmark = pytest.mark.browser
 

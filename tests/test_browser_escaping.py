@@ -9,10 +9,10 @@ from urllib.parse import quote
 
 import pandas as pd
 import pytest
-from browser_helpers import open_page, screenshot, wait_idle
 from playwright.sync_api import Page
+from support.browser import open_page, screenshot, wait_idle
+from support.importing import copy_data
 from test_browser_pages import open_view
-from test_importing_helpers import copy_data
 
 from indicators import schema as s
 from indicators.escaping import JOINER

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import SCREENSHOT_DIR, check_page, open_page, screenshot, wait_idle
 from playwright.sync_api import Page, expect
+from support.browser import SCREENSHOT_DIR, check_page, open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 

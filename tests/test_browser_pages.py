@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_helpers import choose, open_page, screenshot, wait_idle
 from playwright.sync_api import Page, expect
+from support.browser import choose, open_page, screenshot, wait_idle
 
 from indicators.i18n import t
 from ui.nav import PAGES

@@ -12,8 +12,8 @@ import time
 import zipfile
 
 import pytest
-from browser_helpers import check_page, open_page, screenshot, wait_idle
 from playwright.sync_api import Page, expect
+from support.browser import check_page, open_page, screenshot, wait_idle
 
 pytestmark = pytest.mark.browser
 

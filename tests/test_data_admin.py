@@ -12,7 +12,7 @@ import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 from support.cli import run as run_cli
-from test_importing_helpers import (
+from support.importing import (
     BAD_FILES,
     copy_data,
     filled_template,

@@ -14,8 +14,8 @@ from datetime import date
 import openpyxl
 import pandas as pd
 import pytest
-from frames import frame, units
 from openpyxl.utils import get_column_letter
+from support.frames import frame, units
 
 from indicators import export as ex
 from indicators import schema as s

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from frames import units as unit_frame
+from support.frames import units as unit_frame
 
 from indicators import geo
 from indicators import schema as s

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_importing_helpers import copy_data, score_file
+from support.importing import copy_data, score_file
 
 from indicators.importing import import_bytes, import_log, rollback, served_version
 from indicators.importing.access import (

@@ -8,7 +8,7 @@ import json
 
 import pandas as pd
 import pytest
-from test_importing_helpers import copy_data, hashes, score_file
+from support.importing import copy_data, hashes, score_file
 
 from indicators.cli import main
 from indicators.dataset import load_dataset

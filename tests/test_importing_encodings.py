@@ -7,7 +7,7 @@ import unicodedata
 import pandas as pd
 import pytest
 from bad_files.make_corpus import cp1258
-from test_importing_helpers import copy_data
+from support.importing import copy_data
 
 from indicators.importing import legacy, validate_bytes
 from indicators.importing.errors import FileRefused

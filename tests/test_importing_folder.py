@@ -12,7 +12,7 @@ import time
 import pandas as pd
 import pytest
 from support.cli import run as run_cli
-from test_importing_helpers import (
+from support.importing import (
     copy_data,
     filled_template,
     hashes,

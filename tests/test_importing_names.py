@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from test_importing_helpers import DATA, cli, copy_data, score_file
+from support.importing import DATA, cli, copy_data, score_file
 
 from indicators.dataset import load_raw, write_sql
 from indicators.importing import import_log, served_version, versions

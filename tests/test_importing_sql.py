@@ -7,7 +7,7 @@ import threading
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from test_importing_helpers import BAD_FILES, DATA, score_file
+from support.importing import BAD_FILES, DATA, score_file
 
 from indicators.dataset import load_dataset, load_raw, write_sql
 from indicators.importing import import_bytes, import_log, rollback, sql_store

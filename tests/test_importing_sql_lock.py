@@ -11,7 +11,7 @@ from functools import partial
 import pandas as pd
 import pytest
 import sqlalchemy as sa
-from test_importing_helpers import DATA, copy_data, score_file
+from support.importing import DATA, copy_data, score_file
 
 from indicators import schema as s
 from indicators.cli import main

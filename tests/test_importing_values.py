@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from frames import units
+from support.frames import units
 
 from indicators import schema as s
 from indicators.importing.fields import CHOICES, header_key

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from browser_helpers import open_page, screenshot
+from support.browser import open_page, screenshot
 
 pytestmark = pytest.mark.browser
 

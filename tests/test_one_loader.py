@@ -15,7 +15,7 @@ import shutil
 
 import pandas as pd
 import pytest
-from tests_support import loaded_database
+from support.units import loaded_database
 
 from indicators import records
 from indicators import schema as s

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from frames import frame
+from support.frames import frame
 
 from indicators import schema as s
 from indicators.onestop import (

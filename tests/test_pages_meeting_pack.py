@@ -17,9 +17,9 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from apptest_support import open_footers
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
+from support.apptest import open_footers
 
 ROOT = Path(__file__).resolve().parent.parent
 DASHBOARD = ROOT / "dashboard.py"

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pandas as pd
-from frames import frame
+from support.frames import frame
 
 from indicators import schema as s
 from indicators.provenance import (

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 import pytest
-from frames import frame
+from support.frames import frame
 
 from indicators import records
 from indicators import schema as s

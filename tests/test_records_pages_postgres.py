@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from streamlit.testing.v1 import AppTest
-from tests_support import loaded_database
+from support.units import loaded_database
 
 from indicators import records
 from indicators import schema as s

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from tests_support import units_frame
+from support.units import units_frame
 
 from indicators import schema as s
 from indicators.units import UnitAmbiguous, UnitNotFound, ascii_fold, find_unit, name_key

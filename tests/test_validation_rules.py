@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from frames import frame, units
+from support.frames import frame, units
 
 from indicators import schema as s
 from indicators.validation import Failure, check_table

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pandas as pd
 import pytest
-from frames import frame, units
+from support.frames import frame, units
 
 from indicators import schema as s
 from indicators import views as v

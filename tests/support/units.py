@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
-from frames import units
 
 from indicators.cli import main
+from support.frames import units
 
 
 def units_frame() -> pd.DataFrame:

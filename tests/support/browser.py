@@ -1,6 +1,6 @@
 """Helpers for browser tests of the Streamlit app (Playwright sync API).
 
-from browser_helpers import open_page, screenshot, check_page
+from support.browser import open_page, screenshot, check_page
 
 page = open_page(browser, streamlit_server, wait_text="Chỉ số PAR")
 ...interact...
@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-SCREENSHOT_DIR = Path(__file__).resolve().parent / "screenshots"
+SCREENSHOT_DIR = Path(__file__).resolve().parents[1] / "screenshots"
 
 # Streamlit's "done" signal: the script ran and is idle (before the first run it is "initial").
 IDLE_SELECTOR = "[data-testid='stApp'][data-test-script-state='notRunning']"

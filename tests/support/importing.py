@@ -17,7 +17,7 @@ from indicators.importing.fields import IMPORT_TABLES
 from indicators.importing.template import template_xlsx
 from indicators.importing.versions import WORK
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the repository
 DATA = ROOT / "data"
 BAD_FILES = ROOT / "tests" / "bad_files"
 
