@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from test_pages import open_app
+from support.apptest import open_app
 
 from indicators import chart_theme as th
 from indicators import charts, views

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+from support.apptest import open_app, texts
 from support.cli import run as run_cli
 from support.importing import (
     BAD_FILES,
@@ -19,7 +20,6 @@ from support.importing import (
     score_file,
     served_hashes,
 )
-from test_pages import DASHBOARD, texts
 
 from indicators.importing import import_bytes
 from indicators.importing.access import Throttle
@@ -58,13 +58,8 @@ def store(tmp_path, monkeypatch):
 
 
 def open_data(lang: str = "vi", secrets: dict | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=120)
-    at.secrets.update(secrets or {})
-    at.query_params.update({"unit": "004", "year": "2024", "lang": lang, **params})
-    at.run()
-    at.switch_page(DATA_PAGE).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    url = {"unit": "004", "year": "2024", "lang": lang, **params}
+    return open_app(DATA_PAGE, secrets=secrets, timeout=120, **url)
 
 
 def sign_in(at: AppTest, password: str = PASSWORD, name: str = "Chị Lan") -> AppTest:

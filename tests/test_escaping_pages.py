@@ -4,7 +4,7 @@ language, with what the URL said shown as text (inert Markdown: no link, image o
 from __future__ import annotations
 
 import pytest
-from test_pages import open_app
+from support.apptest import open_app
 
 from indicators.escaping import JOINER as J
 from indicators.views import param_int

@@ -9,7 +9,7 @@ import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_pages import BADGE, open_app, texts
+from support.apptest import BADGE, open_app, texts
 
 from ui import map_view
 

@@ -12,17 +12,15 @@ import json
 import struct
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
-from support.apptest import open_footers
+from support import apptest
+from support.apptest import OVERVIEW
 
-ROOT = Path(__file__).resolve().parent.parent
-DASHBOARD = ROOT / "dashboard.py"
 BOM = b"\xef\xbb\xbf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -51,14 +49,9 @@ def deferred(monkeypatch: pytest.MonkeyPatch) -> dict[str, Deferred]:
     return seen
 
 
-def open_app(page: str | None = None, footers: bool = True, **params: str) -> AppTest:
-    at = AppTest.from_file(DASHBOARD, default_timeout=90)
-    at.query_params.update(params)
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return open_footers(at) if footers else at
+def open_app(page: str = OVERVIEW, footers: bool = True, **params: str) -> AppTest:
+    """The page with every chart's footer open (its downloads are made only then)."""
+    return apptest.open_app(page, footers=footers, **params)
 
 
 def labels(at: AppTest) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from test_pages import open_app
+from support.apptest import open_app
 
 from indicators import cli
 from indicators.escaping import JOINER as J

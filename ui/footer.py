@@ -147,9 +147,11 @@ def _image(spec: str, title: str, sources: str, lang: str, demo: bool, fmt: str)
     )
 
 
-def images(rows: pd.DataFrame, figure: go.Figure, lang: str, key: str, stem: str) -> None:
-    """PNG and SVG downloads of the chart (projector size, captioned), rendered on click."""
-    title = str(figure.layout.title.text or "")
+def images(
+    rows: pd.DataFrame, figure: go.Figure, lang: str, key: str, stem: str, title: str
+) -> None:
+    """PNG and SVG downloads of the chart (projector size, captioned with `title`), rendered
+    on click."""
     cited = sources.line(sources.of_rows(data.dataset(), rows), lang)
     demo = sources.any_demo(rows)
     row = st.container(horizontal=True)
@@ -179,7 +181,13 @@ def rows_key(key: str) -> str:
     return f"rows-{key}"
 
 
-def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
+def downloads(
+    rows: pd.DataFrame,
+    lang: str,
+    key: str,
+    figure: go.Figure | None = None,
+    title: str | None = None,
+) -> None:
     """The download menu of a chart: its data in three formats and, for a chart, its image.
     Its buttons are made only while it is open (opening it reruns the page): a closed menu
     costs a filter change nothing."""
@@ -189,13 +197,14 @@ def downloads(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None 
     if not menu.open:
         return
     stem = export.rows_stem(key, _selection(rows), lang)
-    title = plotly_plain(figure.layout.title.text) if figure is not None else None
+    if title is None and figure is not None:
+        title = str(figure.layout.title.text or "")
     with menu:
         st.caption(t("download_data_of", lang, n=len(rows)))
-        download(rows, lang, key, stem=stem, title=title)
+        download(rows, lang, key, stem=stem, title=plotly_plain(title) if title else None)
         if figure is not None:
             st.caption(t("download_image", lang))
-            images(rows, figure, lang, key, stem)
+            images(rows, figure, lang, key, stem, title or "")
         st.caption(t("download_wait", lang))
 
 
@@ -216,10 +225,17 @@ def rows_behind(rows: pd.DataFrame, refs: list[sources.Citation], lang: str, key
             st.markdown("\n".join(sources.list_markdown(refs, lang)))
 
 
-def footer(rows: pd.DataFrame, lang: str, key: str, figure: go.Figure | None = None) -> None:
+def footer(
+    rows: pd.DataFrame,
+    lang: str,
+    key: str,
+    figure: go.Figure | None = None,
+    title: str | None = None,
+) -> None:
     """Sources, the demo badge when a demo row contributed, the downloads (the image too when
-    `figure` is the chart) and the rows behind the chart."""
+    `figure` is the chart; `title`, Plotly's markup, when the page shows it above the chart
+    instead of in it) and the rows behind the chart."""
     refs = source_line(rows, lang)
     demo_badge(rows, lang)
-    downloads(rows, lang, key, figure)
+    downloads(rows, lang, key, figure, title)
     rows_behind(rows, refs, lang, key)

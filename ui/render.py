@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -51,10 +52,29 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
             st.info(text, icon=":material/block:")
         return False
     figure = registry.figure(key, rows, filters)
+    title = heading_of(figure)
+    st.markdown(f"**{inert(plotly_plain(title))}**")
     # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
     st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
-    footer(rows, lang, key, figure)
+    footer(rows, lang, key, figure, title)
     return True
+
+
+LEGEND_TOP = 42  # px above the plot for one row of legend (39 drawn), the title being above
+BARE_TOP = 12
+
+
+def heading_of(figure: go.Figure) -> str:
+    """Take the chart's title out of the figure, to be written above it as text, which wraps
+    on a phone where Plotly's title runs off the chart's edge; the top margin shrinks to what
+    the legend needs. Returns the title (Plotly's markup) for the images and files."""
+    title = str(figure.layout.title.text or "")
+    shown = figure.layout.showlegend
+    if shown is None:  # Plotly's default: a legend when two or more traces would be in it
+        shown = sum(trace.showlegend is not False for trace in figure.data) > 1
+    figure.layout.title.text = ""
+    figure.layout.margin.t = LEGEND_TOP if shown else BARE_TOP
+    return title
 
 
 def _rows_of(items: Sequence[views.MetricText], size: int) -> list[Sequence[views.MetricText]]:
