@@ -29,7 +29,7 @@ if rows.empty:
     st.info(t("no_data_chart", lang), icon=":material/block:")
 else:
     st.dataframe(export.rows_for_reading(rows, lang), hide_index=True)
-    footer.download(rows, lang, f"{name}-{f.year_from}-{f.year_to}")
+    footer.download(rows, f, f"{name}-{f.year_from}-{f.year_to}")
     footer.source_line(rows, lang)
     footer.demo_badge(rows, lang)
 

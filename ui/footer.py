@@ -25,8 +25,8 @@ from indicators import chart_images, export, sources
 from indicators.escaping import plotly_plain
 from indicators.i18n import t
 from indicators.selection import Selection, display_source
+from indicators.views import Filters
 from ui import data
-from ui.filters import current
 
 INLINE_SOURCES = 4  # more than this and the rest are listed in the expander
 DATA_FORMATS = (("csv", "download_csv"), ("xlsx", "download_xlsx"), ("parquet", "download_parquet"))
@@ -62,9 +62,8 @@ def demo_badge(rows: pd.DataFrame, lang: str) -> None:
         )
 
 
-def _selection(rows: pd.DataFrame) -> Selection:
+def _selection(rows: pd.DataFrame, f: Filters) -> Selection:
     """The unit and years the rows cover (for the filters sheet and the file names)."""
-    f = current()
     return export.rows_selection(
         rows,
         unit_code=f.unit_code,
@@ -74,9 +73,9 @@ def _selection(rows: pd.DataFrame) -> Selection:
     )
 
 
-def _about(lang: str, title: str | None) -> list[tuple[str, str]]:
+def _about(f: Filters, title: str | None) -> list[tuple[str, str]]:
     """The dashboard filters that shaped the rows, for the "Bộ lọc" sheet."""
-    f = current()
+    lang = f.lang
     about = [
         (t("index", lang), t(f"index_{f.index_id}", lang)),
         (t("field", lang), f.field or t("all_fields", lang)),
@@ -106,7 +105,7 @@ def _button(
 
 def download(
     rows: pd.DataFrame,
-    lang: str,
+    filters: Filters,
     key: str,
     *,
     stem: str | None = None,
@@ -115,10 +114,11 @@ def download(
     """CSV, XLSX and Parquet downloads of exactly `rows`, made on click, side by side.
 
     The files are called `stem` (default `key`) + the format's extension; `title` (the chart's)
-    goes into the XLSX filters sheet.
+    and the `filters` that shaped the rows go into the XLSX filters sheet.
     """
-    selection = _selection(rows)
-    about = _about(lang, title)
+    lang = filters.lang
+    selection = _selection(rows, filters)
+    about = _about(filters, title)
     sources = data.dataset().sources
     row = st.container(horizontal=True)
     for fmt, label in DATA_FORMATS:
@@ -183,7 +183,7 @@ def rows_key(key: str) -> str:
 
 def downloads(
     rows: pd.DataFrame,
-    lang: str,
+    filters: Filters,
     key: str,
     figure: go.Figure | None = None,
     title: str | None = None,
@@ -191,17 +191,18 @@ def downloads(
     """The download menu of a chart: its data in three formats and, for a chart, its image.
     Its buttons are made only while it is open (opening it reruns the page): a closed menu
     costs a filter change nothing."""
+    lang = filters.lang
     menu = st.popover(
         t("download", lang), icon=":material/download:", key=menu_key(key), on_change="rerun"
     )
     if not menu.open:
         return
-    stem = export.rows_stem(key, _selection(rows), lang)
+    stem = export.rows_stem(key, _selection(rows, filters), lang)
     if title is None and figure is not None:
         title = str(figure.layout.title.text or "")
     with menu:
         st.caption(t("download_data_of", lang, n=len(rows)))
-        download(rows, lang, key, stem=stem, title=plotly_plain(title) if title else None)
+        download(rows, filters, key, stem=stem, title=plotly_plain(title) if title else None)
         if figure is not None:
             st.caption(t("download_image", lang))
             images(rows, figure, lang, key, stem, title or "")
@@ -227,7 +228,7 @@ def rows_behind(rows: pd.DataFrame, refs: list[sources.Citation], lang: str, key
 
 def footer(
     rows: pd.DataFrame,
-    lang: str,
+    filters: Filters,
     key: str,
     figure: go.Figure | None = None,
     title: str | None = None,
@@ -235,7 +236,8 @@ def footer(
     """Sources, the demo badge when a demo row contributed, the downloads (the image too when
     `figure` is the chart; `title`, Plotly's markup, when the page shows it above the chart
     instead of in it) and the rows behind the chart."""
+    lang = filters.lang
     refs = source_line(rows, lang)
     demo_badge(rows, lang)
-    downloads(rows, lang, key, figure, title)
+    downloads(rows, filters, key, figure, title)
     rows_behind(rows, refs, lang, key)

@@ -106,7 +106,7 @@ def indicator_map(filters: views.Filters, indicator: str, where: geo.BoundarySet
     if not missing:
         st.caption(markdown_t("map_colours", lang, unit=filters.unit_name))
     attribution(where, lang)
-    footer(frame, lang, f"map-{indicator}", figure)
+    footer(frame, filters, f"map-{indicator}", figure)
     render.profile_link(frame, filters)
 
 
@@ -132,7 +132,7 @@ def communes(filters: views.Filters) -> None:
         )
     )
     st.dataframe(geo.successor_display(table, lang), hide_index=True, height=TABLE_HEIGHT)
-    footer(table, lang, "map-communes")
+    footer(table, filters, "map-communes")
     last = domain.REORG_YEAR - 1
     st.page_link(
         MAP_PAGE,

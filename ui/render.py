@@ -56,7 +56,7 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
     st.markdown(f"**{inert(plotly_plain(title))}**")
     # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
     st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
-    footer(rows, lang, key, figure, title)
+    footer(rows, filters, key, figure, title)
     return True
 
 
@@ -105,7 +105,7 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
     if any(x.delta for x in shown):
         st.caption(t("changes_since", lang, year=head.year - 1))
     if shown:
-        footer(views.headline_rows(head, lang), lang, "headline")
+        footer(views.headline_rows(head, lang), filters, "headline")
 
 
 def no_published_year(filters: views.Filters) -> None:
@@ -141,7 +141,7 @@ def topic(filters: views.Filters, topic_key: str | None, keys: Sequence[str]) ->
     if not published.empty:
         st.subheader(t("published_heading", lang))
         st.dataframe(views.published_display(published, lang), hide_index=True)
-        footer(published, lang, f"published-{topic_key or 'all'}")
+        footer(published, filters, f"published-{topic_key or 'all'}")
     if any(drawn) or not published.empty:
         return
     if topic_key is None:
@@ -201,7 +201,7 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
     )
     if (table[RANKED_BY] == BY_SCORES).all():
         st.caption(t("rank_ties", lang))
-    footer(table, lang, "rank-table")
+    footer(table, filters, "rank-table")
 
 
 def ranking_note(table: pd.DataFrame, lang: str) -> None:
@@ -273,7 +273,7 @@ def index_766(filters: views.Filters) -> None:
         st.info(t("no_766", lang, year=filters.year), icon=":material/block:")
         return
     st.dataframe(views.index_766_display(rows, lang), hide_index=True)
-    footer(rows, lang, "index-766")
+    footer(rows, filters, "index-766")
 
 
 def unit_766(filters: views.Filters) -> None:
