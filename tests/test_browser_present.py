@@ -159,7 +159,7 @@ def test_downloads_under_a_chart_and_the_deck(browser, streamlit_server: str) ->
         assert name.endswith(".parquet") and parquet.startswith(b"PAR1")
 
         name, png, seconds = download(page, "Ảnh PNG")
-        assert name == "unit-best-average-nam-tu-liem-2016-2019.png"
+        assert name == "diem-so-voi-cao-nhat-va-trung-binh-nam-tu-liem-2016-2019.png"
         assert png.startswith(b"\x89PNG") and struct.unpack(">II", png[16:24]) == (1600, 900)
         print(f"PNG: {seconds:.1f} s, {len(png)} bytes")
         name, svg, seconds = download(page, "Ảnh SVG")
