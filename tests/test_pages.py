@@ -269,6 +269,8 @@ def test_changing_filters_updates_the_url() -> None:
     at.sidebar.selectbox(key="f_field").set_value("Tư pháp").run()
     assert at.query_params["field"] == "Tư pháp"
     assert all("Lĩnh vực: Tư pháp" in title for title in chart_titles(at)[1:])
+    # the headline cards say they count one field, not the unit (never quoted as its total)
+    assert at.info[0].value.startswith("Lĩnh vực: **Tư pháp**. Số thủ tục, hồ sơ và tỷ lệ")
     at.sidebar.radio(key="f_lang").set_value("en").run()
     assert at.query_params["lang"] == "en"
     assert at.title[0].value == "Profile of Quận Đống Đa – 2019"

@@ -96,6 +96,8 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
     shown = [x for x in texts if not x.missing]
     if not shown:
         no_published_year(filters)
+    elif filters.field:  # a field's figure must never be quoted as the unit's total
+        st.info(markdown_t("field_scope", lang, field=filters.field), icon=":material/filter_alt:")
     for row in _rows_of(shown, METRICS_PER_ROW):  # narrow pages wrap a row (ui.style)
         for column, text in zip(st.columns(len(row)), row, strict=True):
             _card(column, text, lang)

@@ -77,6 +77,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{unit} is not ranked in any index (units created on 1 July 2025 have no indicator data yet).",
     },
     "field_active": {"vi": "Lĩnh vực: {field}", "en": "Field: {field}"},
+    "field_scope": {
+        "vi": "Lĩnh vực: **{field}**. Số thủ tục, hồ sơ và tỷ lệ dưới đây chỉ tính lĩnh vực này, "
+        "không phải số của cả đơn vị; điểm và thứ hạng CCHC là của cả đơn vị.",
+        "en": "Field: **{field}**. The procedure and dossier counts and shares below are for this "
+        "field only, not the unit's totals; the PAR score and rank are the whole unit's.",
+    },
     "leaders_top": {"vi": "Năm {year}, dẫn đầu: {top}", "en": "In {year}, first: {top}"},
     "leaders_bottom": {"vi": "; cuối bảng: {bottom}", "en": "; last: {bottom}"},
     "leaders_bottom_only": {
