@@ -52,6 +52,12 @@ def _cut(text: str) -> str:
     return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
 
 
+def shown_cell(text: str) -> str:
+    """A text from a file (a column's name) as a report line may print it: characters that do
+    not print written as escapes, and cut to SHOWN_CHARS."""
+    return _cut(escaped(text))
+
+
 def _shown(value: object) -> str:
     value = value.item() if hasattr(value, "item") else value  # numpy scalar -> Python
     if isinstance(value, str) and len(value) > SHOWN_CHARS:

@@ -3,12 +3,15 @@ changes nothing, imports queue behind the lock, rollback restores bytes, all is 
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import select
 import signal
 import time
 
+import openpyxl
 import pandas as pd
 import pytest
 from support.cli import run as run_cli
@@ -236,3 +239,19 @@ def test_a_bad_upload_limit_refuses_the_file_with_a_message(tmp_path, monkeypatc
     text = result.report()
     assert "PAR_MAX_UPLOAD_MB" in text and value in text and "Traceback" not in text
     assert hashes(store) == before
+
+
+def test_an_ignored_column_name_is_reported_inert_and_short(tmp_path):
+    """A column the import ignores is named in the report; a name carrying an escape code (it
+    would clear a terminal) is written with the code as text, and a long one is cut."""
+    rows = list(openpyxl.load_workbook(io.BytesIO(score_file(95.5))).worksheets[0].values)
+    hostile = "ghi chú\x1b[2J" + "x" * 200
+    header, first = [*rows[0], hostile], [*rows[1], ""]
+    text = io.StringIO()
+    csv.writer(text).writerows([header, ["" if v is None else v for v in first]])
+    store = str(copy_data(tmp_path / "store"))
+    result = validate_bytes(text.getvalue().encode("utf-8"), "diem.csv", store)
+    assert result.ok, result.report()
+    warning = next(w for w in result.warnings if "columns ignored" in w)
+    assert "\x1b" not in warning and "ghi chú\\x1b[2J" in warning
+    assert len(warning) < 200 and warning.endswith("…")

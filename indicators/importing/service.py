@@ -31,7 +31,14 @@ from indicators.importing.reading import read_upload
 from indicators.importing.rows import build_rows, source_column
 from indicators.rankings import rank_disagreements
 from indicators.settings import data_source
-from indicators.validation import DatasetInvalid, Failure, check_table, coerce_and_check, report
+from indicators.validation import (
+    DatasetInvalid,
+    Failure,
+    check_table,
+    coerce_and_check,
+    report,
+    shown_cell,
+)
 
 STORED = "dữ liệu đã lưu/stored data"
 LogEntry = Callable[..., dict[str, object]]
@@ -139,7 +146,7 @@ def plan_import(
 def _warnings(layout: Layout) -> tuple[str, ...]:
     if not layout.unused:
         return ()
-    listed = ", ".join(layout.unused)
+    listed = ", ".join(shown_cell(str(name)) for name in layout.unused)
     return (f"bỏ qua các cột không dùng / columns ignored: {listed}",)
 
 
