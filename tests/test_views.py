@@ -394,13 +394,25 @@ def test_metric_text(data: Dataset) -> None:
     head = v.headline(data, NTL, 2018)
     texts = {m.key: v.metric_text(m, "vi") for m in head.metrics}
     assert (texts["m_score"].value, texts["m_score"].delta) == ("94%", "-1,50 điểm %")
-    assert (texts["m_rank"].value, texts["m_rank"].delta) == ("thứ 1/3", "0 bậc")
-    assert texts["m_rank"].delta_color == "off"
+    # a rank's change in words: "↑ 0 bậc" read as a rise, "↓ -24 bậc" as a double negative
+    assert (texts["m_rank"].value, texts["m_rank"].delta) == ("thứ 1/3", "giữ nguyên thứ hạng")
+    assert (texts["m_rank"].delta_color, texts["m_rank"].arrow) == ("gray", "off")
     assert (texts["m_share_3"].value, texts["m_share_3"].delta) == ("66,67%", "+41,67 điểm %")
     assert (texts["m_share_4"].value, texts["m_share_4"].delta) == ("20%", None)
     assert (texts["m_proc_3"].value, texts["m_proc_3"].delta) == ("2", "+1")
     english = v.metric_text(head.metrics[1], "en")
-    assert (english.label, english.value, english.delta) == ("Rank", "1st of 3", "0 places")
+    assert (english.label, english.value, english.delta) == ("Rank", "1st of 3", "same rank")
+    fell = replace(head.metrics[1], value=26, previous=2, total=30)
+    assert (v.metric_text(fell, "vi").delta, v.metric_text(fell, "vi").arrow) == (
+        "tụt 24 bậc",
+        "down",
+    )
+    assert v.metric_text(fell, "vi").delta_color == "red"
+    rose = replace(head.metrics[1], value=2, previous=5, total=30)
+    assert (v.metric_text(rose, "en").delta, v.metric_text(rose, "en").delta_color) == (
+        "up 3 places",
+        "green",
+    )
 
 
 def test_story_2018(data: Dataset) -> None:

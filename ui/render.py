@@ -84,7 +84,14 @@ def _rows_of(items: Sequence[views.MetricText], size: int) -> list[Sequence[view
 def _card(where: DeltaGenerator, text: views.MetricText, lang: str) -> None:
     """An st.metric card; one built on a generated figure says so in its label."""
     label = f"{text.label} :orange-badge[{t('demo_card', lang)}]" if text.demo else text.label
-    where.metric(label, text.value, text.delta, delta_color=text.delta_color, border=True)
+    where.metric(
+        label,
+        text.value,
+        text.delta,
+        delta_color=text.delta_color,
+        delta_arrow=text.arrow,
+        border=True,
+    )
 
 
 def headline(head: views.Headline, filters: views.Filters) -> None:

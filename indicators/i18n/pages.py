@@ -110,6 +110,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "In {year}, {unit} ranked {rank}{score}{change}.",
     },
     "story_score": {"vi": " với {score}", "en": " with {score}"},
+    "rank_up": {"vi": "tăng {n} bậc", "en": "up {n} places"},
+    "rank_down": {"vi": "tụt {n} bậc", "en": "down {n} places"},
+    "rank_same": {"vi": "giữ nguyên thứ hạng", "en": "same rank"},
     "story_up": {"vi": ", tăng {n} bậc so với năm {year}", "en": ", up {n} from {year}"},
     "story_down": {"vi": ", giảm {n} bậc so với năm {year}", "en": ", down {n} from {year}"},
     "story_same": {

@@ -249,9 +249,10 @@ class MetricText:
     label: str
     value: str
     delta: str | None
-    delta_color: str  # st.metric's "normal" or "off"
+    delta_color: str  # st.metric's "normal", "off", or a colour ("green", "red")
     missing: bool = False  # no value: "Không có dữ liệu" / "No data"
     demo: bool = False  # built on a generated figure: the card says so
+    arrow: str = "auto"  # st.metric's delta_arrow: a rank's change is said in words
 
 
 def metric_text(metric: Metric, lang: str) -> MetricText:
@@ -273,15 +274,26 @@ def metric_text(metric: Metric, lang: str) -> MetricText:
     if metric.previous is None:
         return MetricText(label, value, None, "off", demo=metric.demo)
     if metric.kind == RANK_KIND:
-        change = metric.previous - metric.value  # positive: moved up
-        delta = f"{fmt_signed(change, lang)} {t('places', lang)}"
-    elif metric.kind == PERCENT:
+        return _rank_change(label, value, metric, lang)
+    if metric.kind == PERCENT:
         change = round(metric.value - metric.previous, 2)
         delta = f"{fmt_signed(change, lang, 2)} {t('points', lang)}"
     else:
         change = metric.value - metric.previous
         delta = fmt_signed(change, lang)
     return MetricText(label, value, delta, "off" if change == 0 else "normal", demo=metric.demo)
+
+
+def _rank_change(label: str, value: str, metric: Metric, lang: str) -> MetricText:
+    """A rank's change in words: "tăng 3 bậc" (green, up), "tụt 24 bậc" (red, down), "giữ
+    nguyên thứ hạng" (grey): "↓ -24 bậc" read as a double negative, "↑ 0 bậc" as a rise."""
+    change = int(metric.previous - metric.value)  # positive: moved up
+    if change == 0:
+        return MetricText(label, value, t("rank_same", lang), "gray", demo=metric.demo, arrow="off")
+    up = change > 0
+    delta = t("rank_up" if up else "rank_down", lang, n=fmt_int(abs(change), lang))
+    colour, arrow = ("green", "up") if up else ("red", "down")
+    return MetricText(label, value, delta, colour, demo=metric.demo, arrow=arrow)
 
 
 def headline_rows(head: Headline, lang: str) -> pd.DataFrame:
