@@ -167,7 +167,8 @@ def test_my_unit_is_highlighted(ntl, ntl_frames) -> None:
     assert list(colours.values()).count(charts.HIGHLIGHT) == 1
     assert bars.layout.yaxis.tickfont.size == p.SMALL_SIZE  # 30 names, one line each
     bump = p.slide_figure("bump", ntl_frames["bump"], ntl)
-    mine = [tr for tr in bump.data if tr.line.color == charts.HIGHLIGHT and tr.showlegend]
+    lines = [tr for tr in bump.data if tr.type == "scatter" and tr.mode != "markers"]
+    mine = [tr for tr in lines if tr.line.color == charts.HIGHLIGHT and tr.showlegend is not False]
     assert [tr.name for tr in mine] == ["<b>Quận Nam Từ Liêm</b>"]
 
 

@@ -18,6 +18,7 @@ A lock not obtained in time gives versions.Busy; a full disk, versions.DiskFull.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -87,19 +88,25 @@ def _immediate(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+LOCK_ROW_TRIES = 10  # a concurrent creator of import_lock may not have committed yet
+
+
 def _lock_row_exists(engine: sa.Engine) -> None:
     """Create `import_lock` and its row (id 1) unless present; tolerant of a concurrent
-    creator (its CREATE or INSERT wins, ours fails, the row is there)."""
+    creator: when its CREATE or INSERT wins and ours fails, try again (a little later each
+    time) until its transaction has committed and the row is there."""
     table = _lock_table(sa.MetaData())
-    try:
-        with engine.begin() as conn:
-            table.create(conn, checkfirst=True)
-            if conn.execute(sa.select(table.c.id).where(table.c.id == 1)).first() is None:
-                conn.execute(table.insert().values(id=1, taken=0))
-    except sa.exc.DBAPIError:
-        with engine.connect() as conn:
-            if conn.execute(sa.select(table.c.id).where(table.c.id == 1)).first() is None:
+    for attempt in range(1, LOCK_ROW_TRIES + 1):
+        try:
+            with engine.begin() as conn:
+                table.create(conn, checkfirst=True)
+                if conn.execute(sa.select(table.c.id).where(table.c.id == 1)).first() is None:
+                    conn.execute(table.insert().values(id=1, taken=0))
+            return
+        except sa.exc.DBAPIError:
+            if attempt == LOCK_ROW_TRIES:
                 raise
+            time.sleep(0.05 * attempt)
 
 
 def lock_kind(dialect: str) -> str:
