@@ -103,14 +103,17 @@ def test_templates_are_offered_for_the_three_tables(store) -> None:
         assert f"**{label}**" in heads
 
 
-def test_upload_is_off_without_a_password_and_says_how_to_turn_it_on(store) -> None:
+def test_upload_is_off_without_a_password_and_shows_no_server_set_up(store) -> None:
+    """A visitor reads that upload is off and whom to ask; the server's set-up (setting
+    names, secrets file, commands) is the administrator's, in the README."""
     at = open_data()
     info = "\n".join(str(i.value) for i in at.info)
-    assert "Chức năng tải lên đang tắt" in info and "PAR_ADMIN_PASSWORD" in info
-    assert ".streamlit/secrets.toml" in info
+    assert "Chức năng tải lên trên trang này đang tắt" in info and "quản trị" in info
+    assert "PAR_ADMIN_PASSWORD" not in info and "secrets.toml" not in info
+    assert "python -m" not in info
     assert not uploaders(at) and not any(i.key == "admin_password" for i in at.text_input)
     en = open_data("en")
-    assert "Upload is off" in "\n".join(str(i.value) for i in en.info)
+    assert "Upload on this page is off" in "\n".join(str(i.value) for i in en.info)
 
 
 def test_a_wrong_password_is_refused(store, monkeypatch) -> None:

@@ -33,8 +33,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Upload and import (administrator)",
     },
     "upload_off": {
-        "vi": "Chức năng tải lên đang tắt vì chưa đặt mật khẩu quản trị. Để bật: đặt biến môi trường `PAR_ADMIN_PASSWORD` (hoặc khóa `PAR_ADMIN_PASSWORD` trong tệp `.streamlit/secrets.toml`, không đưa tệp này lên kho mã) rồi khởi động lại ứng dụng. Không cần giao diện, có thể kiểm tra và nhập tệp bằng lệnh `python -m indicators validate TỆP` và `python -m indicators import TỆP`.",
-        "en": "Upload is off: no administrator password is set. To turn it on, set the environment variable `PAR_ADMIN_PASSWORD` (or the key `PAR_ADMIN_PASSWORD` in `.streamlit/secrets.toml`, which must never be committed) and restart the app. Without the web page, files can be checked and imported with `python -m indicators validate FILE` and `python -m indicators import FILE`.",
+        "vi": "Chức năng tải lên trên trang này đang tắt. Muốn cập nhật số liệu, xin liên hệ người quản trị hệ thống (cách bật: README, mục Cấu hình).",
+        "en": "Upload on this page is off. To update the figures, please contact the system's administrator (how to turn it on: README, Configuration).",
     },
     "admin_name": {
         "vi": "Tên của bạn (ghi vào nhật ký nhập)",
