@@ -1,4 +1,4 @@
-"""Hồ sơ đơn vị / Unit profile: one unit's year in a few sentences, its figures and charts."""
+"""Trang đơn vị / Unit page: one unit's year in a few sentences, its figures and charts."""
 
 from dataclasses import replace
 

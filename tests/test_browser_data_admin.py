@@ -112,8 +112,8 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
         shot(page, "data-admin-imported")
 
         # the same session, through the menu: the unit's profile shows the new score
-        page.locator(MENU_LINKS, has_text="Hồ sơ đơn vị").click()
-        page.get_by_text("Hồ sơ Quận Long Biên – năm 2024").wait_for()
+        page.locator(MENU_LINKS, has_text="Trang đơn vị").click()
+        page.get_by_text("Trang đơn vị: Quận Long Biên – năm 2024").wait_for()
         wait_idle(page)
         expect(page.locator(METRIC_VALUES, has_text="97,25%").first).to_be_visible()
         shot(page, "data-admin-unit-after-import")
@@ -124,7 +124,7 @@ def test_an_administrator_imports_a_template_file_and_its_figure_shows(
     other = open_page(  # another visitor, another session
         browser,
         f"{url}/unit?unit=004&year=2024",
-        wait_text="Hồ sơ Quận Long Biên – năm 2024",
+        wait_text="Trang đơn vị: Quận Long Biên – năm 2024",
         ignore_console=PROBES,
     )
     try:

@@ -97,7 +97,7 @@ def test_hanoi_2023_and_a_click_opens_dong_da(browser, streamlit_server: str) ->
             expect(hover).to_contain_text(part)
         page.locator(PLOT).screenshot(path=str(SCREENSHOT_DIR / "map-hover-dong-da.png"))
         page.mouse.click(x, y)
-        heading = page.get_by_role("heading", name="Hồ sơ Quận Đống Đa – năm 2023")
+        heading = page.get_by_role("heading", name="Trang đơn vị: Quận Đống Đa – năm 2023")
         expect(heading).to_be_visible(timeout=30000)
         wait_idle(page)
         assert "/unit?" in page.url and "unit=006" in page.url and "year=2023" in page.url

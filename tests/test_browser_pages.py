@@ -59,7 +59,7 @@ VIEWS = [
         1,
         2,
     ),
-    ("unit", "Hồ sơ Quận Nam Từ Liêm – năm {y}", "Profile of Quận Nam Từ Liêm – {y}", 3, 5),
+    ("unit", "Trang đơn vị: Quận Nam Từ Liêm – năm {y}", "Unit page: Quận Nam Từ Liêm – {y}", 3, 5),
     ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 1, 1),
     ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0, 0),
     ("about", "Lưu ý khi đọc số liệu", "Caveats", 0, 0),
@@ -224,7 +224,7 @@ def test_unit_2018_numbers(browser, streamlit_server: str) -> None:
     page = open_view(
         browser,
         f"{streamlit_server}/unit?unit=019&year=2018",
-        wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018",
+        wait_text="Trang đơn vị: Quận Nam Từ Liêm – năm 2018",
     )
     try:
         assert _metrics(page, 3) == ["thứ 1/30", "161", "19"]  # what the seed article says
@@ -237,8 +237,8 @@ def test_unit_2018_numbers(browser, streamlit_server: str) -> None:
 @pytest.mark.parametrize(
     ("lang", "heading", "expected"),
     [
-        ("vi", "Hồ sơ Quận Nam Từ Liêm – năm 2019", ["98,67%", "99,99%"]),
-        ("en", "Profile of Quận Nam Từ Liêm – 2019", ["98.67%", "99.99%"]),
+        ("vi", "Trang đơn vị: Quận Nam Từ Liêm – năm 2019", ["98,67%", "99,99%"]),
+        ("en", "Unit page: Quận Nam Từ Liêm – 2019", ["98.67%", "99.99%"]),
     ],
 )
 def test_unit_2019_numbers(
@@ -284,7 +284,7 @@ def test_no_data_for_a_new_commune(browser, streamlit_server: str) -> None:
     page = open_view(
         browser,
         f"{streamlit_server}/unit?unit=09661&year=2025",
-        wait_text="Hồ sơ Xã Minh Châu – năm 2025",
+        wait_text="Trang đơn vị: Xã Minh Châu – năm 2025",
     )
     try:
         assert page.locator(METRIC_VALUES).count() == 0  # no number anywhere, never 0
@@ -302,11 +302,11 @@ def test_a_filter_changed_in_the_ui_is_a_link_to_the_same_view(
     page = open_view(
         browser,
         f"{streamlit_server}/unit?unit=019&year=2018",
-        wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018",
+        wait_text="Trang đơn vị: Quận Nam Từ Liêm – năm 2018",
     )
     try:
         choose(page, "Năm", "2019")
-        page.get_by_text("Hồ sơ Quận Nam Từ Liêm – năm 2019").wait_for()
+        page.get_by_text("Trang đơn vị: Quận Nam Từ Liêm – năm 2019").wait_for()
         page.wait_for_url(re.compile(r"year=2019"))
         wait_idle(page)
         shared = page.url
@@ -316,7 +316,7 @@ def test_a_filter_changed_in_the_ui_is_a_link_to_the_same_view(
         page.context.close()
 
     again = open_view(
-        browser, shared, wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2019"
+        browser, shared, wait_text="Trang đơn vị: Quận Nam Từ Liêm – năm 2019"
     )  # a new context
     try:
         assert _metrics(again, 4) == before
@@ -337,7 +337,9 @@ def test_first_visitor_of_a_fresh_server_opens_a_sub_page(browser, start_streaml
     sub-page opened first on a fresh server must still go through dashboard.py."""
     fresh = start_streamlit("dashboard.py", extra_args=("--server.maxUploadSize", "20"))
     page = open_view(
-        browser, f"{fresh}/unit?unit=019&year=2018", wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2018"
+        browser,
+        f"{fresh}/unit?unit=019&year=2018",
+        wait_text="Trang đơn vị: Quận Nam Từ Liêm – năm 2018",
     )
     try:
         _only_our_menu(page, "vi")

@@ -105,7 +105,7 @@ def test_presentation_mode(browser, streamlit_server: str) -> None:
 def test_sidebar_button_opens_the_presentation_of_the_page(browser, streamlit_server: str) -> None:
     url = f"{streamlit_server}/unit?unit=019&year=2019&from=2016&to=2019&lang=en"
     page = open_page(
-        browser, url, wait_text="Profile of Quận Nam Từ Liêm – 2019", ignore_console=SUB_PAGE_PROBES
+        browser, url, wait_text="Unit page: Quận Nam Từ Liêm – 2019", ignore_console=SUB_PAGE_PROBES
     )
     try:
         page.locator(SIDEBAR).get_by_role("button", name="Present").click()
@@ -115,7 +115,7 @@ def test_sidebar_button_opens_the_presentation_of_the_page(browser, streamlit_se
         assert "/unit?" in page.url and "present=1" in page.url and "lang=en" in page.url
         screenshot(page, "present-en-messages", full_page=False)
         page.keyboard.press("Escape")
-        page.get_by_text("Profile of Quận Nam Từ Liêm – 2019").wait_for()
+        page.get_by_text("Unit page: Quận Nam Từ Liêm – 2019").wait_for()
         expect(page.locator(SIDEBAR)).to_be_visible()
     finally:
         page.context.close()
@@ -133,7 +133,10 @@ def download(page: Page, name: str) -> tuple[str, bytes, float]:
 def test_downloads_under_a_chart_and_the_deck(browser, streamlit_server: str) -> None:
     url = f"{streamlit_server}/unit?unit=019&year=2019&from=2016&to=2019&demo=1"
     page = open_page(
-        browser, url, wait_text="Hồ sơ Quận Nam Từ Liêm – năm 2019", ignore_console=SUB_PAGE_PROBES
+        browser,
+        url,
+        wait_text="Trang đơn vị: Quận Nam Từ Liêm – năm 2019",
+        ignore_console=SUB_PAGE_PROBES,
     )
     try:
         name, deck, seconds = download(page, "Tải bản trình chiếu (PPTX)")

@@ -44,7 +44,10 @@ HEADINGS = {
         "Tiến độ giải quyết hồ sơ: Quận Nam Từ Liêm",
         "On-time resolution: Quận Nam Từ Liêm",
     ),
-    "pages/unit.py": ("Hồ sơ Quận Nam Từ Liêm – năm 2018", "Profile of Quận Nam Từ Liêm – 2018"),
+    "pages/unit.py": (
+        "Trang đơn vị: Quận Nam Từ Liêm – năm 2018",
+        "Unit page: Quận Nam Từ Liêm – 2018",
+    ),
     "pages/map.py": ("Bản đồ", "Map"),
     "pages/data.py": ("Dữ liệu & tải về", "Data & downloads"),
     "pages/about.py": ("Phương pháp & nguồn", "Method & sources"),
@@ -168,7 +171,7 @@ def test_a_year_without_published_figures_says_so_and_points_to_one() -> None:
 
 def test_unit_by_name_resolves_to_its_code() -> None:
     at = open_app("pages/unit.py", unit="nam tu liem", year="2018")
-    assert at.title[0].value == "Hồ sơ Quận Nam Từ Liêm – năm 2018"
+    assert at.title[0].value == "Trang đơn vị: Quận Nam Từ Liêm – năm 2018"
     assert at.query_params["unit"] == "019"
 
 
@@ -181,7 +184,7 @@ def test_rankings_2023_shows_the_published_ranks_among_30() -> None:
     assert table["Hạng"].tolist() == [1, 2, 2, 4, 5, 12, 30]  # Long Biên 12th, Phú Xuyên last
     assert "dẫn đầu: **Quận Đống Đa** (96,3%); cuối bảng: Huyện Phú Xuyên (91,61%)" in texts(at)
     assert "Năm 2023 mới có thứ hạng công bố của 7/30 đơn vị" in texts(at)
-    assert first["Hồ sơ"].startswith("unit?unit=006&year=2023")
+    assert first["Trang đơn vị"].startswith("unit?unit=006&year=2023")
     assert BADGE["vi"] not in [m.value for m in at.markdown]
     titles = chart_titles(at)
     assert titles[0] == "Thứ hạng theo Chỉ số CCHC Hà Nội, 2016–2025"
@@ -200,10 +203,10 @@ def test_rankings_2023_with_demo_data_ranks_all_30() -> None:
 def test_rankings_link_to_the_profile() -> None:
     at = open_app("pages/rankings.py", year="2023")
     profile = [
-        p for p in at.get("page_link") if p.proto.page == "unit" and "Mở hồ sơ" in p.proto.label
+        p for p in at.get("page_link") if p.proto.page == "unit" and "Mở trang" in p.proto.label
     ]
     assert len(profile) == 1
-    assert profile[0].proto.label == "Mở hồ sơ đơn vị: Quận Nam Từ Liêm"
+    assert profile[0].proto.label == "Mở trang đơn vị: Quận Nam Từ Liêm"
     assert "unit=019&year=2023" in profile[0].proto.query_string
 
 
@@ -218,7 +221,7 @@ def test_national_index_is_noted() -> None:
 
 def test_no_data_for_a_new_commune_in_2025() -> None:
     at = open_app("pages/unit.py", unit="09661", year="2025")
-    assert at.title[0].value == "Hồ sơ Xã Minh Châu – năm 2025"
+    assert at.title[0].value == "Trang đơn vị: Xã Minh Châu – năm 2025"
     assert not at.metric  # no number at all, never 0
     assert "Chưa có số liệu công bố cho Xã Minh Châu năm 2025." in texts(at)
     assert any("Chưa có số liệu công bố nào cho Xã Minh Châu." in i.value for i in at.info)
@@ -265,7 +268,10 @@ def test_changing_filters_updates_the_url() -> None:
     assert at.query_params["year"] == "2019"
     assert metrics(at)["Nộp trực tuyến (mức độ 3)"] == "98,67%"
     at.sidebar.selectbox(key="f_unit").set_value("006").run()
-    assert (at.query_params["unit"], at.title[0].value) == ("006", "Hồ sơ Quận Đống Đa – năm 2019")
+    assert (at.query_params["unit"], at.title[0].value) == (
+        "006",
+        "Trang đơn vị: Quận Đống Đa – năm 2019",
+    )
     at.sidebar.selectbox(key="f_field").set_value("Tư pháp").run()
     assert at.query_params["field"] == "Tư pháp"
     assert all("Lĩnh vực: Tư pháp" in title for title in chart_titles(at)[1:])
@@ -273,7 +279,7 @@ def test_changing_filters_updates_the_url() -> None:
     assert at.info[0].value.startswith("Lĩnh vực: **Tư pháp**. Số thủ tục, hồ sơ và tỷ lệ")
     at.sidebar.radio(key="f_lang").set_value("en").run()
     assert at.query_params["lang"] == "en"
-    assert at.title[0].value == "Profile of Quận Đống Đa – 2019"
+    assert at.title[0].value == "Unit page: Quận Đống Đa – 2019"
     # the URL the app wrote reopens the same view in a new session
     again = open_app("pages/unit.py", **at.query_params)
     assert again.title[0].value == at.title[0].value

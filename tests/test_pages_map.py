@@ -65,8 +65,8 @@ def test_hanoi_2023_dong_da_in_the_top_class() -> None:
 @pytest.mark.parametrize(
     ("params", "code", "title"),
     [
-        ({"year": "2023"}, DONG_DA, "Hồ sơ Quận Đống Đa – năm 2023"),
-        ({"index": "national", "year": "2024"}, "48", "Hồ sơ Thành phố Đà Nẵng – năm 2024"),
+        ({"year": "2023"}, DONG_DA, "Trang đơn vị: Quận Đống Đa – năm 2023"),
+        ({"index": "national", "year": "2024"}, "48", "Trang đơn vị: Thành phố Đà Nẵng – năm 2024"),
     ],
 )
 def test_a_clicked_unit_opens_its_profile(params: dict, code: str, title: str) -> None:
@@ -83,12 +83,12 @@ def test_a_clicked_unit_opens_its_profile(params: dict, code: str, title: str) -
 def test_the_fallback_link_follows_the_selectbox() -> None:
     at = open_app(MAP, year="2023")
     link = next(p for p in at.get("page_link") if p.proto.page == "unit")
-    assert link.proto.label == "Mở hồ sơ đơn vị: Quận Nam Từ Liêm"
+    assert link.proto.label == "Mở trang đơn vị: Quận Nam Từ Liêm"
     assert "unit=019" in link.proto.query_string
-    picker = next(s for s in at.selectbox if s.label == "Chọn đơn vị để xem hồ sơ")
+    picker = next(s for s in at.selectbox if s.label == "Chọn đơn vị để mở trang đơn vị")
     picker.set_value(DONG_DA).run()
     link = next(p for p in at.get("page_link") if p.proto.page == "unit")
-    assert link.proto.label == "Mở hồ sơ đơn vị: Quận Đống Đa"
+    assert link.proto.label == "Mở trang đơn vị: Quận Đống Đa"
     assert "unit=006" in link.proto.query_string and "year=2023" in link.proto.query_string
 
 

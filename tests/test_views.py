@@ -335,7 +335,7 @@ def test_rank_display_and_leaders(data: Dataset, base: v.Filters) -> None:
         "Điểm",
         "Thay đổi hạng",
         "Thay đổi điểm",
-        "Hồ sơ",
+        "Trang đơn vị",
     ]
     assert shown.iloc[0].tolist() == [
         1,

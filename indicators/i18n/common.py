@@ -10,7 +10,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "page_online": {"vi": "Dịch vụ công trực tuyến", "en": "Online public services"},
     "page_shortened": {"vi": "Rút ngắn thời gian giải quyết", "en": "Shortened procedures"},
     "page_timeliness": {"vi": "Tiến độ giải quyết hồ sơ", "en": "On-time resolution"},
-    "page_unit": {"vi": "Hồ sơ đơn vị", "en": "Unit profile"},
+    "page_unit": {"vi": "Trang đơn vị", "en": "Unit page"},
     "page_map": {"vi": "Bản đồ", "en": "Map"},
     "page_data": {"vi": "Dữ liệu & tải về", "en": "Data & downloads"},
     "page_about": {"vi": "Phương pháp & nguồn", "en": "Method & sources"},

@@ -48,9 +48,12 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "points": {"vi": "điểm %", "en": "pp"},
     "places": {"vi": "bậc", "en": "places"},
-    "profile_link": {"vi": "Xem hồ sơ", "en": "Open profile"},
-    "open_profile": {"vi": "Mở hồ sơ đơn vị: {unit}", "en": "Open the unit profile: {unit}"},
-    "choose_unit_profile": {"vi": "Chọn đơn vị để xem hồ sơ", "en": "Choose a unit to profile"},
+    "profile_link": {"vi": "Xem", "en": "Open"},
+    "open_profile": {"vi": "Mở trang đơn vị: {unit}", "en": "Open the unit page: {unit}"},
+    "choose_unit_profile": {
+        "vi": "Chọn đơn vị để mở trang đơn vị",
+        "en": "Choose a unit to open its page",
+    },
     # --- the slide deck's own words (indicators.deck) ---
     "deck_subtitle": {
         "vi": "Chỉ số cải cách hành chính (CCHC), {period}",

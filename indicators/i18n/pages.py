@@ -24,7 +24,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "city_heading": {"vi": "Bức tranh chung năm {year}", "en": "The whole picture in {year}"},
     "rankings_heading": {"vi": "Xếp hạng {index}", "en": "Rankings: {index}"},
     "rank_table_heading": {"vi": "Bảng xếp hạng năm {year}", "en": "Ranking table {year}"},
-    "profile_heading": {"vi": "Hồ sơ {unit} – năm {year}", "en": "Profile of {unit} – {year}"},
+    "profile_heading": {
+        "vi": "Trang đơn vị: {unit} – năm {year}",
+        "en": "Unit page: {unit} – {year}",
+    },
     "online_heading": {"vi": "Dịch vụ công trực tuyến: {unit}", "en": "Online services: {unit}"},
     "shortened_heading": {
         "vi": "Rút ngắn thời gian giải quyết: {unit}, năm {year}",
@@ -103,7 +106,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_score": {"vi": "Điểm", "en": "Score"},
     "col_rank_change": {"vi": "Thay đổi hạng", "en": "Rank change"},
     "col_score_change": {"vi": "Thay đổi điểm", "en": "Score change"},
-    "col_profile": {"vi": "Hồ sơ", "en": "Profile"},
+    "col_profile": {"vi": "Trang đơn vị", "en": "Unit page"},
     # --- unit story ------------------------------------------------------------------------
     "story_rank": {
         "vi": "Năm {year}, {unit} xếp {rank}{score}{change}.",
