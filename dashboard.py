@@ -5,6 +5,7 @@
 
 import streamlit as st
 
+from indicators import views
 from indicators.escaping import inert
 from indicators.rankings import RankingError
 from indicators.settings import SettingInvalid
@@ -30,7 +31,8 @@ if present.active():  # ?present=1: the projector screens instead of the page
         present.show()
     st.stop()
 nav.menu(menu, current)
-present.start_button(menu, current.lang, "sidebar")
+if data.view(views.has_figures, current.unit_code, current.years):  # else nothing to show
+    present.start_button(menu, current.lang, "sidebar")
 render.demo_banner(current)
 filters.show_notices()
 data.show_read_at(st.sidebar, current.lang)

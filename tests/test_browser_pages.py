@@ -288,9 +288,9 @@ def test_no_data_for_a_new_commune(browser, streamlit_server: str) -> None:
     )
     try:
         assert page.locator(METRIC_VALUES).count() == 0  # no number anywhere, never 0
-        expect(
-            page.get_by_text("Chưa có số liệu công bố cho Xã Minh Châu năm 2025.")
-        ).to_be_visible()
+        expect(page.get_by_text("Từ ngày 01/07/2025 chưa có số liệu nào")).to_be_visible()
+        history = page.get_by_role("link", name="Lịch sử chỉ số của Huyện Ba Vì")
+        expect(history).to_have_attribute("href", re.compile(r"unit=271"))
         shot(page, "unit-new-commune-2025")
     finally:
         page.context.close()

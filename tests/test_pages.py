@@ -219,15 +219,6 @@ def test_national_index_is_noted() -> None:
     assert "Năm 2023 mới có thứ hạng công bố của 16/63 đơn vị" in texts(at)
 
 
-def test_no_data_for_a_new_commune_in_2025() -> None:
-    at = open_app("pages/unit.py", unit="09661", year="2025")
-    assert at.title[0].value == "Trang đơn vị: Xã Minh Châu – năm 2025"
-    assert not at.metric  # no number at all, never 0
-    assert "Chưa có số liệu công bố cho Xã Minh Châu năm 2025." in texts(at)
-    assert any("Chưa có số liệu công bố nào cho Xã Minh Châu." in i.value for i in at.info)
-    assert not at.get("plotly_chart")
-
-
 def test_march_2025_figures_of_a_district_are_shown_as_published() -> None:
     at = open_app(OVERVIEW, unit="271", year="2025")  # Ba Vì: the city's lowest on-time rate
     assert metrics(at) == {"Hồ sơ giải quyết đúng hạn (tháng 3/2025)": "79,52%"}

@@ -1,7 +1,7 @@
 """Every text of the dashboard in Vietnamese (default) and English: one registry.
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
-one module per area (`common`, `pages`, `charts`, `figures`, `data`, `about`, `deck`, `export`,
+one module per area (`common`, `pages`, `charts`, `figures`, `formation`, `data`, `about`, `deck`, `export`,
 `errors`, `importing`, `maps`, `meaning`), each a `TEXTS` dict of key -> {"vi": …, "en": …};
 `STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
@@ -21,6 +21,7 @@ from indicators.i18n import (
     errors,
     export,
     figures,
+    formation,
     importing,
     maps,
     meaning,
@@ -34,6 +35,7 @@ AREAS = (
     pages,
     charts,
     figures,
+    formation,
     data,
     about,
     deck,

@@ -16,6 +16,7 @@ that indicators.dataset.load_dataset opened; the frame carries `source_ids` (or 
 from indicators.views.data import (
     DATA_TABLES,
     data_table,
+    has_figures,
     index_766_table,
     index_766_unit,
     latest_year,
@@ -145,6 +146,7 @@ __all__ = [
     "published_display",
     "published_frame",
     "published_years",
+    "has_figures",
     "rank_display",
     "ranking_note",
     "resolve_params",

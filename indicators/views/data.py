@@ -123,6 +123,18 @@ def published_years(dataset: Dataset, code: str) -> tuple[int, ...]:
     return tuple(sorted(years))
 
 
+def has_figures(dataset: Dataset, code: str, years: tuple[int, int]) -> bool:
+    """Whether the unit has any figure within the years (a score, a rank, a published figure,
+    a procedure or dossier count): the deck and the presentation have something to show."""
+    if any(years[0] <= y <= years[1] for y in published_years(dataset, code)):
+        return True
+    for table in (dataset.procedures, dataset.dossier_stats):
+        mine = table[table[s.UNIT_CODE].eq(code).fillna(False)]
+        if mine[s.YEAR].between(*years).fillna(False).any():
+            return True
+    return False
+
+
 def latest_year(dataset: Dataset, code: str) -> int | None:
     """The latest year the unit has a figure of (the year a leader's first screen opens on)."""
     years = published_years(dataset, code)
