@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
@@ -16,6 +17,8 @@ import sqlalchemy as sa
 from indicators import schema as s
 from indicators.dataset import Dataset, is_url
 from indicators.errors import BilingualError
+from indicators.i18n import t
+from indicators.settings import BUNDLED_DATA
 from indicators.units import ascii_fold, find_unit, name_key, nfc
 
 
@@ -103,3 +106,23 @@ def file_name(prefix: str, selection: Selection, ext: str) -> str:
     if years:
         parts.append(years)
     return "-".join(p for p in parts if p) + "." + ext.lstrip(".")
+
+
+def source_words(source: str, lang: str) -> str:
+    """Where the figures came from, in words and without any path or address (a download is
+    shared beyond the server): the bundled dataset, an office's folder, a database by kind."""
+    if is_url(source):
+        try:
+            backend = sa.engine.make_url(source).get_backend_name()
+        except sa.exc.ArgumentError:
+            backend = ""
+        name = BACKEND_NAMES.get(backend, backend)
+        return t("source_database", lang, backend=name).strip()
+    try:
+        bundled = Path(source).resolve() == BUNDLED_DATA.resolve()
+    except (OSError, ValueError):
+        bundled = False
+    return t("source_bundled" if bundled else "source_folder", lang)
+
+
+BACKEND_NAMES = {"postgresql": "PostgreSQL", "sqlite": "SQLite", "mysql": "MySQL"}

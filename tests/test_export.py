@@ -22,6 +22,7 @@ from indicators import schema as s
 from indicators import sources
 from indicators.dataset import Dataset, load_dataset
 from indicators.selection import SelectionError, display_source, select
+from indicators.settings import BUNDLED_DATA
 from indicators.units import UnitNotFound
 
 EXPORTED = date(2025, 11, 28)
@@ -282,7 +283,8 @@ def test_xlsx_filters_sheet(ntl_xlsx):
     assert (values["Từ năm"], values["Đến năm"]) == ("2016", "2019")
     assert values["Ngôn ngữ"] == "vi"
     assert values["Ngày xuất"] == "28/11/2025"
-    assert values["Nguồn dữ liệu"].endswith("data")
+    assert values["Nguồn dữ liệu"] == "Bộ dữ liệu đi kèm dashboard"  # never the server's path
+    assert not any(str(BUNDLED_DATA) in str(v) for v in values.values())
     assert values["Số dòng: Thủ tục"] == "948"
 
 
@@ -389,3 +391,13 @@ def test_xlsx_never_holds_a_formula(evil):
     values = [sheet.cell(row=r, column=change) for r in range(2, sheet.max_row + 1)]
     assert [c.value for c in values if c.value is not None] == [-1, 1]
     assert all(c.data_type == "n" for c in values if c.value is not None)
+
+
+def test_a_download_names_its_source_in_words_never_a_path_or_address():
+    from indicators.selection import source_words
+
+    url = "postgresql+psycopg://cchc:secret@db.internal:5432/par"
+    assert source_words(url, "vi") == "Cơ sở dữ liệu PostgreSQL của đơn vị"
+    assert source_words(url, "en") == "The office's PostgreSQL database"
+    assert source_words("/srv/so-noi-vu/du-lieu", "vi") == "Thư mục dữ liệu của đơn vị"
+    assert source_words(str(BUNDLED_DATA), "en") == "The dashboard's bundled dataset"

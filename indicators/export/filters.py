@@ -12,7 +12,7 @@ from indicators.export.reading import sheet_name
 from indicators.export.tables import ITEM, VALUE
 from indicators.formatting import fmt_date
 from indicators.i18n import t
-from indicators.selection import Selection
+from indicators.selection import Selection, source_words
 
 
 def filters_frame(
@@ -34,7 +34,7 @@ def filters_frame(
         *((str(item), str(value)) for item, value in extra),
         (t("filters_lang", lang), lang),
         (t("filters_date", lang), fmt_date(exported, lang)),
-        (t("filters_source", lang), selection.source),
+        (t("filters_source", lang), source_words(selection.source, lang)),
         *(
             (t("filters_rows", lang, sheet=sheet_name(name, lang)), str(len(frame)))
             for name, frame in tables.items()

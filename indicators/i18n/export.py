@@ -125,6 +125,18 @@ TEXTS: dict[str, dict[str, str]] = {
     "filters_lang": {"vi": "Ngôn ngữ", "en": "Language"},
     "filters_date": {"vi": "Ngày xuất", "en": "Exported on"},
     "filters_source": {"vi": "Nguồn dữ liệu", "en": "Dataset source"},
+    "source_bundled": {
+        "vi": "Bộ dữ liệu đi kèm dashboard",
+        "en": "The dashboard's bundled dataset",
+    },
+    "source_folder": {
+        "vi": "Thư mục dữ liệu của đơn vị",
+        "en": "The office's data folder",
+    },
+    "source_database": {
+        "vi": "Cơ sở dữ liệu {backend} của đơn vị",
+        "en": "The office's {backend} database",
+    },
     "filters_rows": {"vi": "Số dòng: {sheet}", "en": "Rows: {sheet}"},
     "filters_demo": {"vi": "Cột «Dữ liệu minh họa»", "en": "Column “Demo data”"},
     "filters_banner": {"vi": "Dữ liệu minh họa", "en": "Demo data"},
