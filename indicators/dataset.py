@@ -127,6 +127,8 @@ def duckdb_connection(config: dict[str, Any], views: dict[str, str]) -> Iterator
     import duckdb  # imported here: SQL sources do not need it
 
     with duckdb.connect(config=config) as con:
+        # no progress bar: a slow GROUP BY (a busy machine) would print one into our stdout
+        con.execute("SET enable_progress_bar = false")
         for name, glob in views.items():
             con.read_parquet(glob, hive_partitioning=True).create_view(name)
         yield con

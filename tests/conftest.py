@@ -33,6 +33,20 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
+# --- parallel runs (pytest-xdist, `--dist loadgroup`) ----------------------------------------
+# Each worker starts its own servers; the tests that drive the browser, PostgreSQL or the
+# Debian tools each run in one worker (one Chromium, one PostgreSQL server, one LibreOffice at
+# a time on a 2-core machine), the others are shared out test by test.
+SERIAL_GROUPS = ("browser", "postgres", "tools")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        group = next((name for name in SERIAL_GROUPS if item.get_closest_marker(name)), None)
+        if group and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that was free a moment ago."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -29,7 +29,7 @@ def _history_link(filters: views.Filters, forebear: fm.Forebear) -> str:
         index=views.PARAM_OF_INDEX[index_id],
         **{"from": str(years[0]), "to": str(year)},
     )
-    text = inert(t("formed_history", filters.lang, unit=forebear.name))
+    text = markdown_t("formed_history", filters.lang, unit=forebear.name)
     return f"[{text}]({url})"
 
 
