@@ -1,8 +1,10 @@
 """`python -m indicators deck`: a PowerPoint deck of one unit over a range of years.
 
-Slides: title, key messages, PAR score and rank, procedures online per level, on-time / early /
-late rates, shortened procedures; native (editable) charts, sources and a demo-data note on each
-slide, key messages in the speaker notes. See indicators/deck.py.
+Slides: title, key messages, PAR score and rank, the unit among every unit of its index, the map
+of that year's scores, procedures online per level, on-time / early / late rates, shortened
+procedures; native (editable) charts in the dashboard's colours, sources and a demo-data banner
+on each slide, key messages in the speaker notes. The map is drawn by Chromium (as chart images
+are): without it the command fails and says how to get one. See indicators/deck/.
 """
 
 from __future__ import annotations

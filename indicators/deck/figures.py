@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from indicators import figures as published
+from indicators import map_charts, sources, views
 from indicators import schema as s
-from indicators import sources, views
 from indicators.charts import registry
 from indicators.dataset import Dataset
 from indicators.online import ERA, PROCEDURES
@@ -38,7 +38,9 @@ from indicators.units import nfc
 from indicators.views import Filters, Headline
 
 RANKS, LEVELS, TIMELINESS, SHORTENED_TOPIC = "ranks", "levels", "timeliness", "shortened"
-TOPICS = (RANKS, LEVELS, TIMELINESS, SHORTENED_TOPIC)
+COMPARISON, MAP = "comparison", "map_scores"
+TOPICS = (RANKS, LEVELS, TIMELINESS, SHORTENED_TOPIC)  # the topics of the key messages
+SLIDES = (RANKS, COMPARISON, MAP, LEVELS, TIMELINESS, SHORTENED_TOPIC)  # the topic slides
 CATALOGUE = "catalogue"  # procedures in the catalogue of a year, all levels together
 
 
@@ -49,6 +51,9 @@ class Topic:
     frame: pd.DataFrame
     demo: bool = False
     citations: tuple[sources.Citation, ...] = ()
+
+
+_EMPTY = Topic(pd.DataFrame())
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,15 @@ class DeckFigures:
     index_id: str | None = None
     heads: tuple[Headline, ...] = ()  # the headline figures of each year, oldest first
     demo_on: bool = False  # the dataset shows the demo layer: every slide says so
+    # every ranked unit of the unit's index in `compare_year` (the last year of the period in
+    # which the unit has a score): unit_code, name_vi, score, max_score, rank, units_ranked,
+    # demo; published scores only, unless the dataset shows the demo layer
+    comparison: Topic = _EMPTY
+    compare_year: int | None = None
+    # the map of that year: indicators.map_charts.map_values of the PAR score, one row per
+    # unit of the unit's level (`level`), cited like `comparison` (the same scores)
+    map_scores: Topic = _EMPTY
+    level: str | None = None
 
     @property
     def period(self) -> str:
@@ -106,11 +120,14 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
     scope = _scope(dataset, code, nfc(selection.unit_name or code), years, index_id)
     by_field, by_field_year = _by_field(procedures, dataset)
     levels = registry.frame("levels", dataset, scope)
+    ranks, tables = _ranks(dataset, code, index_id, years)
+    compare_year, comparison = _comparison(dataset, code, tables)
+    level = _level_of(dataset.units, code)
     return DeckFigures(
         unit_code=code,
         unit_name=scope.unit_name,
         years=years,
-        ranks=_ranks(dataset, code, index_id, years),
+        ranks=ranks,
         levels=_topic(
             levels[[s.YEAR, s.ONLINE_LEVEL, ERA, PROCEDURES, s.DEMO, SOURCE_IDS]], dataset
         ),
@@ -121,6 +138,10 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
         index_id=index_id,
         heads=tuple(views.headline(dataset, code, y) for y in years),
         demo_on=dataset.demo,
+        comparison=comparison,
+        compare_year=compare_year,
+        map_scores=_map_scores(dataset, level, compare_year),
+        level=level,
     )
 
 
@@ -144,16 +165,24 @@ def _scope(
     )
 
 
-def _index_of(units: pd.DataFrame, code: str) -> str | None:
+def _level_of(units: pd.DataFrame, code: str) -> str | None:
     levels = units.loc[units[s.CODE] == code, s.LEVEL].dropna()
-    return s.INDEX_OF_LEVEL.get(str(levels.iloc[-1])) if len(levels) else None
+    return str(levels.iloc[-1]) if len(levels) else None
 
 
-def _ranks(dataset: Dataset, code: str, index_id: str | None, years: Sequence[int]) -> Topic:
+def _index_of(units: pd.DataFrame, code: str) -> str | None:
+    level = _level_of(units, code)
+    return s.INDEX_OF_LEVEL.get(level) if level else None
+
+
+def _ranks(
+    dataset: Dataset, code: str, index_id: str | None, years: Sequence[int]
+) -> tuple[Topic, dict[int, pd.DataFrame]]:
     """The unit's score and rank per year, cited by the rows the ranks rest on (every score
-    of a year ranked from its scores; the unit's own row of a year published in part)."""
+    of a year ranked from its scores; the unit's own row of a year published in part), and
+    the rank table of each year in which the unit is ranked."""
     columns = [s.SCORE, s.MAX_SCORE, RANK, UNITS_RANKED, RANK_CHANGE, s.DEMO]
-    found, behind = [], []
+    found, behind, tables = [], [], {}
     for year in years if index_id else ():
         try:
             table = rank_table(dataset.par_scores, dataset.units, index_id, year)
@@ -164,10 +193,38 @@ def _ranks(dataset: Dataset, code: str, index_id: str | None, years: Sequence[in
             continue
         found.append(mine)
         behind.append(table if (table["ranked_by"] == "scores").all() else mine)
+        tables[year] = table
     if not found:
-        return Topic(pd.DataFrame(columns=[s.YEAR, *columns]))
+        return Topic(pd.DataFrame(columns=[s.YEAR, *columns])), tables
     frame = pd.concat(found, ignore_index=True)
-    return _topic(_by_year(frame, years, columns), dataset, pd.concat(behind))
+    return _topic(_by_year(frame, years, columns), dataset, pd.concat(behind)), tables
+
+
+COMPARE_COLUMNS = [s.UNIT_CODE, s.NAME_VI, s.SCORE, s.MAX_SCORE, RANK, UNITS_RANKED, s.DEMO]
+
+
+def _comparison(
+    dataset: Dataset, code: str, tables: dict[int, pd.DataFrame]
+) -> tuple[int | None, Topic]:
+    """Every unit with a score in the last year in which the unit has one, best first: the
+    rank table's rows (published scores only, unless the dataset shows the demo layer)."""
+    for year in sorted(tables, reverse=True):
+        table = tables[year]
+        scored = table[table[s.SCORE].notna()]
+        if not scored[s.UNIT_CODE].eq(code).any():
+            continue
+        rows = scored.sort_values([RANK, s.SCORE], ascending=[True, False], kind="stable")
+        return year, _topic(rows[COMPARE_COLUMNS], dataset, rows)
+    return None, Topic(pd.DataFrame(columns=COMPARE_COLUMNS))
+
+
+def _map_scores(dataset: Dataset, level: str | None, year: int | None) -> Topic:
+    """The PAR score of every unit of `level` in `year`, for the map (map_values' rows)."""
+    if year is None or level is None or level not in s.INDEX_OF_LEVEL:
+        return Topic(pd.DataFrame())
+    frame = map_charts.map_values(dataset, map_charts.PAR_SCORE, year, level)
+    shown = frame[frame[map_charts.VALUE].notna()]
+    return Topic(frame, sources.any_demo(shown), tuple(sources.of_rows(dataset, shown)))
 
 
 def _timeliness(dataset: Dataset, scope: Filters) -> Topic:

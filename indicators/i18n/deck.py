@@ -74,6 +74,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "PAR index score and rank, {period}",
     },
     "deck_score": {"vi": "Điểm", "en": "Score"},
+    "deck_score_of": {"vi": "Điểm năm {year}", "en": "Score, {year}"},
     "deck_rank": {"vi": "Thứ hạng (1 = cao nhất)", "en": "Rank (1 = best)"},
     "deck_rank_note": {
         "vi": "Thứ hạng: thứ hạng đã công bố trong tổng số đơn vị của năm; năm có đủ điểm của mọi đơn vị thì tính từ điểm (đồng điểm thì đồng hạng).",
@@ -122,4 +123,57 @@ TEXTS: dict[str, dict[str, str]] = {
     "deck_times": {"vi": "{count} lần", "en": "{count} times"},
     "deck_times_1": {"vi": "1 lần", "en": "once"},
     "deck_times_2": {"vi": "2 lần", "en": "twice"},
+    "deck_author": {"vi": "Bảng chỉ số CCHC", "en": "PAR indicators dashboard"},
+    "deck_kicker": {
+        "vi": "Báo cáo chỉ số cải cách hành chính",
+        "en": "Public administration reform report",
+    },
+    "deck_comparison": {
+        "vi": "{unit} giữa các đơn vị cùng bảng xếp hạng, năm {year}",
+        "en": "{unit} among the units ranked with it, {year}",
+    },
+    "deck_comparison_none_title": {
+        "vi": "So sánh với các đơn vị cùng bảng xếp hạng, {period}",
+        "en": "Compared with the units ranked with it, {period}",
+    },
+    "deck_compare_note_all": {
+        "vi": "Điểm chỉ số CCHC của cả {ranked} đơn vị được xếp hạng trong năm, cao nhất ở trên; cột đỏ: {unit}.",
+        "en": "PAR index scores of all {ranked} units ranked that year, best at the top; red bar: {unit}.",
+    },
+    "deck_compare_note_some": {
+        "vi": "Điểm chỉ số CCHC của {shown} trong số {ranked} đơn vị được xếp hạng trong năm: chỉ điểm đã công bố; cao nhất ở trên; cột đỏ: {unit}.",
+        "en": "PAR index scores of {shown} of the {ranked} units ranked that year: published scores only; best at the top; red bar: {unit}.",
+    },
+    "deck_map_scores": {
+        "vi": "Bản đồ điểm chỉ số CCHC, năm {year}",
+        "en": "PAR index scores on the map, {year}",
+    },
+    "deck_map_scores_none_title": {
+        "vi": "Bản đồ điểm chỉ số CCHC, {period}",
+        "en": "PAR index scores on the map, {period}",
+    },
+    "deck_map_note": {
+        "vi": "Màu: điểm của từng đơn vị, chia 5 nhóm bằng nhau về số đơn vị (vàng: cao nhất; xám: không có dữ liệu).",
+        "en": "Colour: each unit's score, in 5 groups of equal size (yellow: highest; grey: no data).",
+    },
+    "deck_map_faded": {
+        "vi": "Màu nhạt: số liệu minh họa.",
+        "en": "Faded: demo data.",
+    },
+    "deck_hatched": {"vi": "Gạch chéo: số liệu minh họa.", "en": "Hatched: demo data."},
+    "deck_panel_year": {"vi": "Năm {year}", "en": "In {year}"},
+    "deck_panel_rank": {"vi": "Xếp {rank}", "en": "Ranked {rank}"},
+    "deck_panel_score": {"vi": "{score} / {best} điểm", "en": "{score} of {best} points"},
+    "deck_panel_generated": {
+        "vi": "Số liệu minh họa, không phải số liệu chính thức",
+        "en": "Demo data, not an official figure",
+    },
+    "deck_panel_read_compare": {
+        "vi": "Cột đỏ: {unit}. Cột xám: các đơn vị khác.",
+        "en": "Red bar: {unit}. Grey bars: the other units.",
+    },
+    "deck_panel_read_map": {
+        "vi": "Viền đỏ: {unit}. Màu càng vàng, điểm càng cao.",
+        "en": "Red outline: {unit}. The yellower, the higher the score.",
+    },
 }
