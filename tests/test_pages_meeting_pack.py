@@ -105,7 +105,7 @@ def test_the_deck_is_the_unit_over_the_period(deferred) -> None:
 
     deck = Presentation(io.BytesIO(deferred["bao-cao-cchc-nam-tu-liem-2016-2019.pptx"].make()))
     texts = [s.shapes.title.text for s in deck.slides if s.shapes.title is not None]
-    assert texts[0] == "Quận Nam Từ Liêm" and len(deck.slides) == 6
+    assert texts[0] == "Quận Nam Từ Liêm" and len(deck.slides) == 8
 
 
 def test_chart_csv_has_a_bom_and_vietnamese_headers(deferred) -> None:

@@ -17,34 +17,22 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.chart import (
-    XL_AXIS_CROSSES,
-    XL_CHART_TYPE,
-    XL_LEGEND_POSITION,
-    XL_MARKER_STYLE,
-    XL_TICK_MARK,
-)
-from pptx.enum.chart import XL_TICK_LABEL_POSITION as XL_TICK_LABELS
-from pptx.enum.dml import MSO_PATTERN
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide
-from pptx.text.text import TextFrame
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Inches
 
 from indicators import schema as s
 from indicators import sources
 from indicators.dataset import Dataset
-from indicators.deck import maps, theme
+from indicators.deck import boxes as bx
+from indicators.deck import maps, native, theme
 from indicators.deck.charts import ChartSpec, topic_slides
 from indicators.deck.figures import COMPARISON, MAP, DeckFigures, Topic, deck_figures
 from indicators.deck.messages import Message, key_messages
@@ -60,15 +48,9 @@ _t = text_of
 # A 16:9 slide, in inches.
 WIDTH, HEIGHT = 13.333, 7.5
 MARGIN = 0.5
-_INSET = 0.04  # a text box's inner margin, left and right (top and bottom: half of it)
-# lines are measured 3 % narrower than the box: a renderer's positions round, and a line that
-# just fits by measure may not fit on the slide
-_WRAP_SHARE = 0.97
 _BAND = 0.42  # the demo banner's height
 _FOOT_GAP = 0.25  # below the footer
 _NUMBER_W = 2.9  # the footer's right part: unit, period, slide number
-_LANG_TAG = {"vi": "vi-VN", "en": "en-GB"}
-_LOCALE = {"vi": "[$-42A]", "en": "[$-409]"}  # number formats written the language's way
 _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY = 0, 5
 
 
@@ -124,82 +106,12 @@ def _properties(prs: PresentationType, figures: DeckFigures, lang: str, day: dat
     core.subject = core.title
     core.author = core.last_modified_by = nfc(_t("author", lang))
     core.keywords = core.comments = core.category = ""
-    core.language = _LANG_TAG[lang]
+    core.language = bx.LANG_TAG[lang]
     core.created = core.modified = datetime(day.year, day.month, day.day)
     core.revision = 1
 
 
 # --- text --------------------------------------------------------------------------------------
-
-
-def _box(x: float, y: float, w: float, h: float) -> tuple[Emu, Emu, Emu, Emu]:
-    return Inches(x), Inches(y), Inches(w), Inches(h)
-
-
-@dataclass(frozen=True)
-class Style:
-    size: float
-    bold: bool = False
-    colour: str = theme.INK
-    align: Any = PP_ALIGN.LEFT
-    space: float = 0.0  # before each paragraph but the first, as a share of the size
-
-
-def _measure(lines: Sequence[str], width: float, style: Style) -> float:
-    """The height (inches) of `lines` in a box `width` inches wide, margins included."""
-    inner = (width - 2 * _INSET) * 72 * _WRAP_SHARE
-    points = theme.text_height(lines, inner, style.size, style.bold, style.size * style.space)
-    return points / 72 + 2 * _INSET
-
-
-def _fit(lines: Sequence[str], width: float, height: float, style: Style, smallest: float) -> Style:
-    """`style` at the largest size down to `smallest` at which `lines` fit the box."""
-    inner_w, inner_h = (width - 2 * _INSET) * 72 * _WRAP_SHARE, (height - 2 * _INSET) * 72
-    size = theme.fit_size(lines, inner_w, inner_h, style.size, smallest, style.bold, style.space)
-    return Style(size, style.bold, style.colour, style.align, style.space)
-
-
-def _write(frame: TextFrame, lines: Sequence[str], style: Style, lang: str) -> None:
-    """Replace the text of `frame` with one paragraph per line, each run in Arial."""
-    frame.clear()
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Inches(_INSET)
-    frame.margin_top = frame.margin_bottom = Inches(_INSET / 2)
-    for i, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = style.align
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(style.size * style.space if i else 0)
-        paragraph.space_after = Pt(0)
-        _run(paragraph.add_run(), line, style.size, style.bold, style.colour, lang)
-
-
-def _run(run: Any, text: str, size: float, bold: bool, colour: str, lang: str) -> None:
-    run.text = nfc(text)
-    font = run.font
-    font.name, font.size, font.bold = FONT, Pt(size), bold
-    font.color.rgb = theme.rgb(colour)
-    props = run._r.get_or_add_rPr()
-    props.set("lang", _LANG_TAG[lang])
-    for script in ("ea", "cs"):  # every script in Arial, so no application picks another
-        tag = f"{{http://schemas.openxmlformats.org/drawingml/2006/main}}{script}"
-        node = props.find(tag)
-        if node is None:
-            node = props.makeelement(tag, {})
-            props.append(node)
-        node.set("typeface", FONT)
-
-
-def _rect(slide: Slide, box: tuple[float, float, float, float], colour: str, shape: Any = None):
-    rect = slide.shapes.add_shape(shape or MSO_SHAPE.RECTANGLE, *_box(*box))
-    rect.fill.solid()
-    rect.fill.fore_color.rgb = theme.rgb(colour)
-    rect.line.fill.background()
-    style = rect._element.find(qn("p:style"))  # the template's style: a shadow, a white font
-    if style is not None:
-        rect._element.remove(style)
-    return rect
 
 
 # --- the slides --------------------------------------------------------------------------------
@@ -219,11 +131,11 @@ class _Deck:
         slide: Slide,
         box: tuple[float, float, float, float],
         lines: Sequence[str],
-        style: Style,
+        style: bx.Style,
         anchor: Any = MSO_ANCHOR.TOP,
     ) -> Any:
-        shape = slide.shapes.add_textbox(*_box(*box))
-        _write(shape.text_frame, lines, style, self.lang)
+        shape = slide.shapes.add_textbox(*bx.inches(*box))
+        bx.write(shape.text_frame, lines, style, self.lang)
         shape.text_frame.vertical_anchor = anchor
         return shape
 
@@ -234,10 +146,10 @@ class _Deck:
         """The demo banner across the top, when demo data is shown; the top of what follows."""
         if not self._demo(topics):
             return 0.0
-        band = _rect(slide, (0, 0, WIDTH, _BAND), theme.DEMO_BAND)
+        band = bx.rect(slide, (0, 0, WIDTH, _BAND), theme.DEMO_BAND)
         text = t("demo_banner_short", self.lang).upper()
-        style = Style(13, True, theme.DEMO_INK, PP_ALIGN.CENTER)
-        _write(band.text_frame, [text], style, self.lang)
+        style = bx.Style(13, True, theme.DEMO_INK, PP_ALIGN.CENTER)
+        bx.write(band.text_frame, [text], style, self.lang)
         band.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         return _BAND
 
@@ -248,33 +160,35 @@ class _Deck:
     def _title(self, slide: Slide, title: str, top: float) -> float:
         """The slide's title, left, beside a red bar; the bottom of the title."""
         width = WIDTH - 2 * MARGIN - 0.3
-        style = _fit([title], width, 0.6, Style(30, True), 24)  # one line, if it can be
-        if _measure([title], width, style) > 0.62:
-            style = _fit([title], width, 1.0, Style(26, True), 20)
-        height = max(_measure([title], width, style), 0.6)
+        style = bx.fit([title], width, 0.6, bx.Style(30, True), 24)  # one line, if it can be
+        if bx.measure([title], width, style) > 0.62:
+            style = bx.fit([title], width, 1.0, bx.Style(26, True), 20)
+        height = max(bx.measure([title], width, style), 0.6)
         shape = slide.shapes.title
-        shape.left, shape.top, shape.width, shape.height = _box(MARGIN + 0.3, top, width, height)
-        _write(shape.text_frame, [title], style, self.lang)
+        shape.left, shape.top, shape.width, shape.height = bx.inches(
+            MARGIN + 0.3, top, width, height
+        )
+        bx.write(shape.text_frame, [title], style, self.lang)
         shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        _rect(slide, (MARGIN, top + 0.08, 0.1, height - 0.16), theme.RED)
+        bx.rect(slide, (MARGIN, top + 0.08, 0.1, height - 0.16), theme.RED)
         return top + height
 
     def _footer(self, slide: Slide, lines: Sequence[str]) -> float:
         """The footnotes and sources at the bottom, wrapped, the unit, period and slide number
         at the right; the top of the footer (the body ends above it)."""
         width = WIDTH - 2 * MARGIN - _NUMBER_W - 0.2
-        style = _fit(lines, width, 0.95, Style(11, colour=theme.MUTED, space=0.25), 9)
-        height = _measure(lines, width, style)
-        number = Style(14, True, theme.RED, PP_ALIGN.RIGHT)
-        number_h = _measure(["0"], 0.6, number)
+        style = bx.fit(lines, width, 0.95, bx.Style(11, colour=theme.MUTED, space=0.25), 9)
+        height = bx.measure(lines, width, style)
+        number = bx.Style(14, True, theme.RED, PP_ALIGN.RIGHT)
+        number_h = bx.measure(["0"], 0.6, number)
         top = HEIGHT - _FOOT_GAP - max(height, number_h)
-        _rect(slide, (MARGIN, top - 0.1, WIDTH - 2 * MARGIN, 0.015), theme.RULE)
+        bx.rect(slide, (MARGIN, top - 0.1, WIDTH - 2 * MARGIN, 0.015), theme.RULE)
         self._text(slide, (MARGIN, top, width, height), lines, style)
         self._text(slide, (WIDTH - MARGIN - 0.6, top, 0.6, number_h), [str(self.count)], number)
         where = [f"{self.figures.unit_name} · {self.figures.period}"]
-        mark = Style(10, colour=theme.MUTED, align=PP_ALIGN.RIGHT)
-        mark = _fit(where, _NUMBER_W - 0.6, 0.3, mark, 8)
-        where_h = _measure(where, _NUMBER_W - 0.6, mark)
+        mark = bx.Style(10, colour=theme.MUTED, align=PP_ALIGN.RIGHT)
+        mark = bx.fit(where, _NUMBER_W - 0.6, 0.3, mark, 8)
+        where_h = bx.measure(where, _NUMBER_W - 0.6, mark)
         box = (WIDTH - MARGIN - _NUMBER_W, top + (number_h - where_h) / 2, _NUMBER_W - 0.6, where_h)
         self._text(slide, box, where, mark)
         return top - 0.2
@@ -288,31 +202,31 @@ class _Deck:
         figures, lang = self.figures, self.lang
         slide = self._new(_LAYOUT_TITLE)
         top = self._banner(slide)
-        _rect(slide, (0, top, 0.35, HEIGHT - top), theme.RED)
+        bx.rect(slide, (0, top, 0.35, HEIGHT - top), theme.RED)
         left, width = 1.1, WIDTH - 1.1 - 1.0
-        kicker = Style(16, True, theme.RED)
+        kicker = bx.Style(16, True, theme.RED)
         self._text(slide, (left, top + 1.0, width, 0.4), [_t("kicker", lang).upper()], kicker)
-        name = _fit([figures.unit_name], width, 1.5, Style(48, True), 30)
-        height = _measure([figures.unit_name], width, name)
+        name = bx.fit([figures.unit_name], width, 1.5, bx.Style(48, True), 30)
+        height = bx.measure([figures.unit_name], width, name)
         title, subtitle = slide.shapes.title, slide.placeholders[1]
-        title.left, title.top, title.width, title.height = _box(left, top + 1.5, width, height)
-        _write(title.text_frame, [figures.unit_name], name, lang)
+        title.left, title.top, title.width, title.height = bx.inches(left, top + 1.5, width, height)
+        bx.write(title.text_frame, [figures.unit_name], name, lang)
         title.text_frame.vertical_anchor = MSO_ANCHOR.TOP
         y = top + 1.5 + height + 0.15
-        _rect(slide, (left + _INSET, y, 1.4, 0.07), theme.RED)
+        bx.rect(slide, (left + bx.INSET, y, 1.4, 0.07), theme.RED)
         lines = [_t("subtitle", lang, period=figures.period), _exported(day, lang)]
-        sub = Style(24, colour=theme.MUTED, space=0.5)
-        sub_h = _measure(lines, width, sub)
-        subtitle.left, subtitle.top, subtitle.width, subtitle.height = _box(
+        sub = bx.Style(24, colour=theme.MUTED, space=0.5)
+        sub_h = bx.measure(lines, width, sub)
+        subtitle.left, subtitle.top, subtitle.width, subtitle.height = bx.inches(
             left, y + 0.3, width, sub_h
         )
-        _write(subtitle.text_frame, lines, sub, lang)
+        bx.write(subtitle.text_frame, lines, sub, lang)
         subtitle.text_frame.vertical_anchor = MSO_ANCHOR.TOP
         about = [_t("what_data", lang)]
-        style = Style(14, colour=theme.INK)
-        about_h = _measure(about, width - 0.4, style)
+        style = bx.Style(14, colour=theme.INK)
+        about_h = bx.measure(about, width - 0.4, style)
         panel_top = HEIGHT - 0.45 - about_h - 0.3
-        _rect(slide, (left, panel_top, width, about_h + 0.3), theme.PANEL)
+        bx.rect(slide, (left, panel_top, width, about_h + 0.3), theme.PANEL)
         self._text(slide, (left + 0.2, panel_top + 0.15, width - 0.4, about_h), about, style)
         self._notes(slide, [m.text for m in messages] or [_t("no_messages", lang)])
 
@@ -331,18 +245,18 @@ class _Deck:
         gap = 0.16
         room = bottom - top - 0.25 - gap * (len(texts) - 1)
         size = 22.0
-        while size > 14 and sum(_measure([x], width, Style(size)) for x in texts) > room:
+        while size > 14 and sum(bx.measure([x], width, bx.Style(size)) for x in texts) > room:
             size -= 0.5
-        style = Style(size)
+        style = bx.Style(size)
         y = top + 0.25
         for i, text in enumerate(texts, start=1):
-            height = _measure([text], width, style)
+            height = bx.measure([text], width, style)
             if messages:
-                badge = _rect(
+                badge = bx.rect(
                     slide, (MARGIN + 0.3, y + 0.02, 0.42, 0.42), theme.RED, MSO_SHAPE.OVAL
                 )
-                number = Style(14, True, theme.WHITE, PP_ALIGN.CENTER)
-                _write(badge.text_frame, [str(i)], number, lang)
+                number = bx.Style(14, True, theme.WHITE, PP_ALIGN.CENTER)
+                bx.write(badge.text_frame, [str(i)], number, lang)
                 badge.text_frame.margin_left = badge.text_frame.margin_right = 0
                 badge.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             self._text(slide, (left, y, width, height), [text], style)
@@ -372,7 +286,7 @@ class _Deck:
         width = (right - left - gap * (len(charts) - 1)) / max(len(charts), 1)
         for i, spec in enumerate(charts):
             box = (left + i * (width + gap), top, width, bottom - top)
-            _add_chart(slide, spec, box, lang)
+            native.add_chart(slide, spec, box, lang)
         if not charts:
             self._nothing(slide, top, bottom)
         notes = [*(about or panel or [_t("no_data", lang)])]
@@ -389,8 +303,8 @@ class _Deck:
 
     def _nothing(self, slide: Slide, top: float, bottom: float) -> None:
         lines = [_t("no_data", self.lang)]
-        style = Style(24, colour=theme.MUTED, align=PP_ALIGN.CENTER)
-        height = _measure(lines, WIDTH - 2 * MARGIN, style)
+        style = bx.Style(24, colour=theme.MUTED, align=PP_ALIGN.CENTER)
+        height = bx.measure(lines, WIDTH - 2 * MARGIN, style)
         y = (top + bottom - height) / 2
         self._text(slide, (MARGIN, y, WIDTH - 2 * MARGIN, height), lines, style)
 
@@ -399,7 +313,7 @@ class _Deck:
         its lines (for the notes)."""
         figures, lang = self.figures, self.lang
         x, y, w, h = box
-        _rect(slide, box, theme.PANEL)
+        bx.rect(slide, box, theme.PANEL)
         frame = figures.comparison.frame
         row = frame[frame[s.UNIT_CODE] == figures.unit_code].iloc[0]
         generated = bool(pd.notna(row[s.DEMO]) and row[s.DEMO])
@@ -410,31 +324,35 @@ class _Deck:
             score=fmt_number(row[s.SCORE], lang, 2),
             best=fmt_number(row[s.MAX_SCORE], lang, 0),
         )
-        blocks: list[tuple[list[str], Style]] = [
-            ([_t("panel_year", lang, year=figures.compare_year)], Style(14, True, theme.MUTED)),
-            ([figures.unit_name], Style(18, True)),
-            ([_t("panel_rank", lang, rank=rank)], Style(30, True, theme.RED)),
-            ([score], Style(18)),
+        blocks: list[tuple[list[str], bx.Style]] = [
+            ([_t("panel_year", lang, year=figures.compare_year)], bx.Style(14, True, theme.MUTED)),
+            ([figures.unit_name], bx.Style(18, True)),
+            ([_t("panel_rank", lang, rank=rank)], bx.Style(30, True, theme.RED)),
+            ([score], bx.Style(18)),
         ]
         if generated:
-            blocks.append(([_t("panel_generated", lang)], Style(13, True, theme.DEMO_INK)))
+            blocks.append(([_t("panel_generated", lang)], bx.Style(13, True, theme.DEMO_INK)))
         reading = _t(f"panel_read_{key}", lang, unit=figures.unit_name)
         topic = figures.comparison if key == "compare" else figures.map_scores
         if topic.demo:
             reading += " " + _t("hatched" if key == "compare" else "map_faded", lang)
-        blocks.append(([reading], Style(13)))
+        blocks.append(([reading], bx.Style(13)))
         inner = w - 0.4
-        needed = sum(_measure(lines, inner, st) + 0.12 for lines, st in blocks)
+        needed = sum(bx.measure(lines, inner, st) + 0.12 for lines, st in blocks)
         scale = 1.0
         while needed * 1.0 > h - 0.4 and scale > 0.6:
             scale -= 0.05
-            scaled = [(lines, Style(st.size * scale, st.bold, st.colour)) for lines, st in blocks]
-            needed = sum(_measure(lines, inner, st) + 0.12 for lines, st in scaled)
+            scaled = [
+                (lines, bx.Style(st.size * scale, st.bold, st.colour)) for lines, st in blocks
+            ]
+            needed = sum(bx.measure(lines, inner, st) + 0.12 for lines, st in scaled)
         if scale < 1.0:
-            blocks = [(lines, Style(st.size * scale, st.bold, st.colour)) for lines, st in blocks]
+            blocks = [
+                (lines, bx.Style(st.size * scale, st.bold, st.colour)) for lines, st in blocks
+            ]
         cursor = y + 0.2
         for lines, style in blocks:
-            height = _measure(lines, inner, style)
+            height = bx.measure(lines, inner, style)
             self._text(slide, (x + 0.2, cursor, inner, height), lines, style)
             cursor += height + 0.12
         return [" ".join(lines) for lines, _ in blocks]
@@ -467,7 +385,7 @@ class _Deck:
         if width > room:
             width, height = room, room * maps.PICTURE[1] / maps.PICTURE[0]
         x = MARGIN + (room - width) / 2
-        slide.shapes.add_picture(io.BytesIO(png), *_box(x, top, width, height))
+        slide.shapes.add_picture(io.BytesIO(png), *bx.inches(x, top, width, height))
         panel = self._unit_panel(
             slide, (WIDTH - MARGIN - panel_w, top, panel_w, bottom - top), "map"
         )
@@ -483,184 +401,3 @@ def _excerpts(topic: Topic, lang: str) -> list[str]:
 
 
 # --- native charts -----------------------------------------------------------------------------
-
-
-def _format(code: str, lang: str) -> str:
-    return f"{_LOCALE[lang]}{code}"
-
-
-def _contrast(hex_colour: str) -> str:
-    """Dark text on a light fill, white on a dark one."""
-    r, g, b = (int(hex_colour[i : i + 2], 16) / 255 for i in (0, 2, 4))
-    return theme.INK if 0.299 * r + 0.587 * g + 0.114 * b > 0.55 else theme.WHITE
-
-
-def _add_chart(
-    slide: Slide, spec: ChartSpec, box: tuple[float, float, float, float], lang: str
-) -> None:
-    chart = slide.shapes.add_chart(spec.kind, *_box(*box), spec.data).chart
-    chart.font.name, chart.font.size = FONT, Pt(12)
-    chart.font.color.rgb = theme.rgb(theme.INK)
-    chart.has_title = spec.title is not None
-    if spec.title:
-        chart.chart_title.include_in_layout = True
-        _write(chart.chart_title.text_frame, [spec.title], Style(15, True), lang)
-    chart.has_legend = spec.legend
-    if spec.legend:
-        chart.legend.position, chart.legend.include_in_layout = XL_LEGEND_POSITION.BOTTOM, False
-        chart.legend.font.name, chart.legend.font.size = FONT, Pt(13)
-        chart.legend.font.color.rgb = theme.rgb(theme.INK)
-    plot = chart.plots[0]
-    if spec.gap_width is not None:
-        plot.gap_width = spec.gap_width
-    if len(plot.series) > 1 and spec.kind == XL_CHART_TYPE.COLUMN_CLUSTERED:
-        plot.overlap = -5
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = _format(spec.number_format, lang)
-    labels.number_format_is_linked = False
-    labels.position = spec.label_position
-    labels.font.name, labels.font.size = FONT, Pt(spec.label_size)
-    _style_axes(chart, spec, lang)
-    _colour(plot, spec)
-    _label(plot, spec, lang)
-    _mark_generated(plot, spec)
-
-
-def _style_axes(chart: Any, spec: ChartSpec, lang: str) -> None:
-    categories = chart.category_axis
-    categories.has_major_gridlines = False
-    categories.major_tick_mark = XL_TICK_MARK.NONE
-    categories.format.line.color.rgb = theme.rgb(theme.RULE)
-    categories.tick_labels.font.name = FONT
-    categories.tick_labels.font.size = Pt(spec.category_size)
-    categories.tick_labels.font.color.rgb = theme.rgb(theme.INK)
-    values = chart.value_axis
-    values.has_major_gridlines = spec.value_axis
-    if spec.value_axis:
-        values.major_gridlines.format.line.color.rgb = theme.rgb(theme.RULE)
-    values.format.line.fill.background()
-    values.major_tick_mark = XL_TICK_MARK.NONE
-    values.tick_labels.font.name = FONT
-    values.tick_labels.font.size = Pt(11)
-    values.tick_labels.font.color.rgb = theme.rgb(theme.MUTED)
-    values.tick_labels.number_format = _format(spec.axis_format or spec.number_format, lang)
-    values.tick_labels.number_format_is_linked = False
-    if not spec.value_axis:
-        values.tick_label_position = XL_TICK_LABELS.NONE
-    if spec.value_range:
-        values.minimum_scale, values.maximum_scale = spec.value_range
-    if spec.major_unit:
-        values.major_unit = spec.major_unit
-    if spec.every_category:  # LibreOffice would skip every other label of a crowded axis
-        axis = categories._element
-        skip = axis.find(qn("c:tickLblSkip"))
-        if skip is None:
-            skip = axis.makeelement(qn("c:tickLblSkip"), {})
-            _insert_in_order(axis, skip)
-        skip.set("val", "1")
-    if spec.reverse_values:
-        values.reverse_order = True
-        values.crosses = XL_AXIS_CROSSES.MAXIMUM  # keep the years at the bottom
-
-
-# c:catAx's children in the schema's order, from tickLblSkip on (it must come before these)
-_AFTER_SKIP = ("c:tickMarkSkip", "c:noMultiLvlLbl", "c:extLst")
-
-
-def _insert_in_order(axis: Any, element: Any) -> None:
-    for tag in _AFTER_SKIP:
-        found = axis.find(qn(tag))
-        if found is not None:
-            found.addprevious(element)
-            return
-    axis.append(element)
-
-
-def _line_chart(spec: ChartSpec) -> bool:
-    return spec.kind in (XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.LINE)
-
-
-def _series_colour(spec: ChartSpec, index: int) -> str:
-    return spec.colours[index % len(spec.colours)] if spec.colours else theme.MUTED
-
-
-def _point_colour(spec: ChartSpec, series: int, point: int) -> str:
-    if spec.point_colours and point < len(spec.point_colours):
-        return spec.point_colours[point]
-    return _series_colour(spec, series)
-
-
-def _colour(plot: Any, spec: ChartSpec) -> None:
-    """The dashboard's colours: a series' fill (or line and markers), a point's over it."""
-    for i, series in enumerate(plot.series):
-        colour = theme.rgb(_series_colour(spec, i))
-        if _line_chart(spec):
-            series.smooth = False
-            series.format.line.color.rgb = colour
-            series.format.line.width = Pt(3)
-            series.marker.style = XL_MARKER_STYLE.CIRCLE
-            series.marker.size = 11
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.rgb = colour
-            series.marker.format.line.color.rgb = colour
-            continue
-        series.invert_if_negative = False
-        series.format.fill.solid()
-        series.format.fill.fore_color.rgb = colour
-        series.format.line.fill.background()
-        for j, hex_colour in enumerate(spec.point_colours):
-            if hex_colour != _series_colour(spec, i):
-                point = series.points[j]
-                point.format.fill.solid()
-                point.format.fill.fore_color.rgb = theme.rgb(hex_colour)
-
-
-def _label(plot: Any, spec: ChartSpec, lang: str) -> None:
-    """Each value's label as text written the language's way (98,67% / 98.67%): a chart's
-    number format follows the reader's system, not the deck's language."""
-    centre = spec.label_position == spec.label_position.CENTER
-    for i, series in enumerate(plot.series):
-        for j, value in enumerate(series.values):
-            if value is None:
-                continue
-            hatched = j < len(spec.demo) and spec.demo[j]  # mostly white: dark text
-            fill = theme.WHITE if hatched else _point_colour(spec, i, j)
-            colour = _contrast(fill) if centre else theme.INK
-            label = series.points[j].data_label
-            frame = label.text_frame
-            frame.text = ""
-            text = spec.texts[j] if j < len(spec.texts) else None
-            _run(
-                frame.paragraphs[0].add_run(),
-                text or spec.label(value, lang),
-                spec.label_size,
-                False,
-                colour,
-                lang,
-            )
-            label.position = spec.label_position
-
-
-def _mark_generated(plot: Any, spec: ChartSpec) -> None:
-    """Generated values unlike published ones: hatched bars, hollow markers."""
-    for i, series in enumerate(plot.series):
-        for j, demo in enumerate(spec.demo):
-            if not demo or j >= len(series.values):
-                continue
-            point = series.points[j]
-            if _line_chart(spec):
-                point.marker.style = XL_MARKER_STYLE.CIRCLE
-                point.marker.size = 11
-                point.marker.format.fill.solid()
-                point.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-                point.marker.format.line.color.rgb = theme.rgb(_series_colour(spec, i))
-                point.marker.format.line.width = Pt(2.25)
-                continue
-            fill = point.format.fill
-            fill.patterned()
-            fill.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-            fill.fore_color.rgb = theme.rgb(_point_colour(spec, i, j))
-            fill.back_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-            point.format.line.color.rgb = theme.rgb(_point_colour(spec, i, j))
-            point.format.line.width = Pt(1)
