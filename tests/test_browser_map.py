@@ -66,10 +66,10 @@ def requests_ok(page: Page) -> None:
 
 def wait_map(page: Page, panels: int = 2) -> dict[str, list]:
     """The units of the whole city (panel 0), once every panel is drawn."""
-    expect(page.locator(PLOT)).to_have_count(panels)
+    expect(page.locator(PLOT)).to_have_count(panels, timeout=30_000)  # a busy machine
     for n in range(panels):
         page.locator(PLOT).nth(n).locator("path.choroplethlocation").first.wait_for(
-            state="attached"
+            state="attached", timeout=30_000
         )
     return page.evaluate(UNITS_JS, 0)
 

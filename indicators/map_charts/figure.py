@@ -149,7 +149,7 @@ def _attribution(boundary: geo.BoundarySet, lang: str) -> dict[str, Any]:
     }
 
 
-def _heading(text: str, x: float) -> dict[str, Any]:
+def _heading(text: str, x: float, size: int = 13) -> dict[str, Any]:
     """A panel's name, above it."""
     return {
         "text": text,
@@ -160,7 +160,7 @@ def _heading(text: str, x: float) -> dict[str, Any]:
         "xanchor": "left",
         "yanchor": "bottom",
         "showarrow": False,
-        "font": {"size": 13, "color": TEXT, "weight": 600},
+        "font": {"size": size, "color": TEXT, "weight": 600},
     }
 
 
@@ -239,6 +239,7 @@ def choropleth(
     sizes = LABEL_SIZES["map" if part == "map" else "page"]
     scale = colorbar(style, vertical=part == "map") if ranges else None
     core_heading = t("map_panel_core", lang, n=len(core))
+    head = 20 if part == "map" else 13  # an image is 1600 px wide, its text 18 px
     ensure()  # the default template is the dashboard's
     fig = go.Figure()
     if part == "core":
@@ -251,7 +252,7 @@ def choropleth(
                label_size=sizes["whole"], frame=bool(core))  # fmt: skip
         fig.update_layout(geo=_geo())
         if core:
-            fig.add_annotation(_heading(t("map_panel_whole", lang), 0))
+            fig.add_annotation(_heading(t("map_panel_whole", lang), 0, head))
     if part == "map" and core:
         _panel(fig, rows[in_core], boundary, style, "geo2", colorbar=None, legend=False,
                named=rows[in_core], label_size=sizes["core"])  # fmt: skip
@@ -259,7 +260,7 @@ def choropleth(
             geo={"domain": {"x": DOMAINS["whole"], "y": (0, 1)}},
             geo2={**_geo(), "domain": {"x": DOMAINS["core"], "y": (0, 1)}},
         )
-        fig.add_annotation(_heading(core_heading, DOMAINS["core"][0]))
+        fig.add_annotation(_heading(core_heading, DOMAINS["core"][0], head))
     if part == "map":
         fig.add_annotation(_attribution(boundary, lang))
         fig.update_layout(
