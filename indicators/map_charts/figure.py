@@ -31,7 +31,7 @@ from indicators.map_charts.values import Indicator, _numbers, assign_classes, cl
 PARTS = ("map", "whole", "core")
 # Where the panels of a two-panel figure ("map") sit, as shares of the plot's width.
 DOMAINS = {"whole": (0.0, 0.47), "core": (0.5, 1.0)}
-LABEL_SIZES = {"map": {"whole": 15, "core": 17}, "page": lb.FONT_SIZE}
+LABEL_SIZES = {"map": {"whole": 13, "core": 15}, "page": lb.FONT_SIZE}  # "map": 1000-1600 px
 HEADING_TOP = 30  # px above a page panel for its name
 BAR_BOTTOM = 66  # px under the whole city for the horizontal colour bar and its title
 LEGEND_BOTTOM = 48  # px under that for the legend (no data, demo data, the frame): 2 rows
@@ -239,7 +239,7 @@ def choropleth(
     sizes = LABEL_SIZES["map" if part == "map" else "page"]
     scale = colorbar(style, vertical=part == "map") if ranges else None
     core_heading = t("map_panel_core", lang, n=len(core))
-    head = 20 if part == "map" else 13  # an image is 1600 px wide, its text 18 px
+    head = 18 if part == "map" else 13  # an image is 1000 to 1600 px wide
     ensure()  # the default template is the dashboard's
     fig = go.Figure()
     if part == "core":
@@ -266,7 +266,7 @@ def choropleth(
         fig.update_layout(
             title={"text": title, "x": 0.01, "xanchor": "left"},
             legend={"x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "bottom"},
-            margin={"l": 10, "r": _right_margin(fig), "t": 100 if core else 70, "b": 60},
+            margin={"l": 10, "r": _right_margin(fig), "t": 130 if core else 70, "b": 60},
         )
     else:
         top = HEADING_TOP if core else 10
