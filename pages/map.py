@@ -1,6 +1,7 @@
-"""Bản đồ / Map: one indicator on the map of Hanoi's 30 districts or of the provinces (63
-until 2024, 34 from 2025), the boundary set chosen by the year; a click opens the unit's
-profile. Hanoi from 1 July 2025 (no open polygons): the new units by former district."""
+"""Bản đồ / Map: one indicator on the map of Hanoi's 30 districts (the whole city and its 12
+urban districts zoomed, every unit named) or of the provinces (63 until 2024, 34 from 2025),
+the boundary set chosen by the year; a click on a unit, in either panel, opens its page.
+Hanoi from 1 July 2025 (no open polygons): the new units by former district."""
 
 import streamlit as st
 

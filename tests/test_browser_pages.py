@@ -60,7 +60,7 @@ VIEWS = [
         2,
     ),
     ("unit", "Trang đơn vị: Quận Nam Từ Liêm – năm {y}", "Unit page: Quận Nam Từ Liêm – {y}", 3, 5),
-    ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 1, 1),
+    ("map", "Bấm vào một đơn vị trên bản đồ", "Click a unit on the map", 2, 2),  # city, core
     ("data", "Các bảng đứng sau biểu đồ", "The tables behind the charts", 0, 0),
     ("about", "Lưu ý khi đọc số liệu", "Caveats", 0, 0),
 ]

@@ -79,7 +79,7 @@ def test_no_polygons_for_hanoi_after_the_reform(level: str, year: int) -> None:
     with pytest.raises(geo.BoundaryUnavailable) as info:
         geo.boundary_set(level, year)
     assert "126" in info.value.vi and "126" in info.value.en
-    assert "SOURCES.md" in info.value.en
+    assert "1 July 2025" in info.value.en and "SOURCES.md" not in info.value.en  # for leaders
 
 
 def test_no_district_polygons_before_the_tu_liem_split() -> None:
@@ -200,8 +200,12 @@ def test_new_units_by_old_district_small() -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_gap_note_says_why(lang: str) -> None:
+    """In words for a meeting: what changed on 1 July 2025 and why there is no map; no file
+    of the repository (data/geo/SOURCES.md says the rest, linked from the about page)."""
     note = geo.gap_note(lang)
-    assert "126" in note and "SOURCES.md" in note and "Gaps" in note
+    assert "126" in note and "30" in note and ("1/7/2025" in note or "1 July 2025" in note)
+    assert ("cấp quận, huyện" in note) if lang == "vi" else ("no more districts" in note)
+    assert "SOURCES" not in note and ".md" not in note and "/" not in note.replace("1/7/2025", "")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

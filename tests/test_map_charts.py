@@ -17,7 +17,10 @@ from PIL import Image
 from indicators import geo
 from indicators import map_charts as m
 from indicators import schema as s
+from indicators.chart_theme import label_width
 from indicators.dataset import Dataset, load_dataset
+from indicators.i18n import t
+from indicators.map_charts import labels
 from indicators.timeliness import ONLINE_RATE, timeliness
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
@@ -127,21 +130,21 @@ def test_figure_hanoi_2023(dataset: Dataset) -> None:
     fig = _figure(dataset)
     trace = fig.data[0]
     i = _point(trace, DONG_DA)
-    assert trace.z[i] == pytest.approx(96.3)
+    assert trace.z[i] == 5  # the colour is the class: 5 = the best
     assert trace.customdata[i][0] == DONG_DA  # the code, for /unit?unit=CODE
     assert trace.customdata[i][2] == "96,30"
     assert trace.customdata[i][3] == "thứ 1/30"
     assert trace.customdata[i][4] == "5/5"  # the top class
     assert trace.featureidkey == "properties.ma_huyen"
     assert len(trace.geojson["features"]) == 30
-    assert trace.colorbar.title.text == "Điểm (/100)"
-    assert "96,30" in trace.colorbar.ticktext
+    assert trace.colorbar.title.text == "Điểm (% tối đa)" == t("axis_score", "vi")
+    assert trace.colorbar.ticktext[-1].endswith("96,30")  # the best class ends at Đống Đa
     assert fig.layout.geo.fitbounds == "locations" and fig.layout.geo.visible is False
     assert fig.layout.separators == ",."
     assert "2023" in fig.layout.title.text and "Điểm Chỉ số CCHC" in fig.layout.title.text
-    assert "CC BY 3.0 IGO" in fig.layout.annotations[0].text
+    assert "CC BY 3.0 IGO" in fig.layout.annotations[-1].text
     # every district has a score: no grey trace; the 24 generated ones under the demo veil
-    values, veil = fig.data
+    values, veil = fig.data[:2]
     assert veil.name == "Số liệu minh họa (nhạt)" and veil.hoverinfo == "skip"
     # 2023's published scores: Hoàn Kiếm, Cầu Giấy, Đống Đa, Nam Từ Liêm, Thanh Trì, Phú Xuyên
     # (Long Biên's rank 12 was published without its score, which is generated)
@@ -156,6 +159,10 @@ def test_figure_english(dataset: Dataset) -> None:
     i = _point(trace, DONG_DA)
     assert trace.customdata[i][2] == "96.30" and trace.customdata[i][3] == "1st of 30"
     assert fig.layout.separators == ".," and "Rank" in trace.hovertemplate
+    assert trace.colorbar.title.text == "Score (% of maximum)" == t("axis_score", "en")
+    assert trace.colorbar.ticktext[-1].endswith("96.30")
+    texts = [a.text for a in fig.layout.annotations]
+    assert texts[:2] == ["The whole city", "Inner city, zoomed in: 12 urban districts"]
 
 
 def test_hover_has_name_value_rank_and_source(dataset: Dataset) -> None:
@@ -176,7 +183,7 @@ def test_no_data_units_get_their_own_grey_trace(dataset: Dataset, hanoi_2023: pd
     fig = m.choropleth(
         frame, boundary, m.VALUE, "vi", "t", "Điểm", indicator=m.INDICATORS["par_score"]
     )
-    values, _veil, grey = fig.data  # the demo veil: see test_figure_hanoi_2023
+    values, _veil, grey = fig.data[:3]  # the demo veil: see test_figure_hanoi_2023
     assert sorted(grey.locations) == sorted([*missing, "280"])
     assert not set(grey.locations) & set(values.locations)
     assert len(values.locations) == 27
@@ -186,6 +193,173 @@ def test_no_data_units_get_their_own_grey_trace(dataset: Dataset, hanoi_2023: pd
     assert m.NO_DATA_COLOR not in {c for _, c in values.colorscale}
     assert "Không có dữ liệu" in grey.hovertemplate
     assert len(grey.geojson["features"]) == 3
+
+
+# --- the two panels, the names, the legend ------------------------------------------------------
+
+URBAN_2023 = {  # Hanoi's 12 quận from the Từ Liêm split (27 Dec 2013) to 30 June 2025
+    "Ba Đình", "Hoàn Kiếm", "Tây Hồ", "Long Biên", "Cầu Giấy", "Đống Đa", "Hai Bà Trưng",
+    "Hoàng Mai", "Thanh Xuân", "Nam Từ Liêm", "Bắc Từ Liêm", "Hà Đông",
+}  # fmt: skip
+
+
+def _named(fig, subplot: str) -> dict[str, str]:
+    """The code and the label (its lines joined) of every unit named on a panel."""
+    out: dict[str, str] = {}
+    for trace in fig.data:
+        if trace.type == "scattergeo" and trace.mode == "text" and (trace.geo or "geo") == subplot:
+            for data, text in zip(trace.customdata, trace.text, strict=True):
+                assert data[0] not in out, f"{data[0]} named twice on {subplot}"
+                out[data[0]] = text.replace("<br>", " ")
+    return out
+
+
+def _units(fig, subplot: str) -> set[str]:
+    return {
+        code
+        for trace in fig.data
+        if trace.type == "choropleth" and (trace.geo or "geo") == subplot
+        for code in trace.locations
+    }
+
+
+@pytest.fixture(scope="module")
+def published() -> Dataset:
+    return load_dataset(demo=False)
+
+
+def test_the_core_panel_is_the_12_urban_districts(dataset: Dataset) -> None:
+    units = geo.units_on(dataset.units, "district", geo.as_of(2023))
+    urban = units.loc[units[s.KIND].eq("quận"), s.CODE].tolist()
+    assert len(urban) == 12
+    assert {n.removeprefix("Quận ") for n in units.loc[units[s.KIND].eq("quận"), s.NAME_VI]} == (
+        URBAN_2023
+    )
+    fig = _figure(dataset)
+    assert _units(fig, "geo") == set(units[s.CODE]) and _units(fig, "geo2") == set(urban)
+    assert fig.layout.geo.domain.x[1] <= fig.layout.geo2.domain.x[0]  # side by side
+    panels = m.indicator_panels(dataset, m.PAR_SCORE, 2023, "district", "vi")
+    assert _units(panels.core, "geo") == set(urban) and len(_units(panels.whole, "geo")) == 30
+    assert panels.core.data[0].showscale is False and panels.whole.data[0].showscale is True
+    # the frame on the whole city holds the 12 and is named in the legend, not on the map
+    frame = next(tr for tr in fig.data if tr.type == "scattergeo" and tr.mode == "lines")
+    assert frame.name == "Nội thành: xem bản đồ phóng to" and frame.showlegend
+    boundary = geo.boundary_set("district", 2023)
+    inside = [c for c, (lon, lat) in m.label_points(boundary).items()
+              if min(frame.lon) < lon < max(frame.lon) and min(frame.lat) < lat < max(frame.lat)]  # fmt: skip
+    assert set(urban) <= set(inside)
+    assert m.indicator_panels(dataset, m.PAR_SCORE, 2024, "province", "vi").core is None
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_unit_is_named_once_by_its_short_name(dataset: Dataset, lang: str) -> None:
+    """Outer units on the whole city, the 12 urban ones on the zoomed panel: each name once,
+    as in the units table without 'Quận'/'Huyện'/'Thị xã', diacritics kept (both languages:
+    names are data)."""
+    units = geo.units_on(dataset.units, "district", geo.as_of(2023)).set_index(s.CODE)
+    short = units[s.NAME_VI].str.replace(r"^(Quận|Huyện|Thị xã) ", "", regex=True)
+    fig = _figure(dataset, lang=lang)
+    whole, core = _named(fig, "geo"), _named(fig, "geo2")
+    assert set(core.values()) == URBAN_2023 and len(whole) == 18
+    assert whole | core == short.to_dict()
+    assert "Hoàn Kiếm" in core.values() and "Ứng Hòa" in whole.values()
+    panels = m.indicator_panels(dataset, m.PAR_SCORE, 2023, "district", lang)
+    assert _named(panels.whole, "geo") == whole and _named(panels.core, "geo") == core
+    # long names break onto two lines, never inside a word
+    assert all(text.replace("<br>", " ") in short.values for text in labels.LINE_BREAKS.values())
+
+
+def test_names_do_not_overlap_on_a_phone() -> None:
+    """At the scale of a 390 px phone (about 360 px per degree on the whole city, 1200 on the
+    zoomed core: both panels are narrower there than on a projector or a desktop), no two
+    names' boxes touch; a larger map only spreads them further apart."""
+    boundary = geo.boundary_set("district", 2023)
+    points = m.label_points(boundary)
+    core = set(m.core_codes(boundary))
+    feats = dict(zip(boundary.codes, boundary.geojson["features"], strict=True))
+    for panel, scale in (("whole", 360), ("core", 1200)):
+        codes = [c for c in boundary.codes if (c in core) == (panel == "core")]
+        texts = {c: labels.label_text(m.short_name(feats[c])) for c in codes}
+        boxes = labels.label_boxes(points, texts, scale, labels.FONT_SIZE[panel])
+        touching = [
+            (texts[a], texts[b])
+            for i, a in enumerate(codes)
+            for b in codes[i + 1 :]
+            if min(boxes[a][2], boxes[b][2]) > max(boxes[a][0], boxes[b][0])
+            and min(boxes[a][3], boxes[b][3]) > max(boxes[a][1], boxes[b][1])
+        ]
+        assert touching == [], panel
+    # and a name is as wide as the dashboard's font says (the boxes are not made up)
+    ba_dinh = labels.label_boxes(points, {"001": "Ba Đình"}, 1000, 12)["001"]
+    assert ba_dinh[2] - ba_dinh[0] == pytest.approx(label_width("Ba Đình") * labels.BOLD)
+
+
+def test_label_points_lie_inside_their_units() -> None:
+    boundary = geo.boundary_set("district", 2023)
+    import numpy as np
+
+    for f, code in zip(boundary.geojson["features"], boundary.codes, strict=True):
+        lon, lat = labels.inner_point(f["geometry"])
+        inside = labels._signed_distance(np.array([[lon, lat]]), labels._rings(f["geometry"]))
+        assert inside[0] > 0, code
+
+
+def test_class_legend_has_distinct_labels_in_equal_bands(published: Dataset) -> None:
+    """2023's published scores: 95,21 (Thanh Trì) and 95,22 (Cầu Giấy) are class breaks that
+    a value scale drew on top of each other; each class now has a band of its own, named by
+    its values, from the lowest class up."""
+    frame = m.map_values(published, m.PAR_SCORE, 2023, "district")
+    values = frame[m.VALUE].dropna().astype(float)
+    bar = m.indicator_map(published, m.PAR_SCORE, 2023, "district", "vi").data[0].colorbar
+    n = len(bar.ticktext)
+    assert list(bar.tickvals) == list(range(1, n + 1))  # equal bands, one per class
+    assert len(set(bar.ticktext)) == n
+    assert list(bar.ticktext) == ["91,61", "95,21", "95,22", "95,70–96,30"]
+    lows = [float(label.split("–")[0].replace(",", ".")) for label in bar.ticktext]
+    assert lows == sorted(lows) and lows[0] == values.min()
+    assert bar.ticktext[-1].endswith(f"{values.max():.2f}".replace(".", ","))
+    for year in (2019, 2023):
+        for key in m.INDICATORS:
+            for fig in (m.indicator_map(published, key, year, "district", "vi"),):
+                scale = [tr for tr in fig.data if tr.type == "choropleth" and tr.showscale]
+                texts = list(scale[0].colorbar.ticktext) if scale else []
+                assert len(texts) == len(set(texts)), (year, key, texts)
+
+
+def test_classed_drops_empty_classes() -> None:
+    rows = pd.DataFrame({"_value": pd.array([0.0, 10.0, None], dtype="Float64")})
+    out, ranges = m.classed(rows, lambda v, lang: f"{v:g}", "vi", True, 5)
+    assert ranges == ("0", "10") and out["_class"].tolist()[:2] == [1, 2]
+    out, ranges = m.classed(rows, lambda v, lang: f"{v:g}", "vi", False, 5)
+    assert ranges == ("10", "0") and out["_class"].tolist()[:2] == [2, 1]  # low is best
+
+
+def test_names_read_on_their_colour(published: Dataset) -> None:
+    """White on the dark classes, dark on the light ones and on grey."""
+    fig = m.indicator_map(published, m.PAR_SCORE, 2023, "district", "vi")
+    colour = {}
+    for trace in fig.data:
+        if trace.type == "scattergeo" and trace.mode == "text":
+            colour.update(dict.fromkeys((d[0] for d in trace.customdata), trace.textfont.color))
+    assert colour["280"] == "#ffffff"  # Phú Xuyên, the lowest class (dark purple)
+    assert colour[DONG_DA] != "#ffffff" and colour["001"] != "#ffffff"  # yellow; grey
+
+
+def test_the_attribution_is_drawn_once(dataset: Dataset) -> None:
+    """On the image (one figure) under the map; the page's panels leave it to the page."""
+    fig = _figure(dataset)
+    assert [a.text for a in fig.layout.annotations].count(fig.layout.annotations[-1].text) == 1
+    assert sum("CC BY 3.0 IGO" in a.text for a in fig.layout.annotations) == 1
+    panels = m.indicator_panels(dataset, m.PAR_SCORE, 2023, "district", "vi")
+    for panel in (panels.whole, panels.core):
+        assert "CC BY" not in panel.to_json() and not panel.layout.title.text
+
+
+def test_page_panels_fit_a_projector_and_a_desktop(dataset: Dataset) -> None:
+    panels = m.indicator_panels(dataset, m.PAR_SCORE, 2023, "district", "vi")
+    assert panels.whole.layout.height == m.PAGE_HEIGHT["district"] <= 768 - 140
+    assert panels.core.layout.height <= panels.whole.layout.height
+    assert m.PAGE_HEIGHT["province"] <= 768 - 100
 
 
 def test_highlight_outlines_the_unit_last(dataset: Dataset) -> None:
@@ -199,8 +373,9 @@ def test_rank_map_colours_rank_1_like_the_best_score(dataset: Dataset) -> None:
     fig = m.indicator_map(dataset, m.PAR_RANK, 2023, "district", "vi")
     trace = fig.data[0]
     i = _point(trace, DONG_DA)
-    assert trace.z[i] == 1 and trace.customdata[i][4] == "5/5"
-    assert trace.colorscale[0][1] == m.class_colors(5)[-1]
+    assert trace.z[i] == 5 and trace.customdata[i][4] == "5/5"
+    assert trace.colorscale[-1][1] == m.class_colors(5)[-1]  # yellow, as the best score
+    assert trace.colorbar.ticktext[-1] == "1–6" and trace.colorbar.ticktext[0] == "25–30"
 
 
 def test_unknown_codes_are_refused(hanoi_2023: pd.DataFrame) -> None:

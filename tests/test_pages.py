@@ -59,7 +59,7 @@ CHARTS = {  # plotly charts on each page for 019 in 2018: published figures only
     "pages/shortened_procedures.py": (0, 2),  # 50 in 8 fields (2019): a table, no chart
     "pages/timeliness.py": (1, 2),  # 99,99% on time (2019)
     "pages/unit.py": (3, 5),
-    "pages/map.py": (1, 1),
+    "pages/map.py": (2, 2),  # the whole city and its 12 urban districts zoomed
     "pages/data.py": (0, 0),
     "pages/about.py": (0, 0),
 }

@@ -1,7 +1,8 @@
-"""The /map page under Streamlit's AppTest: the district map of 2023 (Đống Đa in the top class),
-a clicked unit opening its profile, the fallback link, the province map switching from 63 to
-34 units between 2024 and 2025, Hanoi after 1 July 2025 as a table, the attribution under the
-map and on /about, both languages."""
+"""The /map page under Streamlit's AppTest: the district map of 2023 (Đống Đa in the top class)
+in two panels (the whole city, the 12 urban districts zoomed), a clicked unit opening its
+profile from either panel, the fallback link, the province map switching from 63 to 34 units
+between 2024 and 2025, Hanoi after 1 July 2025 as a table, the attribution once under the map
+and on /about, both languages."""
 
 from __future__ import annotations
 
@@ -17,10 +18,16 @@ MAP = "pages/map.py"
 DONG_DA = "006"
 
 
-def map_spec(at: AppTest) -> dict:
+def map_spec(at: AppTest, panel: int = 0) -> dict:
+    """The spec of the whole city (panel 0) or of the zoomed core (panel 1)."""
     charts = at.get("plotly_chart")
-    assert len(charts) == 1
-    return json.loads(charts[0].proto.spec)
+    assert len(charts) in (1, 2)
+    return json.loads(charts[panel].proto.spec)
+
+
+def heading(at: AppTest) -> str:
+    """The map's title, written above the panels: '**what, when**  \\nwhere'."""
+    return next(str(m.value) for m in at.markdown if str(m.value).startswith("**"))
 
 
 def located(spec: dict) -> dict[str, list]:
@@ -45,10 +52,15 @@ def test_hanoi_2023_dong_da_in_the_top_class() -> None:
     assert units[DONG_DA][1:4] == ["Quận Đống Đa", "96,30", "thứ 1/30"] and top == classes
     coloured = [u for u in units.values() if len(u) > 2]  # the grey ones carry a name only
     assert len(coloured) == 6  # the six published 2023 scores; the other 24 grey
-    title = spec["layout"]["title"]["text"]
-    assert title.startswith("Điểm Chỉ số CCHC, năm 2023<br><sup>30 quận, huyện, thị xã Hà Nội")
+    assert heading(at).startswith("**Điểm Chỉ số CCHC, năm 2023**")
+    assert heading(at).endswith("30 quận, huyện, thị xã Hà Nội")
+    assert not spec["layout"].get("title", {}).get("text")  # written once, above the panels
+    core = located(map_spec(at, 1))
+    assert len(core) == 12 and DONG_DA in core and "019" in core and "280" not in core
+    assert core[DONG_DA] == units[DONG_DA]  # the same classes and texts in both panels
     trace = spec["data"][0]
-    assert trace["colorbar"]["title"]["text"] == "Điểm (/100)"
+    assert trace["colorbar"]["title"]["text"] == "Điểm (% tối đa)"
+    assert trace["colorbar"]["ticktext"] == ["91,61", "95,21", "95,22", "95,70–96,30"]
     assert trace["featureidkey"] == "properties.ma_huyen"
     assert "Nguồn" in trace["hovertemplate"] and "Hạng" in trace["hovertemplate"]
     # plotly.js must not fetch its world topojson from the CDN (no internet here)
@@ -57,7 +69,10 @@ def test_hanoi_2023_dong_da_in_the_top_class() -> None:
     assert at.get("plotly_chart")[0].proto.selection_mode  # clicks select a unit
     shown = captions(at)
     assert "Ranh giới quận/huyện Hà Nội" in shown and "CC BY 3.0 IGO" in shown
-    assert "Màu xám: Không có dữ liệu" in shown
+    assert texts(at).count("CC BY 3.0 IGO") == 1  # one attribution
+    assert "CC BY" not in json.dumps([map_spec(at, 0), map_spec(at, 1)])
+    assert "Màu xám: Không có dữ liệu" in shown and "5 nhóm, mỗi nhóm khoảng 1/5" in shown
+    assert "ngũ phân vị" not in texts(at) and "Viridis" not in texts(at)
     assert BADGE["vi"] not in [m.value for m in at.markdown]  # published scores only
     assert not at.error
 
@@ -80,6 +95,19 @@ def test_a_clicked_unit_opens_its_profile(params: dict, code: str, title: str) -
     assert map_view.OPEN_UNIT not in at.session_state
 
 
+def test_both_panels_select_and_each_reads_its_own_selection(monkeypatch) -> None:
+    """Each panel is clickable (selection_mode) and its on_select reads its own chart's
+    state: a click on the zoomed Đống Đa opens Đống Đa (the browser test clicks it)."""
+    at = open_app(MAP, year="2023")
+    assert [bool(c.proto.selection_mode) for c in at.get("plotly_chart")] == [True, True]
+    state = {map_view.CORE_KEY: {"selection": {"points": [{"customdata": [DONG_DA, "x"]}]}}}
+    monkeypatch.setattr(map_view.st, "session_state", state)
+    map_view._on_select()  # nothing selected on the whole city
+    assert map_view.OPEN_UNIT not in state
+    map_view._on_select_core()
+    assert state[map_view.OPEN_UNIT] == DONG_DA
+
+
 def test_the_fallback_link_follows_the_selectbox() -> None:
     at = open_app(MAP, year="2023")
     link = next(p for p in at.get("page_link") if p.proto.page == "unit")
@@ -98,7 +126,7 @@ def test_the_indicator_picker() -> None:
     assert picker.value == "par_score"
     picker.set_value("on_time_rate").run()
     spec = map_spec(at)
-    assert spec["layout"]["title"]["text"].startswith("Tỷ lệ hồ sơ giải quyết đúng hạn")
+    assert heading(at).startswith("**Tỷ lệ hồ sơ giải quyết đúng hạn")
     assert spec["data"][0]["colorbar"]["title"]["text"] == "% hồ sơ"
     assert all(row[2].endswith("%") for row in located(spec).values())
     picker.set_value("par_rank").run()
@@ -108,10 +136,10 @@ def test_the_indicator_picker() -> None:
 
 def test_a_link_with_the_indicator_opens_that_map() -> None:
     at = open_app(MAP, year="2023", indicator="on_time_rate")
-    assert map_spec(at)["layout"]["title"]["text"].startswith("Tỷ lệ hồ sơ giải quyết đúng hạn")
+    assert heading(at).startswith("**Tỷ lệ hồ sơ giải quyết đúng hạn")
     assert at.query_params["indicator"] == "on_time_rate"  # kept when the filters write the URL
     stray = open_app(MAP, year="2023", indicator="không-có")
-    assert map_spec(stray)["layout"]["title"]["text"].startswith("Điểm")  # the default
+    assert heading(stray).startswith("**Điểm Chỉ số CCHC")  # the default
     assert [w.value for w in stray.warning] == [  # the URL's value inert (no list, no link)
         "Giá trị 'không\\-có' của tham số 'indicator' không hợp lệ; dùng giá trị mặc định."
     ]
@@ -128,9 +156,11 @@ def test_provinces_switch_from_63_to_34(year: int, n: int) -> None:
     assert spec["data"][0]["featureidkey"] == "properties.ma_tinh"
     shown = captions(at)
     assert "CC BY-SA 4.0" in shown and "Open Development Mekong" in shown
+    assert len(at.get("plotly_chart")) == 1  # no zoomed panel for the provinces
+    assert texts(at).count("Open Development Mekong") == 1  # one attribution
     if year == 2025:
         assert "gộp theo NQ 202/2025/QH15" in shown
-        assert "(sau sắp xếp từ 1/7/2025)" in spec["layout"]["title"]["text"]
+        assert "sau sắp xếp từ 1/7/2025" in heading(at)
         assert "mọi đơn vị được tô màu xám" in at.info[0].value  # no 2025 scores yet
         assert spec["data"][0]["name"] == "Không có dữ liệu"
     else:
@@ -141,7 +171,8 @@ def test_hanoi_after_the_reform_is_a_table() -> None:
     at = open_app(MAP, year="2025")
     assert not at.get("plotly_chart")
     note = at.info[0].value
-    assert "Chưa có bản đồ cho 126 xã, phường" in note and "SOURCES.md" in note
+    assert "Từ ngày 1/7/2025 không còn cấp quận, huyện" in note
+    assert "126 xã, phường" in note and "SOURCES.md" not in note
     table = at.dataframe[0].value
     assert len(table) == 213
     assert list(table.columns[:2]) == [
@@ -160,13 +191,14 @@ def test_map_in_english() -> None:
     at = open_app(MAP, year="2023", lang="en")
     spec = map_spec(at)
     assert located(spec)[DONG_DA][2:4] == ["96.30", "1st of 30"]
-    assert spec["layout"]["title"]["text"].startswith(
-        "PAR index score, 2023<br><sup>Hanoi's 30 districts"
-    )
+    assert heading(at) == "**PAR index score, 2023**  \nHanoi's 30 districts"
+    assert spec["data"][0]["colorbar"]["title"]["text"] == "Score (% of maximum)"
+    assert "Inner city, zoomed in: 12 urban districts" in json.dumps(map_spec(at, 1))
     shown = captions(at)
     assert "Hanoi district boundaries" in shown and "Grey: No data" in shown
+    assert "5 groups of about 1/5 of the units" in shown and "quantile" not in texts(at)
     at = open_app(MAP, year="2025", lang="en")
-    assert "There is no map of Hanoi's 126 communes and wards" in at.info[0].value
+    assert "Hanoi's 30 districts were reorganised into 126 communes and wards" in at.info[0].value
     assert "Former district (until 30 June 2025)" in at.dataframe[0].value.columns
 
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 TEXTS: dict[str, dict[str, str]] = {
     # --- map page --------------------------------------------------------------------------
-    "map_intro": {
-        "vi": "Bản đồ của một năm vẽ các đơn vị có hiệu lực vào ngày 31/12 năm đó: với Chỉ số CCHC của Hà Nội là 30 quận, huyện, thị xã (đến 30/6/2025); với PAR INDEX cấp tỉnh là 63 tỉnh, thành phố (đến năm 2024) hoặc 34 (từ năm 2025). Chọn bộ chỉ số và năm ở thanh bên. Bấm vào một đơn vị trên bản đồ để mở hồ sơ của đơn vị đó.",
-        "en": "A year's map draws the units valid on 31 December of that year: for Hanoi's PAR index, the 30 districts (until 30 June 2025); for the national PAR INDEX, the 63 provinces (until 2024) or the 34 (from 2025). Choose the index and the year in the sidebar. Click a unit on the map to open its profile.",
-    },
     "map_indicator": {"vi": "Chỉ tiêu trên bản đồ", "en": "Indicator on the map"},
-    "map_colours": {
-        "vi": "Màu: 5 nhóm theo ngũ phân vị của năm (thang màu Viridis, dễ đọc với người mù màu); màu vàng là nhóm tốt nhất. Màu xám: Không có dữ liệu. Viền đỏ: {unit}.",
-        "en": "Colours: 5 quantile classes of the year (Viridis scale, colour-blind safe); yellow is the best class. Grey: No data. Red outline: {unit}.",
-    },
     "map_all_missing": {
         "vi": "Không có dữ liệu «{indicator}» cho các đơn vị này năm {year}: mọi đơn vị được tô màu xám.",
         "en": "There is no data for «{indicator}» for these units in {year}: every unit is grey.",
     },
-    "map_boundaries": {"vi": "Ranh giới", "en": "Boundaries"},
     "map_communes_heading": {
         "vi": "126 xã, phường của Hà Nội theo quận, huyện cũ",
         "en": "Hanoi's 126 communes and wards by former district",
@@ -70,10 +61,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "source_kind_article": {"vi": "bài báo", "en": "press article"},
     "source_kind_demo": {"vi": "minh họa", "en": "demo"},
     # --- boundary files and Hanoi after 1 July 2025 (indicators.geo) ---
-    "map_gap_note": {
-        "vi": 'Chưa có bản đồ cho 126 xã, phường của Hà Nội từ ngày 1/7/2025: không tìm thấy tệp ranh giới có giấy phép mở cho 126 đơn vị này (xem data/geo/SOURCES.md, mục "Gaps"). Bảng dưới đây gắn mỗi đơn vị mới với các quận, huyện cũ đã hình thành nên nó.',
-        "en": 'There is no map of Hanoi\'s 126 communes and wards from 1 July 2025: no openly licensed boundary file was found for these units (see data/geo/SOURCES.md, "Gaps"). The table below ties each new unit to the former districts it was formed from.',
-    },
     "map_successor_old_district_name": {
         "vi": "Quận, huyện cũ (đến 30/6/2025)",
         "en": "Former district (until 30 June 2025)",

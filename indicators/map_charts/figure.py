@@ -1,10 +1,18 @@
-"""The choropleth figure of a map and the /map page's entry points: its title, the figure of
-an indicator in a year, the unit a click selected."""
+"""The choropleth figure of a map: units coloured by class, named, with the class legend.
+
+A map of Hanoi's districts has two panels (indicators.map_charts.labels): the whole city and
+its 12 urban districts zoomed. `choropleth(..., part=)` draws
+- "map": both panels side by side, with the title, the colour bar on the right and the
+  boundary attribution: the figure of the downloaded image and of the slide;
+- "whole" and "core": one panel each, for the page, which writes the title and the
+  attribution itself (once) and lays the two side by side or one under the other.
+A province map is one panel ("map" and "whole" alike, without labels: 63 names are mush).
+"""
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
@@ -12,44 +20,24 @@ import plotly.graph_objects as go
 
 from indicators import geo
 from indicators import schema as s
-from indicators.chart_images import OFFLINE_TOPOJSON_URL
-from indicators.chart_theme import colorbar_margin, ensure
-from indicators.dataset import Dataset
-from indicators.escaping import inert, inert_cell
-from indicators.formatting import check_lang, fmt_number, fmt_rank, is_missing, no_data, separators
+from indicators.chart_theme import TEXT, colorbar_margin, ensure
+from indicators.escaping import inert_cell
+from indicators.formatting import check_lang, fmt_number, separators
 from indicators.i18n import t
-from indicators.map_charts.values import (
-    INDICATORS,
-    SOURCE_TITLES,
-    VALUE,
-    Indicator,
-    _numbers,
-    assign_classes,
-    class_breaks,
-    class_colors,
-    map_values,
-    stepped_colorscale,
-)
-from indicators.provenance import SOURCE_IDS
-from indicators.rankings import RANK, UNITS_RANKED
+from indicators.map_charts import labels as lb
+from indicators.map_charts import traces as tr
+from indicators.map_charts.values import Indicator, _numbers, assign_classes, class_breaks
 
-NO_DATA_COLOR = "#d0d0d0"
-BORDER_COLOR = "#ffffff"
-HIGHLIGHT_COLOR = "#d6001c"
-DEMO_SOURCE = "demo"  # the id of the demo generator in `sources`
-DEMO_OPACITY = 0.45  # a unit whose value is generated, as a generated bar (indicators.charts)
-BORDER_WIDTH = {"district": 0.8, "province": 0.3}  # thin on provinces, or islands vanish
-HEIGHT = {"district": 640, "province": 820}  # Vietnam is tall and narrow
-# Labels of the archipelagos, which must stay on every map of Vietnam (data/geo/SOURCES.md):
-# (text key, lon, lat), placed over the offshore polygons of Đà Nẵng and Khánh Hòa.
-ISLANDS = (("map_island_paracel", 112.0, 17.45), ("map_island_spratly", 114.2, 12.3))
-# plotly.js fetches a world topojson from cdn.plot.ly for every geo subplot, even with the base
-# map hidden, so a map fails offline: st.plotly_chart(fig, config=PLOTLY_CONFIG) points it at an
-# empty topology (chart_images.OFFLINE_TOPOJSON_URL, which Kaleido gets too).
-PLOTLY_CONFIG = {"topojsonURL": OFFLINE_TOPOJSON_URL, "displaylogo": False}
+PARTS = ("map", "whole", "core")
+# Where the panels of a two-panel figure ("map") sit, as shares of the plot's width.
+DOMAINS = {"whole": (0.0, 0.47), "core": (0.5, 1.0)}
+LABEL_SIZES = {"map": {"whole": 13, "core": 15}, "page": lb.FONT_SIZE}  # "map": 1000-1600 px
+HEADING_TOP = 30  # px above a page panel for its name
+BAR_BOTTOM = 66  # px under the whole city for the horizontal colour bar and its title
+LEGEND_BOTTOM = 48  # px under that for the legend (no data, demo data, the frame): 2 rows
 
 
-# --- figure -----------------------------------------------------------------------------------
+# --- rows and classes ------------------------------------------------------------------------
 
 
 def _features(boundary: geo.BoundarySet) -> pd.DataFrame:
@@ -58,6 +46,7 @@ def _features(boundary: geo.BoundarySet) -> pd.DataFrame:
         {
             s.UNIT_CODE: list(boundary.codes),
             "_feature_name": [f["properties"].get("ten_day_du") or "" for f in feats],
+            "_short": [lb.short_name(f) for f in feats],
         }
     )
 
@@ -75,166 +64,72 @@ def _by_feature(frame: pd.DataFrame, boundary: geo.BoundarySet, value_column: st
     # drawn in the hover, where Plotly reads HTML: escaped (indicators.escaping)
     out["_name"] = names.astype("string").fillna(out["_feature_name"]).map(inert_cell)
     out["_value"] = _numbers(out[value_column]).to_numpy()
+    if s.DEMO not in out.columns:
+        out[s.DEMO] = pd.NA
     return out
 
 
-def _subset(boundary: geo.BoundarySet, codes: Sequence[str]) -> dict[str, Any]:
-    """A FeatureCollection of only the features of `codes` (each feature is sent once)."""
-    wanted = set(codes)
-    features = boundary.geojson["features"]
-    chosen = [f for f, c in zip(features, boundary.codes, strict=True) if c in wanted]
-    return {"type": "FeatureCollection", "features": chosen}
+def classed(
+    rows: pd.DataFrame, fmt: Callable[[Any, str], str], lang: str, higher: bool, k: int
+) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """`rows` with `_class` (1 = worst .. n = best; NA without a value) and the legend text of
+    each class, 'lowest–highest' of its values (one value: that value).
 
-
-def _outline(codes: pd.Series, level: str, highlight_code: str | None) -> dict[str, list[Any]]:
-    hit = codes.eq(highlight_code).tolist() if highlight_code else [False] * len(codes)
-    return {
-        "color": [HIGHLIGHT_COLOR if h else BORDER_COLOR for h in hit],
-        "width": [3.0 if h else BORDER_WIDTH[level] for h in hit],
-    }
-
-
-def _short_title(title: str, width: int = 70) -> str:
-    """The title cut to `width`, keeping its closing "(site)" so the hover still names it."""
-    head, sep, site = title.rpartition(" (")
-    if not sep or not site.endswith(")") or len(site) > width // 2:
-        return textwrap.shorten(title, width, placeholder="…")
-    return f"{textwrap.shorten(head, width - len(site) - 2, placeholder='…')} ({site}"
-
-
-def _source_text(row: pd.Series, lang: str) -> str:
-    titles = row.get(SOURCE_TITLES)
-    if not isinstance(titles, tuple) or not titles:
-        titles = row.get(SOURCE_IDS) if isinstance(row.get(SOURCE_IDS), tuple) else ()
-    text = "; ".join(inert(_short_title(str(t)), "plotly") for t in titles) or "-"
-    demo = row.get(s.DEMO)
-    if is_missing(demo) or not bool(demo) or DEMO_SOURCE in (row.get(SOURCE_IDS) or ()):
-        return text  # the demo source's own title already says so
-    return f"{text} ({t('map_has_demo', lang)})"
-
-
-def _rank_text(row: pd.Series, lang: str) -> str:
-    return fmt_rank(row.get(RANK), row.get(UNITS_RANKED), lang)
-
-
-def _common(
-    boundary: geo.BoundarySet, rows: pd.DataFrame, highlight_code: str | None
-) -> dict[str, Any]:
-    return {
-        "geojson": _subset(boundary, rows[s.UNIT_CODE].tolist()),
-        "featureidkey": boundary.featureidkey,
-        "locations": rows[s.UNIT_CODE].tolist(),
-        "marker": {"line": _outline(rows[s.UNIT_CODE], boundary.level, highlight_code)},
-        "hoverlabel": {"align": "left"},
-    }
-
-
-def _value_trace(
-    rows: pd.DataFrame,
-    boundary: geo.BoundarySet,
-    lang: str,
-    unit_label: str,
-    value_label: str,
-    fmt: Callable[[Any, str], str],
-    higher_is_better: bool,
-    k: int,
-    highlight_code: str | None,
-) -> go.Choropleth:
+    Quantile classes (values.class_breaks); a class that no value falls in is dropped, so
+    every class in the legend has units and no two legend texts are the same range."""
     values = rows["_value"]
-    edges = class_breaks(values, k)
-    n = max(len(edges) - 1, 1)
-    klass = assign_classes(values, edges)
-    best_first = klass if higher_is_better else n + 1 - klass
-    customdata = [
-        [code, name, fmt(v, lang), _rank_text(r, lang), f"{c}/{n}", _source_text(r, lang)]
-        for (_, r), code, name, v, c in zip(
-            rows.iterrows(), rows[s.UNIT_CODE], rows["_name"], values, best_first, strict=True
-        )
-    ]
-    rank, klass_label, source = (t(f"map_hover_{k}", lang) for k in ("rank", "class", "source"))
-    return go.Choropleth(
-        **_common(boundary, rows, highlight_code),
-        z=values.astype(float).tolist(),
-        zmin=edges[0],
-        zmax=edges[-1],
-        colorscale=stepped_colorscale(edges, class_colors(n, higher_is_better)),
-        colorbar={
-            "title": {"text": unit_label},
-            "tickvals": edges,
-            "ticktext": [fmt(e, lang) for e in edges],
-            "thickness": 14,
-            "len": 0.7,
-        },
-        customdata=customdata,
-        hovertemplate=(
-            "<b>%{customdata[1]}</b><br>"
-            f"{value_label}: %{{customdata[2]}}<br>"
-            f"{rank}: %{{customdata[3]}}<br>"
-            f"{klass_label}: %{{customdata[4]}}<br>"
-            f"{source}: %{{customdata[5]}}<extra></extra>"
-        ),
-        name=unit_label,
-        showlegend=False,
-    )
-
-
-def _no_data_trace(
-    rows: pd.DataFrame, boundary: geo.BoundarySet, lang: str, highlight_code: str | None
-) -> go.Choropleth:
-    label = no_data(lang)
-    return go.Choropleth(
-        **_common(boundary, rows, highlight_code),
-        z=[0.0] * len(rows),
-        zmin=0,
-        zmax=1,
-        colorscale=[[0.0, NO_DATA_COLOR], [1.0, NO_DATA_COLOR]],
-        showscale=False,
-        customdata=[
-            [code, name] for code, name in zip(rows[s.UNIT_CODE], rows["_name"], strict=True)
-        ],
-        hovertemplate=f"<b>%{{customdata[1]}}</b><br>{label}<extra></extra>",
-        name=label,
-        showlegend=True,
-    )
-
-
-def _demo_veil(
-    rows: pd.DataFrame, boundary: geo.BoundarySet, lang: str, highlight_code: str | None
-) -> go.Choropleth:
-    """A white veil over the units whose value is generated, so they look faded as generated
-    bars do (Plotly draws no per-location opacity on a map); hover and clicks go through it."""
-    veil = f"rgba(255,255,255,{1 - DEMO_OPACITY:.2f})"
-    return go.Choropleth(
-        **_common(boundary, rows, highlight_code),
-        z=[0.0] * len(rows),
-        zmin=0,
-        zmax=1,
-        colorscale=[[0.0, veil], [1.0, veil]],
-        showscale=False,
-        customdata=[[code] for code in rows[s.UNIT_CODE]],  # a click still names the unit
-        hoverinfo="skip",
-        name=t("map_veil", lang),
-        showlegend=True,
-    )
-
-
-def _islands_trace(lang: str) -> go.Scattergeo:
-    """Text labels of Hoàng Sa and Trường Sa (their polygons are too small to see)."""
-    return go.Scattergeo(
-        lon=[lon for _, lon, _ in ISLANDS],
-        lat=[lat for _, _, lat in ISLANDS],
-        text=[t(key, lang) for key, _, _ in ISLANDS],
-        mode="text",
-        textfont={"size": 10, "color": "#444444"},
-        hoverinfo="skip",
-        showlegend=False,
-    )
+    klass = assign_classes(values, class_breaks(values, k))
+    used = sorted(int(c) for c in klass.dropna().unique())
+    order = used if higher else used[::-1]
+    renumber = {c: i + 1 for i, c in enumerate(order)}
+    out = rows.assign(_class=klass.map(renumber).astype("Int64"))
+    ranges = []
+    for c in range(1, len(used) + 1):
+        members = values[out["_class"].eq(c).fillna(False).to_numpy(bool)].astype(float)
+        lo, hi = fmt(members.min(), lang), fmt(members.max(), lang)
+        ranges.append(lo if lo == hi else f"{lo}–{hi}")
+    return out, tuple(ranges)
 
 
 def _highlight_last(rows: pd.DataFrame, highlight_code: str | None) -> pd.DataFrame:
     """The highlighted unit drawn last, so that its outline is not covered by a neighbour's."""
     last = rows[s.UNIT_CODE].eq(highlight_code).to_numpy()
     return pd.concat([rows[~last], rows[last]])
+
+
+def _panel(
+    fig: go.Figure,
+    rows: pd.DataFrame,
+    boundary: geo.BoundarySet,
+    style: tr.Style,
+    subplot: str,
+    *,
+    colorbar: dict[str, Any] | None,
+    legend: bool,
+    named: pd.DataFrame | None,
+    label_size: int,
+    frame: bool = False,
+) -> None:
+    """The traces of one panel: values, demo veil, no data, then the names of the `named`
+    rows and the frame of the urban core."""
+    has_value = rows["_value"].notna().to_numpy()
+    if has_value.any():
+        valued = rows[has_value]
+        fig.add_trace(tr.value_trace(valued, boundary, style, subplot, colorbar))
+        generated = valued[s.DEMO].astype("boolean").fillna(False).to_numpy()
+        if generated.any():
+            fig.add_trace(tr.demo_veil(valued[generated], boundary, style, subplot, legend))
+    if not has_value.all():
+        fig.add_trace(tr.no_data_trace(rows[~has_value], boundary, style, subplot, legend))
+    if named is not None and not named.empty:
+        fig.add_traces(tr.label_traces(named, boundary, style.n, subplot, label_size))
+    if frame:
+        fig.add_trace(tr.frame_trace(boundary, style.lang, subplot))
+    if boundary.level == "province":
+        fig.add_trace(tr.islands_trace(style.lang))
+
+
+# --- the figure ------------------------------------------------------------------------------
 
 
 def _attribution(boundary: geo.BoundarySet, lang: str) -> dict[str, Any]:
@@ -250,7 +145,57 @@ def _attribution(boundary: geo.BoundarySet, lang: str) -> dict[str, Any]:
         "yshift": -4,
         "showarrow": False,
         "align": "left",
-        "font": {"size": 9, "color": "#555555"},
+        "font": {"size": 11, "color": "#555555"},
+    }
+
+
+def _heading(text: str, x: float, size: int = 13) -> dict[str, Any]:
+    """A panel's name, above it."""
+    return {
+        "text": text,
+        "xref": "paper",
+        "yref": "paper",
+        "x": x,
+        "y": 1.0,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": size, "color": TEXT, "weight": 600},
+    }
+
+
+def _geo() -> dict[str, Any]:
+    """A panel fitted to what it draws, without the base map."""
+    return {
+        "fitbounds": "locations",
+        "visible": False,
+        "projection": {"type": "mercator"},
+        "bgcolor": "rgba(0,0,0,0)",
+    }
+
+
+def colorbar(style: tr.Style, vertical: bool) -> dict[str, Any]:
+    """The class legend: one equal band per class, named by the range of its values (so no
+    two labels share a place, however close the class breaks are)."""
+    bar: dict[str, Any] = {
+        "title": {"text": style.unit_label},
+        "tickvals": list(range(1, style.n + 1)),
+        "ticktext": list(style.ranges),
+        "ticks": "",
+        "thickness": 14,
+    }
+    if vertical:
+        return {**bar, "len": 0.7}
+    return {
+        **bar,
+        "orientation": "h",
+        "title": {"text": style.unit_label, "side": "top"},
+        "x": 0.5,
+        "xanchor": "center",
+        "y": 0.0,
+        "yanchor": "top",
+        "len": 1.0,
+        "ypad": 6,
     }
 
 
@@ -266,57 +211,73 @@ def choropleth(
     indicator: Indicator | None = None,
     k: int = 5,
     height: int = 640,
+    part: str = "map",
 ) -> go.Figure:
     """A choropleth of `frame[value_column]` (rows by `unit_code`) over every feature.
 
     `frame` is typically `map_values(...)`; `name_vi`, `rank`, `units_ranked`, `demo`,
     `source_titles` are used when present. Every feature without a value is in one grey
     "no data" trace. `indicator` sets the value format and the colour direction (default:
-    2 decimals, higher is better). Raises ValueError for codes that are not features.
+    2 decimals, higher is better). `part`: see the module; `title` is drawn on "map" only.
+    Raises ValueError for codes that are not features, or for the "core" of provinces.
     """
     check_lang(lang)
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}; expected one of {PARTS}")
     fmt = indicator.fmt if indicator else (lambda v, lg: fmt_number(v, lg, 2))
     higher = indicator.higher_is_better if indicator else True
-    value_label = indicator.label(lang) if indicator else unit_label
     rows = _highlight_last(_by_feature(frame, boundary, value_column), highlight_code)
-    has_value = rows["_value"].notna().to_numpy()
+    rows, ranges = classed(rows, fmt, lang, higher, k)
+    value_label = indicator.label(lang) if indicator else unit_label
+    style = tr.Style(
+        lang, fmt, value_label, unit_label, max(len(ranges), 1), ranges, highlight_code
+    )
+    core = lb.core_codes(boundary)
+    if part == "core" and not core:
+        raise ValueError(f"{boundary.file} has no urban districts to zoom on")
+    in_core = rows[s.UNIT_CODE].isin(core).to_numpy()
+    sizes = LABEL_SIZES["map" if part == "map" else "page"]
+    scale = colorbar(style, vertical=part == "map") if ranges else None
+    core_heading = t("map_panel_core", lang, n=len(core))
+    head = 18 if part == "map" else 13  # an image is 1000 to 1600 px wide
     ensure()  # the default template is the dashboard's
     fig = go.Figure()
-    if has_value.any():
-        fig.add_trace(
-            _value_trace(
-                rows[has_value],
-                boundary,
-                lang,
-                unit_label,
-                value_label,
-                fmt,
-                higher,
-                k,
-                highlight_code,
-            )
+    if part == "core":
+        _panel(fig, rows[in_core], boundary, style, "geo", colorbar=None, legend=False,
+               named=rows[in_core], label_size=sizes["core"])  # fmt: skip
+        fig.update_layout(geo=_geo(), annotations=[_heading(core_heading, 0)])
+    else:
+        named = rows[~in_core] if core else None
+        _panel(fig, rows, boundary, style, "geo", colorbar=scale, legend=True, named=named,
+               label_size=sizes["whole"], frame=bool(core))  # fmt: skip
+        fig.update_layout(geo=_geo())
+        if core:
+            fig.add_annotation(_heading(t("map_panel_whole", lang), 0, head))
+    if part == "map" and core:
+        _panel(fig, rows[in_core], boundary, style, "geo2", colorbar=None, legend=False,
+               named=rows[in_core], label_size=sizes["core"])  # fmt: skip
+        fig.update_layout(
+            geo={"domain": {"x": DOMAINS["whole"], "y": (0, 1)}},
+            geo2={**_geo(), "domain": {"x": DOMAINS["core"], "y": (0, 1)}},
         )
-        generated = rows[s.DEMO].astype("boolean").fillna(False).to_numpy() & has_value
-        if generated.any():
-            fig.add_trace(_demo_veil(rows[generated], boundary, lang, highlight_code))
-    if not has_value.all():
-        fig.add_trace(_no_data_trace(rows[~has_value], boundary, lang, highlight_code))
-    if boundary.level == "province":
-        fig.add_trace(_islands_trace(lang))
-    fig.update_layout(
-        title={"text": title, "x": 0.01, "xanchor": "left"},
-        separators=separators(lang),
-        geo={
-            "fitbounds": "locations",
-            "visible": False,
-            "projection": {"type": "mercator"},
-            "bgcolor": "rgba(0,0,0,0)",
-        },
-        legend={"x": 0.0, "y": 0.02, "xanchor": "left", "yanchor": "bottom"},
-        annotations=[_attribution(boundary, lang)],
-        margin={"l": 10, "r": _right_margin(fig), "t": 70, "b": 60},
-        height=height,
-    )
+        fig.add_annotation(_heading(core_heading, DOMAINS["core"][0], head))
+    if part == "map":
+        fig.add_annotation(_attribution(boundary, lang))
+        fig.update_layout(
+            title={"text": title, "x": 0.01, "xanchor": "left"},
+            legend={"x": 0.0, "y": 0.0, "xanchor": "left", "yanchor": "bottom"},
+            margin={"l": 10, "r": _right_margin(fig), "t": 130 if core else 70, "b": 60},
+        )
+    else:
+        top = HEADING_TOP if core else 10
+        bottom = (BAR_BOTTOM if scale else 4) + (LEGEND_BOTTOM if part == "whole" else 0)
+        plot = max(height - top - bottom, 1)
+        under_bar = -(bottom - LEGEND_BOTTOM) / plot if part == "whole" else 0
+        fig.update_layout(
+            legend={"orientation": "h", "x": 0, "y": under_bar, "yanchor": "top"},
+            margin={"l": 4, "r": 4, "t": top, "b": bottom},
+        )
+    fig.update_layout(separators=separators(lang), height=height)
     return fig
 
 
@@ -324,86 +285,3 @@ def _right_margin(fig: go.Figure) -> int:
     """Room for the colour bar, when the map has one (see chart_theme.colorbar_margin)."""
     bars = [t.colorbar for t in fig.data if isinstance(t, go.Choropleth) and t.colorbar.ticktext]
     return colorbar_margin(bars[0].ticktext, bars[0].title.text or "") if bars else 10
-
-
-# --- the page's entry points ------------------------------------------------------------------
-
-
-def map_title(indicator: str, boundary: geo.BoundarySet, lang: str, demo: bool = False) -> str:
-    """What and when, then where on a smaller second line (a phone's width holds each line):
-    'Điểm Chỉ số CCHC, năm 2023<br><sup>30 quận, huyện, thị xã Hà Nội</sup>'."""
-    label = INDICATORS[indicator].label(lang)
-    n, year = len(boundary.codes), boundary.year
-    where = t(f"map_where_{boundary.level}", lang, n=n)
-    if boundary.source.valid_from >= geo.REFORM_DAY:
-        where += t("map_where_merged", lang)
-    notes = [where, t("map_has_demo", lang)] if demo else [where]
-    return f"{t('map_title', lang, label=label, year=year)}<br><sup>{' · '.join(notes)}</sup>"
-
-
-def indicator_map(
-    dataset: Dataset,
-    indicator: str,
-    year: int,
-    level: str,
-    lang: str,
-    highlight_code: str | None = None,
-) -> go.Figure:
-    """The whole map of one indicator, year and level (raises geo.BoundaryUnavailable)."""
-    frame = map_values(dataset, indicator, year, level, lang)
-    return map_figure(frame, indicator, year, level, lang, highlight_code)
-
-
-def has_values(frame: pd.DataFrame) -> bool:
-    """Whether any unit of a `map_values` frame has a value (else the map is all grey)."""
-    return bool(frame[VALUE].notna().any())
-
-
-def map_figure(
-    frame: pd.DataFrame,
-    indicator: str,
-    year: int,
-    level: str,
-    lang: str,
-    highlight_code: str | None = None,
-) -> go.Figure:
-    """The map of a `map_values` frame (for a frame already computed, e.g. cached by the page).
-
-    The highlighted unit is outlined only when it is on the map. Raises
-    geo.BoundaryUnavailable like `geo.boundary_set`.
-    """
-    boundary = geo.boundary_set(level, year)
-    spec = INDICATORS[indicator]
-    demo = bool(frame.loc[frame[VALUE].notna(), s.DEMO].fillna(False).any())
-    if highlight_code not in boundary.codes:
-        highlight_code = None
-    return choropleth(
-        frame,
-        boundary,
-        VALUE,
-        lang,
-        map_title(indicator, boundary, lang, demo),
-        spec.unit_label(lang),
-        highlight_code,
-        indicator=spec,
-        height=HEIGHT[level],
-    )
-
-
-def unit_url(code: str) -> str:
-    """The unit page of a clicked unit: '/unit?unit=CODE'."""
-    return f"/unit?unit={code}"
-
-
-def selected_unit(event: Mapping[str, Any] | None) -> str | None:
-    """The unit code of the first selected point of a plotly selection event, if any.
-
-    Reads `customdata[0]` (set on every trace here), else the point's `location`.
-    """
-    points = ((event or {}).get("selection") or {}).get("points") or []
-    for point in points:
-        data = point.get("customdata")
-        code = data[0] if isinstance(data, list | tuple) and data else point.get("location")
-        if code:
-            return str(code)
-    return None
