@@ -6,7 +6,7 @@
 # 1. scripts/setup.sh --dev  2. Debian's chromium, postgresql, libreoffice-impress and
 #    poppler-utils when missing (apt-get)
 # 3. ruff format --check, ruff check  4. indicators check --demo (every published fact)
-# 5. pytest (exit code 5, "no tests ran", is a failure).
+# 5. pytest, in parallel (exit code 5, "no tests ran", is a failure).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -40,6 +40,12 @@ echo "test.sh: python -m indicators check --demo"
 args=("$@")
 if [[ $fast -eq 1 ]]; then
     args=(-m "not browser and not postgres and not tools" "${args[@]}")
+fi
+# in parallel (pytest-xdist): PAR_TEST_WORKERS workers (default: one per core; 0: one process);
+# the browser, PostgreSQL and tools tests each keep to one worker (tests/conftest.py)
+workers="${PAR_TEST_WORKERS:-auto}"
+if [[ "$workers" != "0" ]]; then
+    args=(-n "$workers" --dist loadgroup "${args[@]}")
 fi
 echo "test.sh: pytest ${args[*]}"
 rc=0
