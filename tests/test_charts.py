@@ -285,3 +285,51 @@ def test_with_demo_rows_the_legend_names_only_the_demo_key() -> None:
         assert fig.layout.showlegend
         in_legend = [tr.name for tr in fig.data if tr.showlegend is not False]
         assert in_legend == ["Số liệu minh họa (nhạt, gạch chéo, điểm rỗng)"]
+
+
+def _phone_span(fig, note) -> tuple[float, float]:
+    """Where a mark's label lies across a phone's plot (px from the plot's left edge)."""
+    low, high = fig.layout.xaxis.range
+    at = (note.x - low) / (high - low) * (c.common.PHONE_CHART - fig.layout.margin.l)
+    width = c.common._mark_width(note.text)
+    return (at, at + width) if note.xanchor == "left" else (at - width, at)
+
+
+@pytest.mark.parametrize("years", [(2016, 2025), (2016, 2023), (2016, 2022), (2020, 2023)])
+def test_method_change_labels_fit_a_phones_plot(years: tuple[int, int]) -> None:
+    """A label goes to the right of its line where a phone's plot has room for it there, else
+    to its left; one that would run into the label before it goes a row lower."""
+    frame = pd.DataFrame({s.YEAR: [2017], SERIES: ["unit"], s.SCORE: [95.5]})
+    fig = c.best_average_chart(
+        frame, lang="vi", unit_name="A", years=years, method_changes=s.method_changes(*years)
+    )
+    plot = c.common.PHONE_CHART - fig.layout.margin.l  # the plot and the right margin
+    spans = [_phone_span(fig, note) for note in fig.layout.annotations]
+    assert spans and all(0 <= start and end <= plot for start, end in spans), spans
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for note, span in zip(fig.layout.annotations, spans, strict=True):
+        assert note.yanchor == "top" and note.yshift <= 0  # into the plot, from its top
+        rows.setdefault(note.yshift, []).append(span)
+    for row in rows.values():
+        ends, starts = [a[1] for a in row[:-1]], [b[0] for b in row[1:]]
+        assert all(end <= start for end, start in zip(ends, starts, strict=True)), row
+    late = fig.layout.annotations[-1]
+    assert late.xanchor == ("left" if years[1] >= 2025 or years[0] >= 2020 else "right")
+
+
+def test_the_decree_42_label_turns_left_near_the_axis_end() -> None:
+    fig = c.levels_chart(_levels(), lang="vi", unit_name="A", years=(2019, 2022))
+    note = fig.layout.annotations[0]
+    assert (note.x, note.xanchor) == (2021.5, "right")  # 2022 is the last year: no room after
+    wide = c.levels_chart(_levels(), lang="vi", unit_name="A", years=(2016, 2025))
+    assert wide.layout.annotations[0].xanchor == "left"
+
+
+def test_score_labels_are_never_cut() -> None:
+    """The values beside the bars are drawn past the axis's end into a right margin that holds
+    the widest of them (a phone's plot leaves the axis's headroom too narrow)."""
+    table = _history()[lambda d: d[s.YEAR] == 2019]
+    fig = c.score_bars(table, lang="vi", index_id=s.INDEX_HANOI, year=2019, highlight=NTL)
+    assert fig.data[0].cliponaxis is False
+    widest = max(c.common.label_width(text) for text in fig.data[0].text)
+    assert widest < fig.layout.margin.r <= widest + 10

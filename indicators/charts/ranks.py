@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import left_margin
+from indicators.chart_theme import label_width, left_margin
 from indicators.charts.common import (
     PERCENT_AXIS,
     _bar_marker,
@@ -148,6 +150,7 @@ def score_bars(
     index = t(f"index_{index_id}_short", lang)
     ordered = table.sort_values([s.SCORE, s.NAME_VI], ascending=[True, False], na_position="first")
     codes = ordered[s.UNIT_CODE].astype(str).tolist()
+    texts = [fmt_published(v, lang, "%") for v in ordered[s.SCORE]]
     bars = go.Bar(
         x=_values(ordered[s.SCORE]),
         y=ordered[s.NAME_VI].astype(str).tolist(),
@@ -155,8 +158,9 @@ def score_bars(
         marker=_bar_marker(
             [HIGHLIGHT if c == highlight else OTHER for c in codes], _flags(ordered)
         ),
-        text=[fmt_published(v, lang, "%") for v in ordered[s.SCORE]],
+        text=texts,
         textposition="outside",
+        cliponaxis=False,  # a value past the axis's end is written in the right margin
         customdata=codes,
         hovertemplate="%{y}: " + hover_value("x", 2, "%") + "<extra></extra>",
         showlegend=False,  # the legend only explains the demo marks
@@ -167,6 +171,8 @@ def score_bars(
         [bars, *_demo_key(lang, any(_flags(ordered)))],
         height=max(220, 24 * len(table) + 150),
         left=left_margin(ordered[s.NAME_VI].astype(str), titled=False),
+        # the widest value beside its bar, should the axis's headroom be too narrow (a phone)
+        margin={"r": math.ceil(max(map(label_width, texts), default=0.0)) + 4},
         # from zero: a bar twice as long is twice the score (91,76 never looks half of 97,38)
         xaxis={"title": {"text": t("axis_score", lang)}, "range": [0, 109]},
         yaxis={"dtick": 1},
