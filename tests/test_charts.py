@@ -326,10 +326,18 @@ def test_the_decree_42_label_turns_left_near_the_axis_end() -> None:
 
 
 def test_score_labels_are_never_cut() -> None:
-    """The values beside the bars are drawn past the axis's end into a right margin that holds
-    the widest of them (a phone's plot leaves the axis's headroom too narrow)."""
+    """Each value beside its bar ends before the chart's right edge even in a phone's plot:
+    the score axis reaches past 109 where that plot would leave it no room."""
     table = _history()[lambda d: d[s.YEAR] == 2019]
     fig = c.score_bars(table, lang="vi", index_id=s.INDEX_HANOI, year=2019, highlight=NTL)
-    assert fig.data[0].cliponaxis is False
-    widest = max(c.common.label_width(text) for text in fig.data[0].text)
-    assert widest < fig.layout.margin.r <= widest + 10
+    bars, (low, end) = fig.data[0], fig.layout.xaxis.range
+    assert bars.cliponaxis is False and low == 0  # from zero
+    plot = c.common.PHONE_CHART - fig.layout.margin.l - fig.layout.margin.r
+    for value, text in zip(bars.x, bars.text, strict=True):
+        if value is not None:
+            reach = value / end * plot + c.common.label_width(text) + 6
+            assert reach <= plot + fig.layout.margin.r, (value, text, end)
+    assert end > 109  # 96,5% beside a phone's 96,5-long bar needs more than 9 %
+    wide = c.score_bars(table.assign(**{s.NAME_VI: "A"}), lang="vi", index_id=s.INDEX_HANOI,
+                        year=2019)  # fmt: skip
+    assert wide.layout.xaxis.range[1] >= 109
