@@ -295,10 +295,22 @@ def _phone_span(fig, note) -> tuple[float, float]:
     return (at, at + width) if note.xanchor == "left" else (at - width, at)
 
 
-@pytest.mark.parametrize("years", [(2016, 2025), (2016, 2023), (2016, 2022), (2020, 2023)])
-def test_method_change_labels_fit_a_phones_plot(years: tuple[int, int]) -> None:
-    """A label goes to the right of its line where a phone's plot has room for it there, else
-    to its left; one that would run into the label before it goes a row lower."""
+@pytest.mark.parametrize(
+    ("years", "late"),
+    [
+        ((2016, 2025), ("left", "Đổi phương pháp 2022")),
+        ((2015, 2025), ("left", "Đổi phương pháp<br>2022")),  # in two lines, it fits after
+        ((2016, 2023), ("right", "Đổi phương pháp 2022")),
+        ((2016, 2022), ("right", "Đổi phương pháp 2022")),
+        ((2020, 2023), ("left", "Đổi phương pháp 2022")),
+    ],
+)
+def test_method_change_labels_fit_a_phones_plot(
+    years: tuple[int, int], late: tuple[str, str]
+) -> None:
+    """A label goes to the right of its line where a phone's plot has room for it there (in
+    two lines if need be), else to its left; one that would run into the label before it goes
+    a row lower."""
     frame = pd.DataFrame({s.YEAR: [2017], SERIES: ["unit"], s.SCORE: [95.5]})
     fig = c.best_average_chart(
         frame, lang="vi", unit_name="A", years=years, method_changes=s.method_changes(*years)
@@ -313,8 +325,8 @@ def test_method_change_labels_fit_a_phones_plot(years: tuple[int, int]) -> None:
     for row in rows.values():
         ends, starts = [a[1] for a in row[:-1]], [b[0] for b in row[1:]]
         assert all(end <= start for end, start in zip(ends, starts, strict=True)), row
-    late = fig.layout.annotations[-1]
-    assert late.xanchor == ("left" if years[1] >= 2025 or years[0] >= 2020 else "right")
+    last = fig.layout.annotations[-1]
+    assert (last.xanchor, last.text) == late
 
 
 def test_the_decree_42_label_turns_left_near_the_axis_end() -> None:

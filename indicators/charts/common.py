@@ -268,21 +268,20 @@ def _mark_labels(
 ) -> list[dict[str, Any]]:
     """Each mark's label beside its dashed line, inside the chart even on a phone, whose plot
     is the narrowest (PHONE_CHART less the `left` margin; a wider screen only adds room): to
-    the right of the line where it fits there (the right margin's few px included), else to
-    its left. A label that would run into the one before it is moved a row further into the
+    the right of the line where it fits there (the right margin's few px included), in two
+    lines if need be, else to its left (`_mark_place`). A label that would run into the one before it is moved a row further into the
     plot (down from the top; up from the bottom). Without a numeric x range (a category axis)
     every label is to the right."""
     plot = PHONE_CHART - left
     rows: list[list[float]] = []  # per row: where its last label ends, its offset, its height
     labels = []
     for x, raw in marks:
-        text = _mark_text(raw)
-        width, height = _mark_width(text), MARK_LINE_HEIGHT * (text.count("<br>") + 1)
-        anchor, start = "left", 0.0
+        text, anchor, start = _mark_text(raw), "left", 0.0
         if x_range is not None and len(x_range) == 2 and x_range[1] != x_range[0]:
-            start = (x - x_range[0]) / (x_range[1] - x_range[0]) * plot
-            if start + width > plot and start > plot - start:  # more room on the left
-                anchor, start = "right", start - width
+            text, anchor, start = _mark_place(
+                text, (x - x_range[0]) / (x_range[1] - x_range[0]) * plot, plot
+            )
+        width, height = _mark_width(text), MARK_LINE_HEIGHT * (text.count("<br>") + 1)
         row = next((r for r in rows if r[0] <= start), None)
         if row is None:
             row = [0.0, rows[-1][1] + rows[-1][2] if rows else 0, 0]
@@ -290,6 +289,23 @@ def _mark_labels(
         row[0], row[2] = start + width, max(row[2], height)
         labels.append(_mark_label(x, text, at_bottom, anchor, row[1]))
     return labels
+
+
+def _mark_place(text: str, at: float, plot: float) -> tuple[str, str, float]:
+    """A label at `at` px across a plot `plot` px wide: (its text, its anchor, where it
+    starts). To the right of its line in one line, else in two ("Đổi phương pháp<br>2022"),
+    else to the left, where the room there is larger."""
+    width = _mark_width(text)
+    if at + width <= plot:
+        return text, "left", at
+    if "<br>" not in text and " " in text:
+        head, _, tail = text.rpartition(" ")
+        two = f"{head}<br>{tail}"
+        if at + _mark_width(two) <= plot:
+            return two, "left", at
+    if at > plot - at:
+        return text, "right", at - width
+    return text, "left", at
 
 
 def _mark_label(
