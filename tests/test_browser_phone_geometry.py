@@ -62,7 +62,14 @@ VIEWS = [
     ("?unit=019&year=2023", "Quận Nam Từ Liêm – năm 2023", 1, True),
     ("rankings?unit=019&year=2023", "Bảng xếp hạng năm 2023", 2, False),
     ("online-services?unit=019", "Dịch vụ công trực tuyến: Quận Nam Từ Liêm", 2, False),
+    # demo data: eight cards, the demo key in every legend, the timeliness chart's two panels
+    ("unit?unit=019&year=2024&demo=1", "Trang đơn vị: Quận Nam Từ Liêm – năm 2024", 5, False),
 ]
+
+
+def _name(path: str) -> str:
+    page, _, query = path.partition("?")
+    return (page or "overview") + ("-demo" if "demo=1" in query else "")
 
 
 def open_phone(browser: Browser, url: str, wait_text: str) -> Page:
@@ -101,7 +108,7 @@ def _measured(page: Page, charts: int) -> dict:
 @pytest.mark.parametrize(
     ("path", "heading", "charts", "first_screen"),
     VIEWS,
-    ids=[v[0].split("?")[0] or "overview" for v in VIEWS],
+    ids=[_name(v[0]) for v in VIEWS],
 )
 def test_charts_fit_a_phone(
     browser, streamlit_server: str, path: str, heading: str, charts: int, first_screen: bool
@@ -110,8 +117,7 @@ def test_charts_fit_a_phone(
     try:
         found = _measured(page, charts)
         check_page(page)
-        name = path.split("?")[0] or "overview"
-        screenshot(page, f"phone-{name}", full_page=False)
+        screenshot(page, f"phone-{_name(path)}", full_page=False)
         assert found["page"] <= PHONE["width"] + SLACK, found["page"]
         assert found["main"] <= PHONE["width"] + SLACK, found["main"]
         assert len(found["charts"]) == charts
