@@ -146,3 +146,31 @@ def test_a_page_and_the_presentation_draw_the_same_figure(page: str) -> None:
         same = [fig for fig, shown_title in zip(shown, titles, strict=True) if shown_title == title]
         assert len(same) == 1, (key, title)
         assert same[0]["data"] == expected["data"], key
+
+
+@pytest.mark.parametrize("key", sorted(registry.SPECS))
+def test_a_page_draws_the_legend_under_the_plot(key: str) -> None:
+    """On a page the title is written above the chart (ui.render.heading_of) and the legend
+    goes to the chart's bottom, under the x axis, where its rows may wrap on a phone without
+    covering the plot; the images and the presentation keep theirs above the plot."""
+    from ui.render import BARE_TOP, LEGEND_ROW, heading_of
+
+    dataset = loaded(True)[0]
+    filters = ntl(dataset, year_to=2023)
+    rows = registry.frame(key, dataset, filters)
+    figure = registry.figure(key, rows, filters)
+    before = go.Figure(figure)
+    title = heading_of(figure)
+    assert title == before.layout.title.text and not figure.layout.title.text
+    assert figure.layout.margin.t == BARE_TOP
+    legend = figure.layout.legend
+    shown = figure.layout.showlegend
+    if shown is None:
+        shown = sum(trace.showlegend is not False for trace in figure.data) > 1
+    if shown:
+        assert (legend.xref, legend.yref, legend.x, legend.y) == ("container", "container", 0, 0)
+        assert (legend.xanchor, legend.yanchor, legend.orientation) == ("left", "bottom", "h")
+        assert figure.layout.margin.b == before.layout.margin.b + LEGEND_ROW
+    else:
+        assert figure.layout.margin.b == before.layout.margin.b
+    assert before.layout.legend.y == 1.0 and before.layout.legend.yref is None  # the images'

@@ -285,3 +285,71 @@ def test_with_demo_rows_the_legend_names_only_the_demo_key() -> None:
         assert fig.layout.showlegend
         in_legend = [tr.name for tr in fig.data if tr.showlegend is not False]
         assert in_legend == ["Số liệu minh họa (nhạt, gạch chéo, điểm rỗng)"]
+
+
+def _phone_span(fig, note) -> tuple[float, float]:
+    """Where a mark's label lies across a phone's plot (px from the plot's left edge)."""
+    low, high = fig.layout.xaxis.range
+    at = (note.x - low) / (high - low) * (c.common.PHONE_CHART - fig.layout.margin.l)
+    width = c.common._mark_width(note.text)
+    return (at, at + width) if note.xanchor == "left" else (at - width, at)
+
+
+@pytest.mark.parametrize(
+    ("years", "late"),
+    [
+        ((2016, 2025), ("left", "Đổi phương pháp 2022")),
+        ((2015, 2025), ("left", "Đổi phương pháp<br>2022")),  # in two lines, it fits after
+        ((2016, 2023), ("right", "Đổi phương pháp 2022")),
+        ((2016, 2022), ("right", "Đổi phương pháp 2022")),
+        ((2020, 2023), ("left", "Đổi phương pháp 2022")),
+    ],
+)
+def test_method_change_labels_fit_a_phones_plot(
+    years: tuple[int, int], late: tuple[str, str]
+) -> None:
+    """A label goes to the right of its line where a phone's plot has room for it there (in
+    two lines if need be), else to its left; one that would run into the label before it goes
+    a row lower."""
+    frame = pd.DataFrame({s.YEAR: [2017], SERIES: ["unit"], s.SCORE: [95.5]})
+    fig = c.best_average_chart(
+        frame, lang="vi", unit_name="A", years=years, method_changes=s.method_changes(*years)
+    )
+    plot = c.common.PHONE_CHART - fig.layout.margin.l  # the plot and the right margin
+    spans = [_phone_span(fig, note) for note in fig.layout.annotations]
+    assert spans and all(0 <= start and end <= plot for start, end in spans), spans
+    rows: dict[float, list[tuple[float, float]]] = {}
+    for note, span in zip(fig.layout.annotations, spans, strict=True):
+        assert note.yanchor == "top" and note.yshift <= 0  # into the plot, from its top
+        rows.setdefault(note.yshift, []).append(span)
+    for row in rows.values():
+        ends, starts = [a[1] for a in row[:-1]], [b[0] for b in row[1:]]
+        assert all(end <= start for end, start in zip(ends, starts, strict=True)), row
+    last = fig.layout.annotations[-1]
+    assert (last.xanchor, last.text) == late
+
+
+def test_the_decree_42_label_turns_left_near_the_axis_end() -> None:
+    fig = c.levels_chart(_levels(), lang="vi", unit_name="A", years=(2019, 2022))
+    note = fig.layout.annotations[0]
+    assert (note.x, note.xanchor) == (2021.5, "right")  # 2022 is the last year: no room after
+    wide = c.levels_chart(_levels(), lang="vi", unit_name="A", years=(2016, 2025))
+    assert wide.layout.annotations[0].xanchor == "left"
+
+
+def test_score_labels_are_never_cut() -> None:
+    """Each value beside its bar ends before the chart's right edge even in a phone's plot:
+    the score axis reaches past 109 where that plot would leave it no room."""
+    table = _history()[lambda d: d[s.YEAR] == 2019]
+    fig = c.score_bars(table, lang="vi", index_id=s.INDEX_HANOI, year=2019, highlight=NTL)
+    bars, (low, end) = fig.data[0], fig.layout.xaxis.range
+    assert bars.cliponaxis is False and low == 0  # from zero
+    plot = c.common.PHONE_CHART - fig.layout.margin.l - fig.layout.margin.r
+    for value, text in zip(bars.x, bars.text, strict=True):
+        if value is not None:
+            reach = value / end * plot + c.common.label_width(text) + 6
+            assert reach <= plot + fig.layout.margin.r, (value, text, end)
+    assert end > 109  # 96,5% beside a phone's 96,5-long bar needs more than 9 %
+    wide = c.score_bars(table.assign(**{s.NAME_VI: "A"}), lang="vi", index_id=s.INDEX_HANOI,
+                        year=2019)  # fmt: skip
+    assert wide.layout.xaxis.range[1] >= 109

@@ -24,6 +24,7 @@ from support.apptest import (
 
 from indicators.i18n import t
 from ui.nav import PAGES
+from ui.render import BARE_TOP
 
 # what each page says first, per language (unit 019, year 2018)
 HEADINGS = {
@@ -241,7 +242,7 @@ def test_overview_city_picture_highlights_my_unit() -> None:
     assert len(colours) == 6  # the six published scores; Long Biên's 12th has none
     # the title is written above the chart (it wraps on a phone), not inside it
     assert chart_titles(at)[0] == "Điểm Chỉ số CCHC Hà Nội năm 2023"
-    assert spec["layout"]["title"]["text"] == "" and spec["layout"]["margin"]["t"] == 12
+    assert spec["layout"]["title"]["text"] == "" and spec["layout"]["margin"]["t"] == BARE_TOP
     assert spec["layout"]["xaxis"]["range"][0] == 0  # bars from zero
 
 

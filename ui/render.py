@@ -53,27 +53,37 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
         return False
     figure = registry.figure(key, rows, filters)
     title = heading_of(figure)
-    st.markdown(f"**{inert(plotly_plain(title))}**")
-    # the figure carries its theme (indicators.chart_theme): the browser need not restyle it
-    st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
+    with st.container(key=f"figure-{key}"):  # the heading and its chart (ui.style, tests)
+        st.markdown(f"**{inert(plotly_plain(title))}**")
+        # the figure carries its theme (indicators.chart_theme): the browser need not restyle
+        st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
     footer(rows, filters, key, figure, title)
     return True
 
 
-LEGEND_TOP = 42  # px above the plot for one row of legend (39 drawn), the title being above
-BARE_TOP = 12
+BARE_TOP = 16  # px above the plot, for half the top tick label: the title is written above
+# the chart, the legend under it
+LEGEND_ROW = 29  # px under the x axis's title for one row of legend (29 drawn)
 
 
 def heading_of(figure: go.Figure) -> str:
     """Take the chart's title out of the figure, to be written above it as text, which wraps
-    on a phone where Plotly's title runs off the chart's edge; the top margin shrinks to what
-    the legend needs. Returns the title (Plotly's markup) for the images and files."""
+    on a phone where Plotly's title runs off the chart's edge; the legend goes under the plot,
+    at the bottom of the chart, where its rows can wrap on a narrow screen without covering
+    the plot or the title: Plotly then reserves their height, the plot giving it up (one row
+    is in the bottom margin already, so a wide screen draws the chart once). Returns the title
+    (Plotly's markup) for the images and files."""
     title = str(figure.layout.title.text or "")
     shown = figure.layout.showlegend
     if shown is None:  # Plotly's default: a legend when two or more traces would be in it
         shown = sum(trace.showlegend is not False for trace in figure.data) > 1
     figure.layout.title.text = ""
-    figure.layout.margin.t = LEGEND_TOP if shown else BARE_TOP
+    figure.layout.margin.t = BARE_TOP
+    if shown:
+        figure.layout.legend.update(
+            xref="container", yref="container", x=0, y=0, xanchor="left", yanchor="bottom"
+        )
+        figure.layout.margin.b = (figure.layout.margin.b or 0) + LEGEND_ROW
     return title
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import BOTTOM_TITLED, ensure, left_margin
+from indicators.chart_theme import BOTTOM_TITLED, ensure, label_width, left_margin
 from indicators.charts.style import DEMO_OPACITY, DEMO_PATTERN, NEUTRAL
 from indicators.formatting import fmt_number, hover_value, is_missing, separators
 from indicators.i18n import t
@@ -45,8 +45,10 @@ def _figure(
     `left`: the margin that holds the y axis's labels (chart_theme.left_margin), so that the
     browser draws the chart once.
     `marks`: (x, text) pairs drawn as a dashed vertical line with its label, at the top (or
-    at the bottom, where the top holds what matters most, e.g. rank 1)."""
-    marks = list(marks)
+    at the bottom, where the top holds what matters most, e.g. rank 1), each label placed to
+    fit a phone's plot (`_mark_labels`). `margin`: the sides that differ from the default."""
+    marks = sorted(marks)
+    margin = {"l": left, "r": 10, "t": 70, "b": BOTTOM_TITLED, **layout.pop("margin", {})}
     ensure()  # the default template is the dashboard's
     return go.Figure(
         data=list(traces),
@@ -54,7 +56,7 @@ def _figure(
             "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 17}},
             "separators": separators(lang),
             "height": height,
-            "margin": {"l": left, "r": 10, "t": 70, "b": BOTTOM_TITLED},
+            "margin": margin,
             "legend": {
                 "orientation": "h",
                 "yanchor": "bottom",
@@ -66,7 +68,9 @@ def _figure(
             "xaxis": xaxis or {},
             "yaxis": yaxis or {},
             "shapes": [_mark_line(x) for x, _ in marks],
-            "annotations": [_mark_label(x, text, marks_at_bottom) for x, text in marks],
+            "annotations": _mark_labels(
+                marks, marks_at_bottom, (xaxis or {}).get("range"), margin["l"]
+            ),
             **layout,
         },
     )
@@ -235,18 +239,83 @@ def _mark_line(x: float) -> dict[str, Any]:
     }  # fmt: skip
 
 
-MARK_LINE_CHARS = 24  # a longer label wraps: left-anchored, it must fit before the axis ends
+MARK_LINE_CHARS = 24  # a longer label wraps in two lines
+MARK_FONT = 11
+MARK_PAD = 4  # the label's white box around its text
+MARK_LINE_HEIGHT = 15  # px per line of a label (11 px type)
+PHONE_CHART = 358  # a chart's width on a 390 px phone (the page keeps 16 px on each side)
 
 
-def _mark_label(x: float, text: str, at_bottom: bool = False) -> dict[str, Any]:
-    if len(text) > MARK_LINE_CHARS:  # "Nghị định 42/2022:<br>toàn trình / một phần"
-        head, colon, rest = text.partition(": ")
-        lines = [head + colon.strip(), rest] if colon else textwrap.wrap(text, MARK_LINE_CHARS)
-        text = "<br>".join(lines)
+def _mark_text(text: str) -> str:
+    if len(text) <= MARK_LINE_CHARS:
+        return text
+    head, colon, rest = text.partition(": ")  # "Nghị định 42/2022:<br>toàn trình / một phần"
+    lines = [head + colon.strip(), rest] if colon else textwrap.wrap(text, MARK_LINE_CHARS)
+    return "<br>".join(lines)
+
+
+def _mark_width(text: str) -> float:
+    """The width (px) of a label's box: its widest line in 11 px type, and the box's pad."""
+    widest = max(label_width(line) for line in text.split("<br>"))
+    return widest * MARK_FONT / 12 + MARK_PAD
+
+
+def _mark_labels(
+    marks: list[tuple[float, str]],
+    at_bottom: bool,
+    x_range: Any,
+    left: int,
+) -> list[dict[str, Any]]:
+    """Each mark's label beside its dashed line, inside the chart even on a phone, whose plot
+    is the narrowest (PHONE_CHART less the `left` margin; a wider screen only adds room): to
+    the right of the line where it fits there (the right margin's few px included), in two
+    lines if need be, else to its left (`_mark_place`). A label that would run into the one before it is moved a row further into the
+    plot (down from the top; up from the bottom). Without a numeric x range (a category axis)
+    every label is to the right."""
+    plot = PHONE_CHART - left
+    rows: list[list[float]] = []  # per row: where its last label ends, its offset, its height
+    labels = []
+    for x, raw in marks:
+        text, anchor, start = _mark_text(raw), "left", 0.0
+        if x_range is not None and len(x_range) == 2 and x_range[1] != x_range[0]:
+            text, anchor, start = _mark_place(
+                text, (x - x_range[0]) / (x_range[1] - x_range[0]) * plot, plot
+            )
+        width, height = _mark_width(text), MARK_LINE_HEIGHT * (text.count("<br>") + 1)
+        row = next((r for r in rows if r[0] <= start), None)
+        if row is None:
+            row = [0.0, rows[-1][1] + rows[-1][2] if rows else 0, 0]
+            rows.append(row)
+        row[0], row[2] = start + width, max(row[2], height)
+        labels.append(_mark_label(x, text, at_bottom, anchor, row[1]))
+    return labels
+
+
+def _mark_place(text: str, at: float, plot: float) -> tuple[str, str, float]:
+    """A label at `at` px across a plot `plot` px wide: (its text, its anchor, where it
+    starts). To the right of its line in one line, else in two ("Đổi phương pháp<br>2022"),
+    else to the left, where the room there is larger."""
+    width = _mark_width(text)
+    if at + width <= plot:
+        return text, "left", at
+    if "<br>" not in text and " " in text:
+        head, _, tail = text.rpartition(" ")
+        two = f"{head}<br>{tail}"
+        if at + _mark_width(two) <= plot:
+            return two, "left", at
+    if at > plot - at:
+        return text, "right", at - width
+    return text, "left", at
+
+
+def _mark_label(
+    x: float, text: str, at_bottom: bool = False, anchor: str = "left", offset: float = 0
+) -> dict[str, Any]:
     return {
         "x": x, "y": 0 if at_bottom else 1, "yref": "paper", "text": text, "showarrow": False,
-        "xanchor": "left", "yanchor": "bottom" if at_bottom else "top",
-        "font": {"size": 11, "color": NEUTRAL}, "bgcolor": "rgba(255,255,255,0.8)",
+        "xanchor": anchor, "yanchor": "bottom" if at_bottom else "top",
+        "yshift": offset if at_bottom else -offset,
+        "font": {"size": MARK_FONT, "color": NEUTRAL}, "bgcolor": "rgba(255,255,255,0.8)",
     }  # fmt: skip
 
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import plotly.graph_objects as go
 
 from indicators import schema as s
-from indicators.chart_theme import left_margin
+from indicators.chart_theme import label_width, left_margin
 from indicators.charts.common import (
     PERCENT_AXIS,
+    PHONE_CHART,
     _bar_marker,
     _by_year,
     _demo_key,
@@ -148,6 +151,7 @@ def score_bars(
     index = t(f"index_{index_id}_short", lang)
     ordered = table.sort_values([s.SCORE, s.NAME_VI], ascending=[True, False], na_position="first")
     codes = ordered[s.UNIT_CODE].astype(str).tolist()
+    left = left_margin(ordered[s.NAME_VI].astype(str), titled=False)
     bars = go.Bar(
         x=_values(ordered[s.SCORE]),
         y=ordered[s.NAME_VI].astype(str).tolist(),
@@ -157,6 +161,7 @@ def score_bars(
         ),
         text=[fmt_published(v, lang, "%") for v in ordered[s.SCORE]],
         textposition="outside",
+        cliponaxis=False,  # a value may reach into the right margin
         customdata=codes,
         hovertemplate="%{y}: " + hover_value("x", 2, "%") + "<extra></extra>",
         showlegend=False,  # the legend only explains the demo marks
@@ -166,12 +171,30 @@ def score_bars(
         lang,
         [bars, *_demo_key(lang, any(_flags(ordered)))],
         height=max(220, 24 * len(table) + 150),
-        left=left_margin(ordered[s.NAME_VI].astype(str), titled=False),
+        left=left,
         # from zero: a bar twice as long is twice the score (91,76 never looks half of 97,38)
-        xaxis={"title": {"text": t("axis_score", lang)}, "range": [0, 109]},
+        xaxis={"title": {"text": t("axis_score", lang)}, "range": [0, _score_end(bars, left)]},
         yaxis={"dtick": 1},
         showlegend=any(_flags(ordered)),
     )
+
+
+SCORE_END = 109  # the score axis's end on a wide screen: room for the best bar's value
+VALUE_PAD = 6  # px between a bar's end and its value, and the value's slack
+RIGHT = 10  # the figure's right margin (indicators.charts.common._figure)
+
+
+def _score_end(bars: go.Bar, left: int) -> int:
+    """The score axis's end: SCORE_END, or further where a phone's plot (the narrowest:
+    PHONE_CHART less the margins) would leave a value no room beside its bar, so that every
+    value is written whole, before the chart's right edge."""
+    plot = PHONE_CHART - left - RIGHT
+    end = float(SCORE_END)
+    for value, text in zip(bars.x, bars.text, strict=True):
+        room = plot + RIGHT - label_width(text) - VALUE_PAD  # where the bar may end, at most
+        if value is not None and room > 0:
+            end = max(end, value * plot / room)
+    return math.ceil(end)
 
 
 def best_average_chart(

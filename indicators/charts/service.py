@@ -170,7 +170,7 @@ def timeliness_chart(
         yaxis=axes["yaxis"],
         yaxis2=axes["yaxis2"],
         showlegend=any(demo),
-        margin={"l": PERCENT_AXIS, "r": 10, "t": 70, "b": BOTTOM_TWO_LINES},
+        margin={"b": BOTTOM_TWO_LINES},
     )
 
 
