@@ -15,8 +15,7 @@ lang = f.lang
 st.title(markdown_t("profile_heading", lang, unit=f.unit_name, year=f.year))
 origin = data.view(formation.of_dataset, f.unit_code)  # a unit created on 1 July 2025
 existed = data.view(formation.existed_in_dataset, f.unit_code, f.unit_name, f.year)
-if data.view(views.has_figures, f.unit_code, f.years):  # else nothing to present
-    render.meeting_pack(f)
+render.meeting_pack(f)  # the deck and the presentation, when there is something to show
 if origin is not None:
     origin_block.show(f, origin)
 

@@ -104,3 +104,12 @@ def test_english_origin() -> None:
     shown = texts(at)
     assert "Phường Từ Liêm was created on 2025-07-01 from all or part of 6 former" in shown
     assert "**Quận Nam Từ Liêm** (part of it) from Phường Cầu Diễn (all of it)" in shown
+
+
+def test_overview_of_a_new_ward_offers_no_deck_or_presentation() -> None:
+    at = open_app(unit="00592", year="2025")  # the overview
+    assert "Trình chiếu" not in [b.label for b in at.button]
+    assert not [b for b in at.get("download_button") if "PPTX" in str(b.proto.label)]
+    overview_of_ntl = open_app(unit="019", year="2023")
+    assert "Trình chiếu" in [b.label for b in overview_of_ntl.button]
+    assert [b for b in overview_of_ntl.get("download_button") if "PPTX" in str(b.proto.label)]

@@ -258,7 +258,10 @@ def _deck_selection(filters: views.Filters) -> Selection | None:
 
 def meeting_pack(filters: views.Filters) -> None:
     """The slide deck of my unit over the period (PPTX, built on click) and the button that
-    turns the presentation mode on."""
+    turns the presentation mode on; neither when the unit has no figure in the period (a
+    new ward): nothing to present."""
+    if not data.view(views.has_figures, filters.unit_code, filters.years):
+        return
     lang = filters.lang
     row = st.container(horizontal=True)
     selection = _deck_selection(filters)
