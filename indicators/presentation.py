@@ -65,7 +65,8 @@ CHART_HEIGHT = 600
 TITLE_SIZE = 34
 FONT_SIZE = 20
 SMALL_SIZE = 15  # the 30 unit names of the city bars, to keep one line per bar
-DENSE_SLIDES = ("city-scores",)  # one category per unit
+DENSE_SLIDES = ("city-scores",)  # one category per unit: dense with more than DENSE_ROWS
+DENSE_ROWS = 12  # (the 30 districts of a year; the few published scores are not)
 DENSE_EXTRA = 100  # px more for them: 30 bars of 15 px names (so scaled a little smaller)
 NOTE_SIZE = 18  # annotations (method changes, era switch)
 # The top margin holds the title (at the top) and a legend that fits one row (above the plot).
@@ -215,16 +216,20 @@ def projector(fig: go.Figure, height: int = CHART_HEIGHT, *, dense: bool = False
     return out
 
 
-def design_height(key: str) -> int:
+def is_dense(key: str, frame: pd.DataFrame) -> bool:
+    """Whether the chart screen `key` of these rows has a category per unit, many of them."""
+    return key in DENSE_SLIDES and len(frame) > DENSE_ROWS
+
+
+def design_height(key: str, frame: pd.DataFrame) -> int:
     """The height (px) a chart screen is laid out at before it is scaled to the screen."""
-    return CHART_HEIGHT + DENSE_EXTRA if key in DENSE_SLIDES else CHART_HEIGHT
+    return CHART_HEIGHT + DENSE_EXTRA if is_dense(key, frame) else CHART_HEIGHT
 
 
 def slide_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
     """`chart_figure` in the projector theme (the 30 units' bars a little taller)."""
-    return projector(
-        chart_figure(key, frame, filters), design_height(key), dense=key in DENSE_SLIDES
-    )
+    dense = is_dense(key, frame)
+    return projector(chart_figure(key, frame, filters), design_height(key, frame), dense=dense)
 
 
 def wrapped_lines(text: str, width: float) -> int:

@@ -184,11 +184,16 @@ def test_projector_leaves_the_figure_alone() -> None:
 
 
 def test_charts_are_laid_out_at_their_design_height(ntl, ntl_frames) -> None:
-    assert p.design_height("city-scores") == p.CHART_HEIGHT + p.DENSE_EXTRA
-    assert p.design_height("bump") == p.CHART_HEIGHT
+    units = ntl_frames["city-scores"]
+    assert len(units) == 30
+    assert p.design_height("city-scores", units) == p.CHART_HEIGHT + p.DENSE_EXTRA
+    assert p.design_height("bump", ntl_frames["bump"]) == p.CHART_HEIGHT
+    few = units.head(6)  # the published scores of a year: six units, full-size names
+    assert p.design_height("city-scores", few) == p.CHART_HEIGHT
+    assert p.slide_figure("city-scores", few, ntl).layout.yaxis.tickfont.size == p.FONT_SIZE
     for key, frame in ntl_frames.items():
         fig = p.slide_figure(key, frame, ntl)
-        assert fig.layout.height == p.design_height(key), key
+        assert fig.layout.height == p.design_height(key, frame), key
         # the title at the very top: the legend's room is under it, never across it
         assert (fig.layout.title.y, fig.layout.title.yref, fig.layout.title.yanchor) == (
             1,

@@ -96,7 +96,14 @@ MAIN .stMarkdownBadge, MAIN p:has(> .stMarkdownBadge) {
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 .st-key-present-bar button { min-height: 0 !important; padding: 0.4vh 1vw !important; }
-.st-key-present-bar [data-testid="stIconMaterial"] { font-size: var(--pt-bar) !important; }
+.st-key-present-bar [data-testid="stIconMaterial"],
+.st-key-present-bar span:has(> [data-testid="stIconMaterial"]) {
+  font-size: var(--pt-bar) !important; width: var(--pt-bar) !important;
+  height: var(--pt-bar) !important;
+}
+.st-key-present-bar button div, .st-key-present-bar button span {
+  gap: calc(0.3 * var(--pt-bar)) !important;
+}
 .st-key-present-bar kbd { font-size: calc(0.5 * var(--pt-bar)) !important; }
 /* a chart screen: the chart takes the height left, its design size scaled to it */
 .st-key-present-slide [class*="CHART_KEY"] {
@@ -132,9 +139,10 @@ def _percent(share: float) -> str:
     return f"{100 * share:.3f}"
 
 
-def chart_style(key: str) -> str:
+def chart_style(key: str, frame: pd.DataFrame) -> str:
     """The design height of the chart screen `key` (its element's CSS variable)."""
-    return f"<style>.st-key-{CHART_KEY}{key} {{ --pt-chart-h: {p.design_height(key)}px; }}</style>"
+    height = p.design_height(key, frame)
+    return f"<style>.st-key-{CHART_KEY}{key} {{ --pt-chart-h: {height}px; }}</style>"
 
 
 def messages_style(messages: list[str]) -> str:
@@ -242,7 +250,7 @@ def _summary_screen(filters: Filters) -> None:
 
 def _chart_screen(filters: Filters, key: str, frame: pd.DataFrame) -> None:
     figure = p.slide_figure(key, frame, filters)
-    st.html(chart_style(key))
+    st.html(chart_style(key, frame))
     st.plotly_chart(
         figure, key=f"{CHART_KEY}{key}", config=CHART_CONFIG, theme=None, height="stretch"
     )
