@@ -181,3 +181,79 @@ def test_projector_leaves_the_figure_alone() -> None:
     assert big.layout.title.font.size == p.TITLE_SIZE and big.layout.height == p.CHART_HEIGHT
     assert big.layout.annotations[0].font.size == p.NOTE_SIZE
     assert big.data[0].textfont.size == p.FONT_SIZE and big.data[0].constraintext == "none"
+
+
+def test_charts_are_laid_out_at_their_design_height(ntl, ntl_frames) -> None:
+    units = ntl_frames["city-scores"]
+    assert len(units) == 30
+    assert p.design_height("city-scores", units) == p.CHART_HEIGHT + p.DENSE_EXTRA
+    assert p.design_height("bump", ntl_frames["bump"]) == p.CHART_HEIGHT
+    few = units.head(6)  # the published scores of a year: six units, full-size names
+    assert p.design_height("city-scores", few) == p.CHART_HEIGHT
+    assert p.slide_figure("city-scores", few, ntl).layout.yaxis.tickfont.size == p.FONT_SIZE
+    for key, frame in ntl_frames.items():
+        fig = p.slide_figure(key, frame, ntl)
+        assert fig.layout.height == p.design_height(key, frame), key
+        # the title at the very top: the legend's room is under it, never across it
+        assert (fig.layout.title.y, fig.layout.title.yref, fig.layout.title.yanchor) == (
+            1,
+            "container",
+            "top",
+        )
+
+
+def test_a_legend_that_fits_a_row_stays_on_top_a_longer_one_goes_right() -> None:
+    short = go.Figure([go.Bar(name="Mức độ 3", y=[1]), go.Bar(name="Mức độ 4", y=[2])])
+    legend, top = p.legend_layout(short)
+    assert legend == {} and top > p.legend_layout(go.Figure())[1]  # a row under the title
+    names = ["Mức độ 1", "Mức độ 2", "Mức độ 3", "Mức độ 4", "Toàn trình", "Một phần"]
+    names.append("Số liệu minh họa (nhạt, gạch chéo, điểm rỗng)")
+    long = go.Figure([go.Bar(name=name, y=[1]) for name in names])
+    assert p.legend_width(p.legend_names(long)) > p.LEGEND_WIDTH
+    legend, top = p.legend_layout(long)
+    assert legend["orientation"] == "v" and legend["x"] > 1  # at the right of the plot
+    assert top == p.legend_layout(go.Figure())[1]  # the title's room only
+    big = p.projector(long)
+    assert big.layout.legend.orientation == "v" and big.layout.margin.t == top
+
+
+def test_legend_names_follow_plotlys_rules() -> None:
+    assert p.legend_names(go.Figure(go.Bar(name="a", y=[1]))) == []  # one trace: no legend
+    hidden = go.Figure([go.Bar(name="a", y=[1]), go.Bar(name="<b>b</b>", y=[1])])
+    assert p.legend_names(hidden) == ["a", "b"]
+    hidden.data[0].showlegend = False
+    assert p.legend_names(hidden) == ["b"]
+    hidden.layout.showlegend = False
+    assert p.legend_names(hidden) == []
+
+
+# --- the key messages' type ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("", 10, 1),
+        ("một hai ba", 10, 1),  # 10 characters: one line
+        ("một hai ba bốn", 10, 2),
+        ("một hai ba bốn năm sáu", 7, 3),  # một hai | ba bốn | năm sáu
+        ("https://example.org/a/very/long/address", 10, 4),  # a word longer than a line
+    ],
+)
+def test_words_wrap_like_the_browser(text: str, width: float, lines: int) -> None:
+    assert p.wrapped_lines(text, width) == lines
+
+
+def test_the_key_messages_get_the_largest_type_that_fits(dataset, ntl) -> None:
+    messages = p.summary(dataset, ntl)
+    assert len(messages) == 6
+    sizes = p.message_sizes(messages)
+    assert [aspect for aspect, _ in sizes] == list(p.MESSAGE_ASPECTS)
+    for aspect, size in sizes:
+        assert p.messages_height(messages, size, aspect) <= p.MESSAGE_SLACK
+        assert p.messages_height(messages, size * 1.02, aspect) > p.MESSAGE_SLACK * 0.98
+    shares = [size for _, size in sizes]
+    assert shares == sorted(shares)  # a wider box never gets smaller type
+    # fewer or shorter messages: larger type in the same box
+    assert p.message_size(messages[:2], 2.0) > p.message_size(messages, 2.0)
+    assert p.message_size([m + " " + m for m in messages], 2.0) < p.message_size(messages, 2.0)
