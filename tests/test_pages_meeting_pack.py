@@ -192,6 +192,12 @@ def test_presentation_opens_on_the_key_messages() -> None:
     assert at.button(key="present-prev").disabled
 
 
+def test_the_presentation_bar_names_the_field() -> None:
+    at = open_app(present="1", unit="019", field="Tư pháp", **PERIOD)
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Quận Nam Từ Liêm · 2016–2019 · Lĩnh vực: Tư pháp" in text
+
+
 def test_next_previous_and_exit() -> None:
     at = open_app(present="1", unit="019", **PERIOD)
     at.button(key="present-next").click().run()

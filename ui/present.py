@@ -202,6 +202,8 @@ def _bar(filters: Filters, index: int, count: int) -> None:
     period = f"{filters.year_from}–{filters.year_to}"
     row = st.container(horizontal=True, vertical_alignment="center", key="present-bar")
     text = markdown_t("present_period", lang, unit=filters.unit_name, period=period)
+    if filters.field:  # a field's counts must not pass for the unit's total on the screen
+        text += " · " + markdown_t("field_active", lang, field=filters.field)
     row.markdown(text, width="content")
     row.space("stretch")
     row.button(
