@@ -123,3 +123,26 @@ def of_dataset(dataset: Dataset, code: str) -> Formation | None:
 def existed_in_dataset(dataset: Dataset, code: str, name: str, year: int) -> bool:
     """`existed_in` of a loaded dataset."""
     return existed_in(dataset.units, code, name, year)
+
+
+# What a unit page shows under the origin block (pages/unit.py)
+FIGURES, NOT_YET, NO_FIGURES = "figures", "not_yet", "no_figures"
+
+
+def page_state(
+    dataset: Dataset, code: str, name: str, year: int, year_to: int
+) -> tuple[Formation | None, str]:
+    """The unit's origin (None for a unit older than 1 July 2025) and what its page shows for
+    `year`: NOT_YET before the unit existed, NO_FIGURES when a new unit has no figure at all
+    since its creation (one sentence instead of one "no data" per topic), else FIGURES."""
+    from indicators.views.data import has_figures
+
+    origin = of_dataset(dataset, code)
+    if origin is None:
+        return None, FIGURES
+    if not existed_in_dataset(dataset, code, name, year):
+        return origin, NOT_YET
+    since = origin.effective.year
+    if year >= since and not has_figures(dataset, code, (since, max(year, year_to))):
+        return origin, NO_FIGURES
+    return origin, FIGURES

@@ -13,8 +13,8 @@ from ui.filters import current
 f = current()
 lang = f.lang
 st.title(markdown_t("profile_heading", lang, unit=f.unit_name, year=f.year))
-origin = data.view(formation.of_dataset, f.unit_code)  # a unit created on 1 July 2025
-existed = data.view(formation.existed_in_dataset, f.unit_code, f.unit_name, f.year)
+# a unit created on 1 July 2025: its origin, and whether the year shows figures
+origin, state = data.view(formation.page_state, f.unit_code, f.unit_name, f.year, f.year_to)
 render.meeting_pack(f)  # the deck and the presentation, when there is something to show
 if origin is not None:
     origin_block.show(f, origin)
@@ -35,14 +35,7 @@ def figures() -> None:
     render.topic(f, None, ("unit-levels", "unit-share", "unit-shortened", "unit-timeliness"))
 
 
-new_since = origin.effective.year if origin is not None else None
-if origin is not None and not existed:  # a year before the unit was created
-    origin_block.not_yet(f, origin)
-elif (
-    new_since
-    and f.year >= new_since
-    and not data.view(views.has_figures, f.unit_code, (new_since, max(f.year, f.year_to)))
-):
-    origin_block.no_figures(f, origin)  # one sentence, not one "no data" per topic
+if origin is not None and state != formation.FIGURES:
+    origin_block.notice(f, origin, state)
 else:
     figures()

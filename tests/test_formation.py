@@ -113,3 +113,13 @@ def test_overview_of_a_new_ward_offers_no_deck_or_presentation() -> None:
     overview_of_ntl = open_app(unit="019", year="2023")
     assert "Trình chiếu" in [b.label for b in overview_of_ntl.button]
     assert [b for b in overview_of_ntl.get("download_button") if "PPTX" in str(b.proto.label)]
+
+
+def test_what_a_unit_page_shows() -> None:
+    dataset = load_dataset()
+    state = lambda *a: fm.page_state(dataset, *a)[1]  # noqa: E731
+    assert state("00592", "Phường Từ Liêm", 2023, 2025) == fm.NOT_YET
+    assert state("00592", "Phường Từ Liêm", 2025, 2025) == fm.NO_FIGURES
+    assert state("19", "Tỉnh Thái Nguyên", 2025, 2025) == fm.FIGURES  # Decision 766, 2025
+    assert state("08", "Tỉnh Tuyên Quang", 2023, 2025) == fm.FIGURES  # the old province
+    assert fm.page_state(dataset, "019", "Quận Nam Từ Liêm", 2023, 2023) == (None, fm.FIGURES)

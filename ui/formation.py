@@ -69,17 +69,10 @@ def show(filters: views.Filters, origin: fm.Formation) -> None:
     st.caption(inert(sources.line(cited, lang)))
 
 
-def _notice(filters: views.Filters, origin: fm.Formation, key: str) -> None:
+def notice(filters: views.Filters, origin: fm.Formation, state: str) -> None:
+    """Instead of the figures (indicators.formation.page_state): the unit did not exist in the
+    year (NOT_YET), or has no figure at all since it was created (NO_FIGURES)."""
     day = fmt_date(origin.effective.date(), filters.lang)
+    key = f"formed_{state}"
     text = markdown_t(key, filters.lang, unit=origin.name, day=day, year=filters.year)
     st.info(text, icon=":material/history:")
-
-
-def not_yet(filters: views.Filters, origin: fm.Formation) -> None:
-    """The year asked for is before the unit existed: say so instead of an empty page."""
-    _notice(filters, origin, "formed_not_yet")
-
-
-def no_figures(filters: views.Filters, origin: fm.Formation) -> None:
-    """Nothing at all since the unit was created: one sentence, not one per topic."""
-    _notice(filters, origin, "formed_no_figures")
