@@ -16,8 +16,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+# expect()'s default of 5 s is too short when the suite's other workers load the machine: a
+# page that drew its sentence but not yet its cards failed CI once (stop 22). 20 s, still short
+# of wait_idle's 30 s, so a page that never draws the element fails in the same test run.
+expect.set_options(timeout=20_000)
 
 SCREENSHOT_DIR = Path(__file__).resolve().parents[1] / "screenshots"
 
