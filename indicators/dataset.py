@@ -49,6 +49,7 @@ class Dataset:
     procedures: pd.DataFrame
     dossier_stats: pd.DataFrame
     figures: pd.DataFrame = field(default_factory=lambda: s.empty_frame(s.FIGURES))
+    targets: pd.DataFrame = field(default_factory=lambda: s.empty_frame(s.TARGETS))
     demo: bool = False  # the generated demo layer is part of it
 
     _derived: dict[Hashable, Any] = field(

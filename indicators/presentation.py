@@ -145,9 +145,12 @@ def summary(dataset: Dataset, filters: Filters) -> list[str]:
     return [message.text for message in key_messages(figures, filters.lang)]
 
 
-def chart_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
-    """The chart of screen `key` from its rows, as the pages draw it (my unit highlighted)."""
-    return registry.figure(key, frame, _screen(key, filters))
+def chart_figure(
+    key: str, frame: pd.DataFrame, filters: Filters, goals: pd.DataFrame | None = None
+) -> go.Figure:
+    """The chart of screen `key` from its rows, as the pages draw it (my unit highlighted,
+    the official targets' lines when `goals` gives them: registry.goals)."""
+    return registry.figure(key, frame, _screen(key, filters), goals)
 
 
 def legend_names(fig: go.Figure) -> list[str]:
@@ -226,10 +229,13 @@ def design_height(key: str, frame: pd.DataFrame) -> int:
     return CHART_HEIGHT + DENSE_EXTRA if is_dense(key, frame) else CHART_HEIGHT
 
 
-def slide_figure(key: str, frame: pd.DataFrame, filters: Filters) -> go.Figure:
+def slide_figure(
+    key: str, frame: pd.DataFrame, filters: Filters, goals: pd.DataFrame | None = None
+) -> go.Figure:
     """`chart_figure` in the projector theme (the 30 units' bars a little taller)."""
     dense = is_dense(key, frame)
-    return projector(chart_figure(key, frame, filters), design_height(key, frame), dense=dense)
+    drawn = chart_figure(key, frame, filters, goals)
+    return projector(drawn, design_height(key, frame), dense=dense)
 
 
 def wrapped_lines(text: str, width: float) -> int:

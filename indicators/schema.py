@@ -17,6 +17,7 @@ from indicators.domain import method_changes as method_changes  # used as s.meth
 from indicators.table_spec import BOOL, DATE, FLOAT, INT, TEXT, Column, RowRule, Table, greater
 from indicators.table_spec import PANDAS_DTYPE as PANDAS_DTYPE
 from indicators.table_spec import empty_frame as empty_frame
+from indicators.targets_table import TARGETS
 
 # --- column names shared by several tables -------------------------------------------------
 UNIT_CODE = "unit_code"
@@ -424,22 +425,17 @@ FIGURES = Table(
     ),
 )
 
-TABLES: dict[str, Table] = {
-    t.name: t
-    for t in (UNITS, UNIT_SUCCESSIONS, SOURCES, PAR_SCORES, PROCEDURES, DOSSIER_STATS, FIGURES)
-}
+_ALL = (UNITS, UNIT_SUCCESSIONS, SOURCES, PAR_SCORES, PROCEDURES, DOSSIER_STATS, FIGURES, TARGETS)
+TABLES: dict[str, Table] = {t.name: t for t in _ALL}
 # Tables added after the first stores were written: a store without them reads them as empty.
-ADDED_TABLES = ("figures",)
+ADDED_TABLES = ("figures", "targets")
 # Tables a dataset may lack; a dataset without them stays valid. `dossiers` is read only by
 # indicators.records (aggregated where it lives), never loaded whole by indicators.dataset.
 OPTIONAL_TABLES: dict[str, Table] = {DOSSIERS.name: DOSSIERS}
 # Tables whose unit_code must name a unit, and whose source_id must name a source.
-UNIT_REFERENCES = {
-    "par_scores": UNIT_CODE,
-    "procedures": UNIT_CODE,
-    "dossier_stats": UNIT_CODE,
-    "figures": UNIT_CODE,
-}
+UNIT_REFERENCES = dict.fromkeys(
+    ("par_scores", "procedures", "dossier_stats", "figures", "targets"), UNIT_CODE
+)
 SOURCE_REFERENCES = (
     "units",
     "unit_successions",
@@ -447,4 +443,5 @@ SOURCE_REFERENCES = (
     "procedures",
     "dossier_stats",
     "figures",
+    "targets",
 )

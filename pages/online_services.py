@@ -12,5 +12,5 @@ lang = f.lang
 st.title(markdown_t("online_heading", lang, unit=f.unit_name))
 st.caption(t("era_note", lang))
 
-render.topic(f, "online", ("levels", "online-share"))
+render.topic(f, "online", ("levels", "online-share", "online-goals"))
 render.partial_years(f, f.years)

@@ -16,6 +16,7 @@ render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)
 render.headline(head, f)
+render.goals(f)
 render.partial_years(f, (f.year, f.year))
 
 st.subheader(t("city_heading", lang, year=f.year))

@@ -25,6 +25,7 @@ def figures() -> None:
     head = data.view(views.headline, f.unit_code, f.year, f.field)
     st.markdown(" ".join(inert(text) for text in views.unit_story(head, lang)))
     render.headline(head, f)
+    render.goals(f)
     render.partial_years(f, (f.year, f.year))
     if head.index_id is None:
         st.info(markdown_t("unit_no_index", lang, unit=f.unit_name), icon=":material/info:")

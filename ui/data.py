@@ -133,6 +133,12 @@ def frame(key: str, filters: views.Filters) -> pd.DataFrame:
     return view(chart.view, *chart.args(filters))
 
 
+def goals(key: str, filters: views.Filters) -> pd.DataFrame | None:
+    """The official targets chart `key` draws (None: it draws none), through `view`."""
+    chart = registry.spec(key)
+    return view(views.chart_goals, *registry.goal_args(chart, filters)) if chart.goals else None
+
+
 def refresh() -> None:
     """After an import or a rollback: forget every cached version (the memory is freed and
     the next run loads what the source serves now)."""

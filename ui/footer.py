@@ -232,12 +232,15 @@ def footer(
     key: str,
     figure: go.Figure | None = None,
     title: str | None = None,
+    goals: pd.DataFrame | None = None,
 ) -> None:
     """Sources, the demo badge when a demo row contributed, the downloads (the image too when
     `figure` is the chart; `title`, Plotly's markup, when the page shows it above the chart
-    instead of in it) and the rows behind the chart."""
+    instead of in it) and the rows behind the chart. `goals`: the official targets drawn on
+    it, whose instruments are cited too."""
     lang = filters.lang
-    refs = source_line(rows, lang)
+    cited = rows if goals is None or goals.empty else pd.concat([rows, goals], ignore_index=True)
+    refs = source_line(cited, lang)
     demo_badge(rows, lang)
     downloads(rows, filters, key, figure, title)
     rows_behind(rows, refs, lang, key)

@@ -251,12 +251,14 @@ def _summary_screen(filters: Filters) -> None:
 
 
 def _chart_screen(filters: Filters, key: str, frame: pd.DataFrame) -> None:
-    figure = p.slide_figure(key, frame, filters)
+    goals = data.goals(key, filters)  # the official targets' lines, cited with the rows
+    figure = p.slide_figure(key, frame, filters, goals)
     st.html(chart_style(key, frame))
     st.plotly_chart(
         figure, key=f"{CHART_KEY}{key}", config=CHART_CONFIG, theme=None, height="stretch"
     )
-    source_line(frame, filters.lang)
+    cited = frame if goals is None or goals.empty else pd.concat([frame, goals], ignore_index=True)
+    source_line(cited, filters.lang)
     demo_badge(frame, filters.lang)
 
 

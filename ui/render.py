@@ -21,7 +21,7 @@ from indicators.settings import SettingInvalid, max_upload_mb
 from indicators.units import UnitAmbiguous, UnitNotFound
 from ui import admin, data, present
 from ui.filters import set_year
-from ui.footer import footer
+from ui.footer import demo_badge, footer, source_line
 from ui.nav import UNIT_PAGE
 
 PLOTLY_CONFIG = {"displaylogo": False}
@@ -51,13 +51,14 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
             text = markdown_t("no_data_titled", lang, title=plotly_plain(title))
             st.info(text, icon=":material/block:")
         return False
-    figure = registry.figure(key, rows, filters)
+    goals = data.goals(key, filters)
+    figure = registry.figure(key, rows, filters, goals)
     title = heading_of(figure)
     with st.container(key=f"figure-{key}"):  # the heading and its chart (ui.style, tests)
         st.markdown(f"**{inert(plotly_plain(title))}**")
         # the figure carries its theme (indicators.chart_theme): the browser need not restyle
         st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
-    footer(rows, filters, key, figure, title)
+    footer(rows, filters, key, figure, title, goals)
     return True
 
 
@@ -125,6 +126,36 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
         st.caption(t("changes_since", lang, year=head.year - 1))
     if shown:
         footer(views.headline_rows(head, lang), filters, "headline")
+
+
+GOAL_MARKS = {  # the status of a target, as an icon and a colour (indicators.targets)
+    "met": ":green[:material/check_circle:]",
+    "not_met": ":red[:material/cancel:]",
+    "no_data": ":gray[:material/help:]",
+    "not_due": ":gray[:material/schedule:]",
+    "in_words": ":gray[:material/format_quote:]",
+}
+
+
+def goals(filters: views.Filters) -> None:
+    """The official targets that bind the unit in the year, each met, not met, without a
+    figure, not yet due or in words, with the sources that set them (of the whole unit: not
+    shown for one field)."""
+    lang = filters.lang
+    if filters.field:
+        return
+    rows = data.view(views.unit_goals, filters.unit_code, filters.year, lang)
+    if rows.empty:
+        return
+    with st.container(border=True, key="unit-goals"):
+        st.markdown(f"**{t('targets_heading', lang, year=filters.year)}**")
+        lines = [
+            f"- {GOAL_MARKS[str(goal[views.goals.STATUS])]} {inert(views.goals.goal_line(goal, lang))}"
+            for _, goal in rows.iterrows()
+        ]
+        st.markdown("\n".join(lines))
+        source_line(rows, lang)
+        demo_badge(rows, lang)
 
 
 def no_published_year(filters: views.Filters) -> None:
@@ -209,7 +240,15 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
         return
     st.markdown(views.leaders_sentence(table, lang) or "")
     ranking_note(table, lang)
-    shown = views.rank_display(table, filters)
+    goals = data.view(views.year_goals, tuple(table[s.UNIT_CODE]), filters.year, lang)
+    if goals["goals"].ne("").any():  # some unit has a target judged this year
+        if st.toggle(t("targets_missed_only", lang), key="targets-missed-only"):
+            table = table[table[s.UNIT_CODE].isin(goals.loc[goals["missed"], s.UNIT_CODE])]
+            table = table.reset_index(drop=True)
+            if table.empty:
+                st.info(t("targets_none_missed", lang, year=filters.year), icon=":material/flag:")
+                return
+    shown = views.rank_display(table, filters, goals)
     mine = (table[s.UNIT_CODE] == filters.unit_code).tolist()
     style = "background-color: #ffebee; font-weight: 600"
     styled = shown.style.apply(lambda row: [style if mine[row.name] else ""] * len(row), axis=1)

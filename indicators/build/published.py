@@ -99,7 +99,6 @@ FILE_ISSUERS = {
     "hanoi_par_bloc_averages.csv": "Sở Nội vụ Hà Nội",
     "par_methodology.csv": "Bộ Nội vụ",
     "seed_facts.csv": "UBND quận Nam Từ Liêm",
-    "targets.csv": "Chính phủ",
     "vietnam_par_national_summary.csv": "Bộ Nội vụ",
     "vietnam_province_766_index.csv": "Văn phòng Chính phủ",
     "vietnam_province_par_index.csv": "Bộ Nội vụ",
@@ -125,6 +124,8 @@ def issuer(file: str, rec: dict) -> str:
     """Who published the figures of a row of `file`."""
     if file in FILE_ISSUERS:
         return FILE_ISSUERS[file]
+    if rec.get("issuer"):  # targets.csv names who issued each instrument
+        return rec["issuer"]
     name = rec.get("indicator", "")
     found = next((who for start, who in INDICATOR_ISSUERS if name.startswith(start)), None)
     if found:

@@ -15,6 +15,7 @@ import pandas as pd
 from indicators import schema as s
 from indicators.build import demo, published
 from indicators.build.figures import published_figures
+from indicators.build.targets import published_targets
 from indicators.build.units_table import build_units
 from indicators.dataset import write_parquet_folder
 from indicators.layers import DEMO_DIR, DEMO_SOURCE, DEMO_TABLES
@@ -51,6 +52,7 @@ def build(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFra
         "procedures": s.empty_frame(s.PROCEDURES),
         "dossier_stats": s.empty_frame(s.DOSSIER_STATS),
         "figures": published_figures(pub_dir, units),
+        "targets": published_targets(pub_dir),
     }
     layer = {"sources": pd.DataFrame([DEMO_SOURCE_ROW]), **generated}
     return _columns(tables), _columns(layer)

@@ -21,6 +21,8 @@ import plotly.graph_objects as go
 
 from indicators import charts, views
 from indicators import schema as s
+from indicators import targets_table as tt
+from indicators.charts.goals import online_goals_chart, with_goals
 from indicators.dataset import Dataset
 from indicators.escaping import inert, inert_cell
 from indicators.views import Filters
@@ -39,6 +41,7 @@ class ChartSpec:
     args: Callable[[Filters], tuple[Any, ...]]
     draw: Draw
     yearly: bool = False  # drawn for filters.year (else for the period filters.years)
+    goals: tuple[str, ...] = ()  # the metrics of the official targets drawn on it
 
 
 # --- the arguments of the views -----------------------------------------------------------------
@@ -141,6 +144,14 @@ _CHARTS = (
         _of_period(charts.share_chart),
     ),
     ChartSpec(
+        "online-goals",
+        "online_services",
+        views.online_goals_frame,
+        _unit_period,
+        _of_period(online_goals_chart),
+        goals=views.goals.ONLINE_METRICS,
+    ),
+    ChartSpec(
         "shortened-fields",
         "shortened_procedures",
         views.shortened_fields,
@@ -169,6 +180,7 @@ _CHARTS = (
         views.on_time_trend,
         _unit_period,
         _of_period(charts.on_time_trend_chart),
+        goals=(tt.ON_TIME,),
     ),
     ChartSpec("unit-766", "unit", views.index_766_unit, _unit, _index_766),
 )
@@ -216,7 +228,24 @@ def inert_filters(filters: Filters) -> Filters:
     return replace(filters, unit_name=inert(filters.unit_name, "plotly"), field=field)
 
 
-def figure(key: str, rows: pd.DataFrame, filters: Filters) -> go.Figure:
-    """The figure of chart `key` drawn from its rows for the filters; every text from data
-    is drawn as the characters it is (`inert_rows`, `inert_filters`)."""
-    return spec(key).draw(inert_rows(rows), inert_filters(filters))
+def goals(key: str, dataset: Dataset, filters: Filters) -> pd.DataFrame | None:
+    """The official targets chart `key` draws for the filters (None: it draws none)."""
+    chart = spec(key)
+    if not chart.goals:
+        return None
+    return views.chart_goals(dataset, *goal_args(chart, filters))
+
+
+def goal_args(chart: ChartSpec, f: Filters) -> tuple[Any, ...]:
+    """The arguments of views.chart_goals after the dataset, for a cache of its own."""
+    return (f.unit_code, f.years, chart.goals, f.lang)
+
+
+def figure(
+    key: str, rows: pd.DataFrame, filters: Filters, goals: pd.DataFrame | None = None
+) -> go.Figure:
+    """The figure of chart `key` drawn from its rows for the filters, with the official
+    targets' lines (`goals`, of `goals()`) when given; every text from data is drawn as the
+    characters it is (`inert_rows`, `inert_filters`)."""
+    drawn = spec(key).draw(inert_rows(rows), inert_filters(filters))
+    return with_goals(drawn, goals, filters.years)

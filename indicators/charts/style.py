@@ -13,6 +13,7 @@ OTHER = "#b0bec5"  # every other unit
 FIELD = "#eceff1"  # the ranks of a year, 1st to last, behind the units
 NEUTRAL = "#546e7a"
 BEST = "#2e7d32"
+GOAL = "#6a1b9a"  # an official target's line
 # Levels 1-4 (until 2021) in blues, the forms of Decree 42/2022 in oranges: two families.
 LEVEL_COLOURS = MappingProxyType(
     {

@@ -69,6 +69,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "mã phải có 2 chữ số (tỉnh), 3 (huyện) hoặc 5 (xã)",
         "en": "code must have 2 digits (province), 3 (district) or 5 (commune)",
     },
+    "rule_target_years": {
+        "vi": "năm bắt đầu sau năm kết thúc",
+        "en": "year_from is after year_to",
+    },
+    "rule_target_value": {
+        "vi": "thiếu giá trị mục tiêu: ghi một số hoặc một giá trị bằng chữ",
+        "en": "the target has no value: give a number or a value in words",
+    },
     "rule_valid_order": {
         "vi": "ngày hết hiệu lực trước ngày có hiệu lực",
         "en": "valid_to is before valid_from",

@@ -70,6 +70,7 @@ from indicators.views.frames import (
     year_scores,
     years_between,
 )
+from indicators.views.goals import chart_goals, online_goals_frame, unit_goals, year_goals
 from indicators.views.headline import (
     COUNT,
     ERA_KEYS,
@@ -163,4 +164,8 @@ __all__ = [
     "year_ranking",
     "year_scores",
     "years_between",
+    "chart_goals",
+    "online_goals_frame",
+    "unit_goals",
+    "year_goals",
 ]

@@ -36,11 +36,15 @@ def _score_text(value: Any, lang: str) -> str:
     return MISSING if is_missing(value) else fmt_published(value, lang, "%")
 
 
-def rank_display(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The rank table as shown: rank, unit, score as published and changes, a profile link."""
+def rank_display(
+    table: pd.DataFrame, filters: Filters, goals: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """The rank table as shown: rank, unit, score as published and changes, the official
+    targets of the year met or not (`goals`, of views.year_goals, when any unit has one), a
+    profile link."""
     lang = filters.lang
     changes = [MISSING if is_missing(v) else fmt_signed(v, lang, 2) for v in table[SCORE_CHANGE]]
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             t("col_rank", lang): table[RANK].astype("Int64"),
             t("col_unit", lang): table[s.NAME_VI].astype(str),
@@ -53,6 +57,13 @@ def rank_display(table: pd.DataFrame, filters: Filters) -> pd.DataFrame:
             ],
         }
     )
+    if goals is None or not goals["goals"].ne("").any():
+        return shown
+    said = dict(zip(goals[s.UNIT_CODE], goals["goals"], strict=True))
+    texts = [said.get(code) or MISSING for code in table[s.UNIT_CODE]]
+    return shown.assign(**{t("targets_column", lang): texts})[
+        [*shown.columns[:-1], t("targets_column", lang), shown.columns[-1]]
+    ]
 
 
 def ranking_note(table: pd.DataFrame, lang: str) -> str | None:
