@@ -2,19 +2,22 @@
 
 .venv/bin/streamlit run dashboard.py
 
-`streamlit run` finds `app` below (an `st.App`), imports this file as the module `dashboard`
-and serves it with uvicorn: the dashboard plus its data routes (ui/routes.py: /api/v1/…,
-/embed/…). Every session's run executes this file again as `__main__`, which draws the page.
+`streamlit run` finds `app` at the end (an `st.App`), imports this file as the module
+`dashboard` and serves it with uvicorn: the dashboard plus its data routes (ui/routes.py:
+/api/v1/…, /embed/…). Every session's run executes this file again as `__main__`, which draws
+the page; the import only builds the server, before Streamlit's runtime exists, so it imports
+no module that makes a Streamlit cache (ui.data's are made by the first run).
 """
 
 import streamlit as st
 
-from indicators import views
-from indicators.escaping import inert
-from indicators.rankings import RankingError
-from indicators.settings import SettingInvalid
-from indicators.validation import DatasetInvalid
-from ui import data, filters, nav, present, render, routes, style
+if __name__ == "__main__":  # a session's run
+    from indicators import views
+    from indicators.escaping import inert
+    from indicators.rankings import RankingError
+    from indicators.settings import SettingInvalid
+    from indicators.validation import DatasetInvalid
+    from ui import data, filters, nav, present, render, style
 
 
 def main() -> None:
@@ -50,7 +53,9 @@ def main() -> None:
         st.error(inert(exc.text(current.lang)))
 
 
-if __name__ == "__main__":  # a session's run (Streamlit runs the script as __main__)
+if __name__ == "__main__":
     main()
-else:  # imported by `streamlit run dashboard.py` (or uvicorn dashboard:app): the server
+else:  # imported by `streamlit run dashboard.py` (or `uvicorn dashboard:app`): the server
+    from ui import routes
+
     app = st.App(__file__, routes=routes.ROUTES)
