@@ -151,6 +151,9 @@ def test_a_large_table_streams_in_chunks_that_join_to_exports_bytes(client) -> N
         "/embed/bump?unit=zzz",
         "/embed/bump?year=1800",
         "/embed/bump?foo=1",
+        "/embed/bump?lang=fr",
+        "/embed/bump?index=nowhere",
+        "/embed/levels?unit=019&field=nowhere",
     ],
 )
 def test_a_bad_request_is_refused_in_both_languages(client, path) -> None:

@@ -166,8 +166,3 @@ def plotly_js() -> Reply:
 def not_found(path: str) -> Reply:
     error = ApiError.of("api_not_found", path=path, routes="; ".join(ROUTES))
     return error_reply(error, 404)
-
-
-def body_bytes(reply: Reply) -> bytes:
-    """The whole body (tests, small replies)."""
-    return b"".join(reply.body)

@@ -19,12 +19,13 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
 from indicators import sources, views
+from indicators.api import params
 from indicators.api.params import ApiError
 from indicators.charts import registry
 from indicators.dataset import Dataset
 from indicators.escaping import plotly_plain, web_url
 from indicators.i18n import t
-from indicators.views.filters import PARAM_KEYS, Notice
+from indicators.views.filters import INDEX_PARAM, PARAM_KEYS, Notice
 
 PLOTLY_JS = "plotly.min.js"
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True}
@@ -44,23 +45,27 @@ def chart_keys() -> tuple[str, ...]:
     return tuple(registry.SPECS)
 
 
-def filters_of(params: Mapping[str, str], dataset: Dataset, demo: bool) -> views.Filters:
+def filters_of(given: Mapping[str, str], dataset: Dataset, demo: bool) -> views.Filters:
     """The dashboard's filters for the URL's parameters (indicators.views.resolve_params, from
     its defaults): what the dashboard would report as a notice and replace is refused here."""
     catalog = dataset.derived(("catalog",), lambda: views.build_catalog(dataset))
     base = replace(views.default_filters(catalog), demo=demo)
-    filters, notices = views.resolve_params(params, catalog, dataset.units, base)
+    filters, notices = views.resolve_params(given, catalog, dataset.units, base)
     if notices:
-        raise _refused(notices[0])
+        raise _refused(notices[0], catalog)
     return filters
 
 
-def _refused(notice: Notice) -> ApiError:
+def _refused(notice: Notice, catalog: views.Catalog) -> ApiError:
     values = dict(notice.values)
     if notice.key == "bad_param":
         name = values["name"]
-        expected = "demo=0|1" if name == "demo" else "lang=vi|en" if name == "lang" else "-"
-        return ApiError.of("api_bad_value", name=name, value=values["value"], expected=expected)
+        if name == "lang":
+            wanted = params.expected("api_expected_lang")
+        else:  # index or field (demo is read before, api.params.demo)
+            choices = INDEX_PARAM if name == "index" else catalog.fields
+            wanted = params.expected("api_expected_choice", choices=", ".join(choices))
+        return ApiError.of("api_bad_value", name=name, value=values["value"], expected=wanted)
     if notice.key == "year_outside":
         values.pop("year", None)
         return ApiError.of("api_year_outside", **values)

@@ -75,7 +75,7 @@ def demo(params: Mapping[str, str]) -> bool:
     value = params.get("demo", "0")
     if value not in DEMO_VALUES:
         raise ApiError.of(
-            "api_bad_value", name="demo", value=value, expected=_both("api_expected_demo")
+            "api_bad_value", name="demo", value=value, expected=expected("api_expected_demo")
         )
     return value == "1"
 
@@ -85,17 +85,11 @@ def lang(params: Mapping[str, str]) -> str:
     value = params.get("lang", "vi")
     if value not in LANGS:
         raise ApiError.of(
-            "api_bad_value", name="lang", value=value, expected=_both("api_expected_lang")
+            "api_bad_value", name="lang", value=value, expected=expected("api_expected_lang")
         )
     return value
 
 
-def choice(name: str, value: str, choices: Sequence[str]) -> ApiError:
-    """The error for a value of `name` that is not one of `choices`."""
-    listed = ", ".join(choices)
-    expected = _both("api_expected_choice", choices=listed)
-    return ApiError.of("api_bad_value", name=name, value=value, expected=expected)
-
-
-def _both(key: str, **values: Any) -> Both:
+def expected(key: str, **values: Any) -> Both:
+    """What a parameter takes (the registry's `key`), in both languages."""
     return Both(t(key, "vi", **values), t(key, "en", **values))

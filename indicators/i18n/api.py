@@ -32,8 +32,8 @@ TEXTS: dict[str, dict[str, str]] = {
     "api_expected_lang": {"vi": "ghi lang=vi hoặc lang=en", "en": "write lang=vi or lang=en"},
     "api_expected_choice": {"vi": "chọn một trong {choices}", "en": "choose one of {choices}"},
     "api_year_outside": {
-        "vi": "năm {value} nằm ngoài phạm vi {first}–{last} của bộ chỉ số",
-        "en": "the year {value} is outside the index's range {first}–{last}",
+        "vi": "Năm {value} nằm ngoài phạm vi {first}–{last} của bộ chỉ số.",
+        "en": "The year {value} is outside the index's range {first}–{last}.",
     },
     "api_unknown_table": {
         "vi": "Không có bảng '{name}'. Các bảng: {tables}; định dạng: {formats}; ví dụ /api/v1/par_scores.csv?unit=019.",
