@@ -62,6 +62,8 @@ def _refused(notice: Notice, catalog: views.Catalog) -> ApiError:
         name = values["name"]
         if name == "lang":
             wanted = params.expected("api_expected_lang")
+        elif name == "field" and not catalog.fields:
+            wanted = params.expected("api_expected_no_field")
         else:  # index or field (demo is read before, api.params.demo)
             choices = INDEX_PARAM if name == "index" else catalog.fields
             wanted = params.expected("api_expected_choice", choices=", ".join(choices))

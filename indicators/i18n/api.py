@@ -31,6 +31,10 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "api_expected_lang": {"vi": "ghi lang=vi hoặc lang=en", "en": "write lang=vi or lang=en"},
     "api_expected_choice": {"vi": "chọn một trong {choices}", "en": "choose one of {choices}"},
+    "api_expected_no_field": {
+        "vi": "bỏ tham số field: dữ liệu không chia theo lĩnh vực",
+        "en": "leave field out: the data has no fields",
+    },
     "api_year_outside": {
         "vi": "Năm {value} nằm ngoài phạm vi {first}–{last} của bộ chỉ số.",
         "en": "The year {value} is outside the index's range {first}–{last}.",
