@@ -55,7 +55,7 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-else:  # imported by `streamlit run dashboard.py` (or `uvicorn dashboard:app`): the server
+else:  # imported by `streamlit run dashboard.py`: the server, with the data routes
     from ui import routes
 
     app = st.App(__file__, routes=routes.ROUTES)
