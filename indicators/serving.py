@@ -7,7 +7,8 @@ filters at once wait for each other (bench/RESULTS.md). `python -m indicators se
 must stay on one process: its session, its uploads and its downloads live there. nginx gives
 each browser a cookie on its first request and hashes on it, so every later request of that
 browser (the websocket, /_stcore/upload_file, /media) reaches the same process; a client with
-no cookie (a script) is placed by a random key, one connection at a time.
+no cookie (a script) is placed by a random key, one connection at a time. Every worker serves
+the data routes too (/api/v1/…, /embed/…: dashboard.py's st.App), so any may answer a script.
 """
 
 from __future__ import annotations

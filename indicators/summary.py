@@ -9,6 +9,7 @@ than 20%": {"early_rate": ">"}).
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from indicators import schema as s
@@ -68,9 +69,14 @@ def unit_summary(dataset: Dataset, unit_query: str, year: int) -> dict[str, Any]
         if key == "par_rank":
             out["units_ranked"] = rank.total if known and rank is not None else None
     out["comparators"] = comparators
-    out["sources"] = [_described(c) for c in sources.citations(dataset, ids)]
+    out["sources"] = [described(c) for c in sources.citations(dataset, ids)]
     out["demo"] = demo
     return out
+
+
+def as_json(summary: dict[str, Any]) -> str:
+    """The summary as `summary` prints it and /api/v1/summary serves it (indicators.api)."""
+    return json.dumps(summary, ensure_ascii=False, indent=2)
 
 
 def _has(head: Headline, key: str) -> bool:
@@ -78,7 +84,8 @@ def _has(head: Headline, key: str) -> bool:
     return metric is not None and metric.value is not None
 
 
-def _described(citation: sources.Citation) -> dict[str, Any]:
+def described(citation: sources.Citation) -> dict[str, Any]:
+    """A source as the summary and /api/v1/meta list it."""
     return {
         "id": citation.id,
         "citation": citation.text("vi"),

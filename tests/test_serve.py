@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -134,6 +135,20 @@ def test_a_session_runs_through_the_proxy(served) -> None:
     with ThreadPoolExecutor(1) as pool:
         status, named = pool.submit(asyncio.run, _rerun_over(stream)).result()
     assert status == "FINISHED_SUCCESSFULLY" and named
+
+
+@pytest.mark.tools
+def test_every_worker_serves_the_data_routes(served) -> None:
+    """The data routes (/api/v1/…, dashboard.py's st.App) answer through nginx, from both
+    workers (a client with no cookie reaches either)."""
+    url, _ = served
+    workers = set()
+    for _ in range(30):
+        with urllib.request.urlopen(f"{url}/api/v1/summary?unit=019&year=2023", timeout=60) as r:
+            assert r.status == 200
+            assert json.loads(r.read())["par_rank"] == 2
+            workers.add(r.headers["X-PAR-Worker"])
+    assert len(workers) == 2
 
 
 @pytest.mark.tools

@@ -23,9 +23,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from indicators import served as shared
 from indicators import views
 from indicators.charts import registry
-from indicators.dataset import Dataset, is_url, load_dataset
+from indicators.dataset import Dataset, is_url
 from indicators.escaping import inert
 from indicators.importing import served_version
 from indicators.importing.display import read_at_text
@@ -54,7 +55,7 @@ def version(source: str | None = None) -> str:
     return _sql_version(source) + refresh_period(time.time(), minutes)
 
 
-READ_AT = ("read_at",)  # Dataset.derived key: when the served dataset was read (ISO, UTC)
+READ_AT = shared.READ_AT  # Dataset.derived key: when the served dataset was read (ISO, UTC)
 
 
 def _now() -> str:
@@ -77,7 +78,8 @@ def demo_on() -> bool:
 def _dataset(source: str, served: str, demo: bool = False) -> Dataset:
     """Loaded and validated once per source, version and demo switch; raises DatasetInvalid
     (not cached). indicators.dataset.load_dataset computes dossier_stats from the source's
-    dossier records where it holds them, and adds the demo layer when `demo` is on.
+    dossier records where it holds them, and adds the demo layer when `demo` is on; the load
+    goes through indicators.served, so the data routes (indicators.api) share the same frames.
 
     The loaded frames and every module are then moved out of the garbage collector's sight
     (gc.freeze): a full collection (Python's own, and Streamlit's after every rerun where
@@ -87,8 +89,7 @@ def _dataset(source: str, served: str, demo: bool = False) -> Dataset:
     import gc
 
     gc.unfreeze()
-    loaded = load_dataset(source, demo=demo)
-    loaded.derived(READ_AT, _now)
+    loaded = shared.dataset(source, served, demo)
     gc.collect()
     gc.freeze()
     return loaded
@@ -145,6 +146,7 @@ def refresh() -> None:
     _sql_version.clear()
     _dataset.clear()
     _computed.clear()
+    shared.clear()
 
 
 def catalog() -> views.Catalog:

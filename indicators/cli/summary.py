@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 
 from indicators.cli.export import add_source
 
@@ -16,9 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from indicators.dataset import load_dataset
-    from indicators.summary import unit_summary
+    from indicators.summary import as_json, unit_summary
 
     dataset = load_dataset(args.source, demo=args.demo)  # its records too, when it has them
     result = unit_summary(dataset, args.unit, args.year)
-    print(json.dumps(result, ensure_ascii=False, indent=2))
+    print(as_json(result))
     return 0

@@ -2,7 +2,8 @@
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
 one module per area (`common`, `pages`, `charts`, `figures`, `formation`, `data`, `about`, `deck`, `export`,
-`errors`, `importing`, `maps`, `meaning`, `targets`), each a `TEXTS` dict of key -> {"vi": …, "en": …};
+`errors`, `importing`, `maps`, `meaning`, `targets`, `api`), each a `TEXTS` dict of key -> {"vi": …,
+"en": …};
 `STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
 are data, not UI text: they stay Vietnamese in both languages.
@@ -14,6 +15,7 @@ from typing import Any
 
 from indicators.i18n import (
     about,
+    api,
     charts,
     common,
     data,
@@ -46,6 +48,7 @@ AREAS = (
     maps,
     meaning,
     targets,
+    api,
 )
 
 
