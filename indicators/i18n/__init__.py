@@ -19,6 +19,7 @@ from indicators.i18n import (
     data,
     deck,
     errors,
+    explain,
     export,
     figures,
     formation,
@@ -44,6 +45,7 @@ AREAS = (
     importing,
     maps,
     meaning,
+    explain,
 )
 
 
