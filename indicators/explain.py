@@ -42,6 +42,7 @@ FIGURE = "figure"  # a published figure of the table `figures`, with its own exc
 RANK_PUBLISHED = "rank_published"  # the source's rank, out of the units of the year
 RANK_COMPUTED = "rank_computed"  # ranked from the scores of every unit of the year
 ROWS = "rows"  # computed from detailed rows (a catalogue, dossier counts)
+EXPLANATION = "explanation"  # the downloads' column (header: "Giải thích")
 PARTS = " … "  # how a source's excerpt joins the passages of its rows
 # columns of a view's row that say which stored table it comes from
 TABLE_HINTS = (
@@ -206,7 +207,7 @@ def quotes(
 def _cited(sources: pd.DataFrame, ids: Iterable[str], demo: bool) -> list[Citation]:
     """The citations of `ids`; of a generated figure, only the generator's: a published
     source is never cited as if it stated a generated figure."""
-    cited = citations_in(sources, ids)
+    cited = citations_in(sources, ids) if s.ID in sources.columns else []
     if demo:
         return [c for c in cited if c.demo] or [
             Citation("demo", t("demo_citation", "vi"), None, None, None, "demo")
@@ -246,6 +247,7 @@ def rank_method(
         return text
     basis = f"rank_basis_{rank_basis}"
     words = t(basis, lang) if rank_basis and has(basis) else t("ex_basis_unknown", lang)
+    words = words[:1].lower() + words[1:]  # within a sentence
     units_text = fmt_number(units, lang) if not is_missing(units) else "?"
     return t("ex_rank_published", lang, basis=words, units=units_text, year=year)
 
@@ -396,6 +398,13 @@ def explain_row(
     if _get(row, RANKED_BY) is None and (demo or imported):  # not as published
         how = t("ex_imported_value", lang) if imported and not demo else None
     return Explanation(lang, _row_title(row, lang), found, how, imported, demo)
+
+
+def with_explanations(
+    rows: pd.DataFrame, sources: pd.DataFrame, lang: str, imports: Imports | None = None
+) -> pd.DataFrame:
+    """`rows` with the column EXPLANATION: each row's explanation as one paragraph."""
+    return rows.assign(**{EXPLANATION: row_texts(rows, sources, lang, imports)})
 
 
 def row_texts(

@@ -76,6 +76,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "Bấm vào một điểm, cột của biểu đồ hoặc một dòng của bảng để xem nguồn của số liệu.",
         "en": "Click a point or bar of the chart, or a row of the table, to see where its figure comes from.",
     },
-    "ex_column": {"vi": "Giải thích", "en": "Explanation"},
+    "view_header_explanation": {
+        "vi": "Giải thích (nguồn, trích dẫn, cách tính)",
+        "en": "Explanation (source, quote, method)",
+    },
     "ex_notes_heading": {"vi": "Nguồn của số liệu:", "en": "Where the figures come from:"},
 }
