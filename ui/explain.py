@@ -34,7 +34,7 @@ def panel(found: explain.Explanation, where: DeltaGenerator | None = None) -> No
     quotes, imports. Every text from data is inert; a source links to its own address."""
     box = where or st.container()
     lang = found.lang
-    with box.container(key=f"explain-panel-{abs(hash(found.title)) % 10**8}"):
+    with box.container(border=where is None):  # under a chart or table: framed
         st.markdown(f"**{inert(found.title)}**")
         if found.demo:
             st.warning(t("ex_demo", lang), icon=":material/science:")

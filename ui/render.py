@@ -111,7 +111,8 @@ def _card(
     """An st.metric card; one built on a generated figure says so in its label. Under it,
     the button that opens where its figure comes from (ui.explain)."""
     label = f"{text.label} :orange-badge[{t('demo_card', lang)}]" if text.demo else text.label
-    with where.container(key=f"card-{metric.key}" if metric else None):
+    # the card fills the row's height, so that the buttons under a row of cards line up
+    with where.container(key=f"card-{metric.key}" if metric else None, height="stretch"):
         st.metric(
             label,
             text.value,
@@ -119,6 +120,7 @@ def _card(
             delta_color=text.delta_color,
             delta_arrow=text.arrow,
             border=True,
+            height="stretch",
         )
         if metric is not None and head is not None:
             explained.card(st.container(), metric, head, lang)
