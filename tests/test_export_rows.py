@@ -148,8 +148,9 @@ def test_csv_guards_formulas(dataset) -> None:
 
 
 def _in_file(columns) -> list[str]:
-    """The columns of a file: a coded column, then its codes."""
-    return [x for c in columns for x in ([c, f"{c}_code"] if c in ex.VALUE_KEYS else [c])]
+    """The columns of a file: a coded column, then its codes; each row's explanation last."""
+    coded = [x for c in columns for x in ([c, f"{c}_code"] if c in ex.VALUE_KEYS else [c])]
+    return [*coded, "explanation"]
 
 
 def test_a_vietnamese_file_reads_in_words_and_keeps_the_codes_beside_them(dataset) -> None:
@@ -177,7 +178,8 @@ def test_a_vietnamese_file_reads_in_words_and_keeps_the_codes_beside_them(datase
     text = ex.rows_bytes("csv", rows, _selection(rows), dataset.sources, "vi").decode("utf-8-sig")
     assert (
         text.splitlines()[1]
-        == '"Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",hanoi_par,Cấp huyện,district,Toàn trình,full,1.05'
+        == '"Chỉ số CCHC của Hà Nội (quận, huyện, thị xã)",hanoi_par,Cấp huyện,district,Toàn trình,full,1.05,'
+        "Dòng số liệu | Không có nguồn nào được ghi."
     )
     parquet = pd.read_parquet(
         io.BytesIO(ex.rows_bytes("parquet", rows, _selection(rows), dataset.sources))

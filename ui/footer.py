@@ -27,6 +27,7 @@ from indicators.i18n import t
 from indicators.selection import Selection, display_source
 from indicators.views import Filters
 from ui import data
+from ui import explain as explained
 
 INLINE_SOURCES = 4  # more than this and the rest are listed in the expander
 DATA_FORMATS = (("csv", "download_csv"), ("xlsx", "download_xlsx"), ("parquet", "download_parquet"))
@@ -120,11 +121,13 @@ def download(
     selection = _selection(rows, filters)
     about = _about(filters, title)
     sources = data.dataset().sources
+    imported = explained.imports()  # who imported the rows: in each row's explanation
     row = st.container(horizontal=True)
     for fmt, label in DATA_FORMATS:
 
         def make(fmt: str = fmt) -> bytes:
-            return export.rows_bytes(fmt, rows, selection, sources, lang, date.today(), about)
+            day = date.today()
+            return export.rows_bytes(fmt, rows, selection, sources, lang, day, about, imported)
 
         suffix = "" if fmt == "csv" else f"-{fmt}"  # the CSV keeps its historical key
         _button(

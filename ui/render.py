@@ -20,6 +20,7 @@ from indicators.selection import Selection, SelectionError, select
 from indicators.settings import SettingInvalid, max_upload_mb
 from indicators.units import UnitAmbiguous, UnitNotFound
 from ui import admin, data, present
+from ui import explain as explained
 from ui.filters import set_year
 from ui.footer import demo_badge, footer, source_line
 from ui.nav import UNIT_PAGE
@@ -56,8 +57,17 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
     title = heading_of(figure)
     with st.container(key=f"figure-{key}"):  # the heading and its chart (ui.style, tests)
         st.markdown(f"**{inert(plotly_plain(title))}**")
-        # the figure carries its theme (indicators.chart_theme): the browser need not restyle
-        st.plotly_chart(figure, key=f"chart-{key}", config=PLOTLY_CONFIG, theme=None)
+        # the figure carries its theme (indicators.chart_theme): the browser need not restyle;
+        # a click on a point or bar explains the rows behind it under the chart
+        event = st.plotly_chart(
+            figure,
+            key=f"chart-{key}",
+            config=PLOTLY_CONFIG,
+            theme=None,
+            on_select="rerun",
+            selection_mode="points",
+        )
+    explained.chart_points(event, rows, lang)
     footer(rows, filters, key, figure, title, goals)
     return True
 
@@ -92,17 +102,29 @@ def _rows_of(items: Sequence[views.MetricText], size: int) -> list[Sequence[view
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _card(where: DeltaGenerator, text: views.MetricText, lang: str) -> None:
-    """An st.metric card; one built on a generated figure says so in its label."""
+def _card(
+    where: DeltaGenerator,
+    text: views.MetricText,
+    lang: str,
+    metric: views.Metric | None = None,
+    head: views.Headline | None = None,
+) -> None:
+    """An st.metric card; one built on a generated figure says so in its label. Under it,
+    the button that opens where its figure comes from (ui.explain)."""
     label = f"{text.label} :orange-badge[{t('demo_card', lang)}]" if text.demo else text.label
-    where.metric(
-        label,
-        text.value,
-        text.delta,
-        delta_color=text.delta_color,
-        delta_arrow=text.arrow,
-        border=True,
-    )
+    # the card fills the row's height, so that the buttons under a row of cards line up
+    with where.container(key=f"card-{metric.key}" if metric else None, height="stretch"):
+        st.metric(
+            label,
+            text.value,
+            text.delta,
+            delta_color=text.delta_color,
+            delta_arrow=text.arrow,
+            border=True,
+            height="stretch",
+        )
+        if metric is not None and head is not None:
+            explained.card(st.container(), metric, head, lang)
 
 
 def headline(head: views.Headline, filters: views.Filters) -> None:
@@ -112,13 +134,14 @@ def headline(head: views.Headline, filters: views.Filters) -> None:
     lang = filters.lang
     texts = [views.metric_text(m, lang) for m in head.metrics]
     shown = [x for x in texts if not x.missing]
+    metric_of = {id(x): m for x, m in zip(texts, head.metrics, strict=True)}
     if not shown:
         no_published_year(filters)
     elif filters.field:  # a field's figure must never be quoted as the unit's total
         st.info(markdown_t("field_scope", lang, field=filters.field), icon=":material/filter_alt:")
     for row in _rows_of(shown, METRICS_PER_ROW):  # narrow pages wrap a row (ui.style)
         for column, text in zip(st.columns(len(row)), row, strict=True):
-            _card(column, text, lang)
+            _card(column, text, lang, metric_of[id(text)], head)
     missing = [x.label for x in texts if x.missing]
     if shown and missing:
         st.caption(t("not_published", lang, year=head.year, items=", ".join(missing)))
@@ -190,7 +213,14 @@ def topic(filters: views.Filters, topic_key: str | None, keys: Sequence[str]) ->
     published = data.view(views.published_frame, filters.unit_code, filters.years, topic_key)
     if not published.empty:
         st.subheader(t("published_heading", lang))
-        st.dataframe(views.published_display(published, lang), hide_index=True)
+        event = st.dataframe(
+            views.published_display(published, lang),
+            hide_index=True,
+            key=f"table-published-{topic_key or 'all'}",
+            on_select="rerun",
+            selection_mode="single-row",
+        )
+        explained.table_rows(event, published, lang)
         footer(published, filters, f"published-{topic_key or 'all'}")
     if any(drawn) or not published.empty:
         return
@@ -333,7 +363,14 @@ def index_766(filters: views.Filters) -> None:
     if rows.empty:
         st.info(t("no_766", lang, year=filters.year), icon=":material/block:")
         return
-    st.dataframe(views.index_766_display(rows, lang), hide_index=True)
+    event = st.dataframe(
+        views.index_766_display(rows, lang),
+        hide_index=True,
+        key="table-index-766",
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    explained.table_rows(event, rows, lang)
     footer(rows, filters, "index-766")
 
 

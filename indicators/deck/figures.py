@@ -12,7 +12,7 @@ are told from them (indicators.deck.messages).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -21,6 +21,8 @@ from indicators import map_charts, sources, views
 from indicators import schema as s
 from indicators.charts import registry
 from indicators.dataset import Dataset
+from indicators.explain import Imports
+from indicators.importing.history import import_history
 from indicators.online import ERA, PROCEDURES
 from indicators.provenance import SOURCE_IDS
 from indicators.rankings import RANK, RANK_CHANGE, UNITS_RANKED, RankingError, rank_table
@@ -81,6 +83,9 @@ class DeckFigures:
     # unit of the unit's level (`level`), cited like `comparison` (the same scores)
     map_scores: Topic = _EMPTY
     level: str | None = None
+    # the dataset's sources and import history, to explain each figure in the notes
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False)
+    imports: Imports = field(default_factory=dict, compare=False)
 
     @property
     def period(self) -> str:
@@ -142,6 +147,8 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
         compare_year=compare_year,
         map_scores=_map_scores(dataset, level, compare_year),
         level=level,
+        sources=dataset.sources,
+        imports=import_history(dataset),
     )
 
 

@@ -37,6 +37,7 @@ from indicators.deck.charts import ChartSpec, topic_slides
 from indicators.deck.figures import COMPARISON, MAP, DeckFigures, Topic, deck_figures
 from indicators.deck.messages import Message, key_messages
 from indicators.deck.text import text_of
+from indicators.explain import explain_metric
 from indicators.formatting import fmt_date, fmt_number, fmt_rank
 from indicators.i18n import check_lang, t
 from indicators.rankings import RANK, UNITS_RANKED
@@ -290,7 +291,8 @@ class _Deck:
         if not charts:
             self._nothing(slide, top, bottom)
         notes = [*(about or panel or [_t("no_data", lang)])]
-        self._notes(slide, [*notes, *_excerpts(topic, lang)])
+        explained = _explanations(figures, topic_name, lang)
+        self._notes(slide, [*notes, *explained, *_excerpts(topic, lang)])
 
     def _slide_title(self, topic_name: str) -> str:
         figures, lang = self.figures, self.lang
@@ -394,6 +396,28 @@ class _Deck:
 
 def _exported(day: date, lang: str) -> str:
     return t("exported_on", lang, day=fmt_date(day, lang))
+
+
+# the headline figures each slide's notes explain (indicators.explain)
+EXPLAINED = {
+    "ranks": ("m_score", "m_rank"),
+    "timeliness": ("m_on_time", "m_early"),
+    "shortened": ("m_shortened", "m_short_fields"),
+    "levels": ("m_proc_3", "m_proc_4", "m_proc_full", "m_proc_partial"),
+}
+
+
+def _explanations(figures: DeckFigures, topic_name: str, lang: str) -> list[str]:
+    """Where each figure of the slide comes from, year by year: its source, the passage that
+    states it, how it was computed, who imported it."""
+    lines = []
+    for head in figures.heads:
+        for key in EXPLAINED.get(topic_name, ()):
+            metric = head.get(key)
+            if metric is not None and metric.value is not None:
+                found = explain_metric(metric, head, figures.sources, lang, figures.imports)
+                lines.append(found.text())
+    return [t("ex_notes_heading", lang), *lines] if lines else []
 
 
 def _excerpts(topic: Topic, lang: str) -> list[str]:

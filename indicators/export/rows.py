@@ -9,6 +9,7 @@ import pandas as pd
 
 from indicators import schema as s
 from indicators import sources
+from indicators.explain import Imports, with_explanations
 from indicators.export.files import MEDIA_TYPES, to_csv, to_parquet, to_xlsx
 from indicators.export.reading import is_list, plain_rows
 from indicators.export.tables import ROWS, SOURCES
@@ -83,6 +84,7 @@ def rows_bytes(
     lang: str = "vi",
     exported: date | None = None,
     extra: Sequence[tuple[str, str]] = (),
+    imports: Imports | None = None,
 ) -> bytes:
     """The rows behind a chart as a download.
 
@@ -91,16 +93,20 @@ def rows_bytes(
       `source_table`, the dataset's sources) and "Bộ lọc" (`selection`, `extra`, date, row
       counts, the demo-data banner);
     - parquet: one Parquet file of the rows, column names and types kept (lists as lists).
+
+    CSV and XLSX end each row with its explanation ("Giải thích": the sources with the
+    passage that states the figure, how it was computed, who imported it; indicators.explain).
     """
     if fmt not in ROW_FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {ROW_FORMATS}")
     check_lang(lang)
-    if fmt == "csv":
-        return to_csv(plain_rows(rows), lang)
     if fmt == "parquet":
         return to_parquet(_parquet_rows(rows))
+    explained = with_explanations(rows, source_table, lang, imports)
+    if fmt == "csv":
+        return to_csv(plain_rows(explained), lang)
     cited = sources.table(sources.citations_in(source_table, sources.ids_of(rows)), lang)
-    tables = {ROWS: plain_rows(rows), SOURCES: cited}
+    tables = {ROWS: plain_rows(explained), SOURCES: cited}
     return to_xlsx(tables, selection, lang, exported, extra)
 
 

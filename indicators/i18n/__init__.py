@@ -2,7 +2,7 @@
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
 one module per area (`common`, `pages`, `charts`, `figures`, `formation`, `data`, `about`, `deck`, `export`,
-`errors`, `importing`, `maps`, `meaning`, `targets`, `api`), each a `TEXTS` dict of key -> {"vi": …,
+`errors`, `importing`, `maps`, `meaning`, `targets`, `api`, `explain`), each a `TEXTS` dict of key -> {"vi": …,
 "en": …};
 `STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
@@ -21,6 +21,7 @@ from indicators.i18n import (
     data,
     deck,
     errors,
+    explain,
     export,
     figures,
     formation,
@@ -49,6 +50,7 @@ AREAS = (
     meaning,
     targets,
     api,
+    explain,
 )
 
 

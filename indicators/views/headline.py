@@ -15,6 +15,7 @@ import pandas as pd
 from indicators import domain, figures
 from indicators import schema as s
 from indicators.dataset import Dataset
+from indicators.explain import FIGURE, PUBLISHED, Basis, rank_basis_of, rows_basis
 from indicators.formatting import (
     fmt_int,
     fmt_published,
@@ -50,6 +51,7 @@ class Metric:
     source_ids: tuple[str, ...] = ()
     comparator: str = "="  # ">" for a published "more than 20%"
     period: str | None = None  # the period of a published figure when not the whole year
+    basis: Basis | None = None  # how it was arrived at (indicators.explain)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class _Fact:
     source_ids: tuple[str, ...] = ()
     comparator: str = "="
     period: str | None = None
+    basis: Basis | None = None
 
 
 _NO_FACT = _Fact(None)
@@ -103,12 +106,16 @@ def _number(value: Any) -> float | None:
     return None if is_missing(value) else float(value)
 
 
-def _fact(row: pd.Series | None, column: str, ids: str = SOURCE_IDS) -> _Fact:
+def _fact(
+    row: pd.Series | None, column: str, ids: str = SOURCE_IDS, basis: Basis | None = None
+) -> _Fact:
     if row is None or is_missing(row[column]):
         return _NO_FACT
     found = row[ids]
     ids_tuple = tuple(s.source_id_list(found)) if isinstance(found, str) else tuple(found)
-    return _Fact(float(row[column]), bool(row[s.DEMO]), tuple(str(i) for i in ids_tuple))
+    return _Fact(
+        float(row[column]), bool(row[s.DEMO]), tuple(str(i) for i in ids_tuple), basis=basis
+    )
 
 
 def _published(dataset: Dataset, code: str, year: int, key: str) -> _Fact:
@@ -118,17 +125,20 @@ def _published(dataset: Dataset, code: str, year: int, key: str) -> _Fact:
         return _NO_FACT
     period = None if row[s.PERIOD] == str(year) else str(row[s.PERIOD])
     ids = tuple(s.source_id_list(row[s.SOURCE_ID]))
-    return _Fact(float(row[s.VALUE]), False, ids, str(row[s.COMPARATOR]), period)
+    excerpt = None if is_missing(row[s.EXCERPT]) else str(row[s.EXCERPT])
+    basis = Basis(FIGURE, "figures", excerpt=excerpt, year=year)
+    return _Fact(float(row[s.VALUE]), False, ids, str(row[s.COMPARATOR]), period, basis)
 
 
-def _share_all(dossiers: pd.DataFrame) -> _Fact:
+def _share_all(dossiers: pd.DataFrame, year: int) -> _Fact:
     """The share of all dossiers received that were submitted online."""
     sums = paired_sums(dossiers, [], s.ONLINE, s.RECEIVED)
     share = percent(sums[s.ONLINE], sums[s.RECEIVED]).iloc[0] if len(dossiers) else pd.NA
     if is_missing(share):
         return _NO_FACT
     prov = provenance(dossiers, []).iloc[0]
-    return _Fact(float(share), bool(prov[s.DEMO]), tuple(prov[SOURCE_IDS]))
+    basis = rows_basis(dossiers, "dossier_stats", year)
+    return _Fact(float(share), bool(prov[s.DEMO]), tuple(prov[SOURCE_IDS]), basis=basis)
 
 
 def _first(frame: pd.DataFrame) -> pd.Series | None:
@@ -151,12 +161,12 @@ def _era_of(level: str) -> str:
 
 def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: str | None) -> dict:
     facts: dict[str, Any] = {}
-    ranked = None
+    ranked, table = None, pd.DataFrame()
     if index_id is not None:
         table = year_ranking(dataset, index_id, year)
         ranked = _first(table[table[s.UNIT_CODE] == code])
-    facts["score"] = _fact(ranked, s.SCORE, s.SOURCE_ID)
-    facts["rank"] = _fact(ranked, RANK, s.SOURCE_ID)
+    facts["score"] = _fact(ranked, s.SCORE, s.SOURCE_ID, Basis(PUBLISHED, "par_scores", year=year))
+    facts["rank"] = _fact(ranked, RANK, s.SOURCE_ID, rank_basis_of(table, ranked, year))
     if ranked is not None and facts["rank"].value is not None:
         published = ranked[s.RANK_PUBLISHED]
         if not is_missing(published) and int(published) == facts["rank"].value:
@@ -171,22 +181,31 @@ def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: 
     counts = level_counts(catalogue, code, year)
     whole = provenance(catalogue, []).iloc[0]
     shares = online_share_by_level(dossiers, catalogue)
+    by_catalogue = rows_basis(catalogue, "procedures", year)
+    by_dossiers = rows_basis(dossiers, "dossier_stats", year)
     for level in ONLINE_CAPABLE:
         known = not catalogue.empty and _era_of(level) == facts["era"]
         facts[f"proc_{level}"] = (
-            _Fact(float(counts.get(level, 0)), bool(whole[s.DEMO]), tuple(whole[SOURCE_IDS]))
+            _Fact(
+                float(counts.get(level, 0)),
+                bool(whole[s.DEMO]),
+                tuple(whole[SOURCE_IDS]),
+                basis=by_catalogue,
+            )
             if known
             else _NO_FACT
         )
-        facts[f"share_{level}"] = _fact(_first(shares[shares[s.ONLINE_LEVEL] == level]), SHARE)
+        level_share = _first(shares[shares[s.ONLINE_LEVEL] == level])
+        facts[f"share_{level}"] = _fact(level_share, SHARE, basis=by_dossiers)
     short = _first(shortened_summary(catalogue, by=[s.YEAR]))
-    facts["shortened"] = _fact(short, SHORTENED)
-    facts["short_fields"] = _fact(short, N_FIELDS)
-    facts["one_stop"] = _fact(_first(one_stop_share(catalogue, by=[s.YEAR])), ONE_STOP_SHARE)
+    facts["shortened"] = _fact(short, SHORTENED, basis=by_catalogue)
+    facts["short_fields"] = _fact(short, N_FIELDS, basis=by_catalogue)
+    one_stop = _first(one_stop_share(catalogue, by=[s.YEAR]))
+    facts["one_stop"] = _fact(one_stop, ONE_STOP_SHARE, basis=by_catalogue)
     times = _first(_timeliness_by_year(dataset, code, (year, year), field))
-    facts["on_time"] = _fact(times, ON_TIME_RATE)
-    facts["early"] = _fact(times, EARLY_RATE)
-    facts["share_all"] = _share_all(dossiers)
+    facts["on_time"] = _fact(times, ON_TIME_RATE, basis=by_dossiers)
+    facts["early"] = _fact(times, EARLY_RATE, basis=by_dossiers)
+    facts["share_all"] = _share_all(dossiers, year)
     if field is None:  # published figures are of the whole unit, not of one field
         for key in FIGURE_OF:
             if facts[key].value is None or facts[key].demo:
@@ -205,7 +224,9 @@ def _metric(key: str, kind: str, now: _Fact, before: _Fact, comparable: bool = T
     previous = before.value if comparable else None
     demo = now.demo or (previous is not None and before.demo)
     ids = tuple(dict.fromkeys(now.source_ids + (before.source_ids if previous is not None else ())))
-    return Metric(key, kind, now.value, previous, None, demo, ids, now.comparator, now.period)
+    return Metric(
+        key, kind, now.value, previous, None, demo, ids, now.comparator, now.period, now.basis
+    )
 
 
 def headline(dataset: Dataset, code: str, year: int, field: str | None = None) -> Headline:
