@@ -2,7 +2,7 @@
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
 one module per area (`common`, `pages`, `charts`, `figures`, `formation`, `data`, `about`, `deck`, `export`,
-`errors`, `importing`, `maps`, `meaning`), each a `TEXTS` dict of key -> {"vi": …, "en": …};
+`errors`, `importing`, `maps`, `meaning`, `pack`), each a `TEXTS` dict of key -> {"vi": …, "en": …};
 `STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
 are data, not UI text: they stay Vietnamese in both languages.
@@ -25,6 +25,7 @@ from indicators.i18n import (
     importing,
     maps,
     meaning,
+    pack,
     pages,
 )
 
@@ -44,6 +45,7 @@ AREAS = (
     importing,
     maps,
     meaning,
+    pack,
 )
 
 
