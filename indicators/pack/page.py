@@ -51,8 +51,9 @@ def _e(text: object) -> str:
 
 def css_string(text: str) -> str:
     """`text` as a CSS string literal: every character but letters, digits and spaces as a
-    hex escape, so a name cannot end the string, the rule or the <style> element."""
-    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in nfc(text))
+    hex escape (ended by a space, which the escape consumes), so a name cannot end the string,
+    the rule or the <style> element."""
+    escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):06x} " for c in nfc(text))
     return f'"{escaped}"'
 
 
@@ -133,15 +134,21 @@ def title(content: PackContent) -> str:
     return t("pack_title", content.lang, unit=content.unit_name, period=content.period, day=day)
 
 
-def cover(content: PackContent) -> str:
+def cover(content: PackContent, printable: bool = False) -> str:
+    """The title page: unit, period, date made, what the figures are, the key messages and
+    the contents (with each chart's page when printed: the title page, then one a page)."""
     lang = content.lang
     messages = "".join(f"<li>{_e(m)}</li>" for m in content.messages)
     if not messages:
         messages_html = f'<p class="none">{_e(t("pack_no_messages", lang))}</p>'
     else:
         messages_html = f"<ol>{messages}</ol>"
+    page = t("pack_page", lang).lower()
     contents = "".join(
-        f'<li><a href="#chart-{_e(c.key)}">{_e(c.title)}</a></li>' for c in content.charts
+        f'<li><a href="#chart-{_e(c.key)}">{_e(c.title)}</a>'
+        + (f' <span class="at">· {_e(page)} {i}</span>' if printable else "")
+        + "</li>"
+        for i, c in enumerate(content.charts, start=2)
     )
     contents_html = (
         f"<ol>{contents}</ol>"
@@ -230,7 +237,13 @@ body{font-size:14px}
 main{max-width:none;padding:0}
 .sheet{break-after:page;break-inside:avoid;border-bottom:0}
 .sheet:last-child{break-after:auto}
-.cover{padding:24px 0 0;min-height:170mm}
+.cover{grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:28px;padding:8px 0 0}
+.lead{border-left-width:8px;padding-left:20px}
+h1{font-size:34px}
+.subtitle{font-size:18px}.made{font-size:15px}.about{font-size:12.5px}
+.messages li{font-size:14.5px;margin-bottom:8px;min-height:30px}
+.contents ol{font-size:13px}
+.contents .at{color:$muted;white-space:nowrap}
 .chart{padding:0}
 .chart h2{font-size:20px}
 .figure{width:1000px}
@@ -285,7 +298,7 @@ def build_html(content: PackContent, *, printable: bool = False) -> str:
         f"<style>{style(content, printable)}</style>\n"
         f'<script type="text/javascript">{plotly_js()}</script>\n'
         "</head>\n<body>\n"
-        f"{band}<main>\n{cover(content)}\n{sections}\n</main>\n"
+        f"{band}<main>\n{cover(content, printable)}\n{sections}\n</main>\n"
         f'<footer class="end">{_e(t("pack_footer", lang))} · {_e(title(content))}</footer>\n'
         "</body>\n</html>\n"
     )
