@@ -315,6 +315,9 @@ def test_overview_and_unit_page_offer_the_pack_made_on_click(monkeypatch) -> Non
         mime, make = seen["goi-cchc-nam-tu-liem-2019-2024.html"]
         assert mime == "text/html"
     assert calls == []  # nothing built until clicked
+    # a ward created on 1 July 2025 has no figure: nothing to pack (as for the deck)
+    ward = apptest.open_app(apptest.OVERVIEW, unit="00592", year="2025")
+    assert "Tải gói ngoại tuyến (HTML)" not in [b.label for b in ward.get("download_button")]
     page = make().decode("utf-8")
     assert len(calls) == 1 and page.startswith("<!DOCTYPE html>")
     assert "<title>Quận Nam Từ Liêm — Chỉ số CCHC 2019–2024" in page
