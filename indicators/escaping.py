@@ -123,6 +123,13 @@ def _href(address: str) -> str | None:
     return quote(parts._replace(netloc=netloc).geturl(), safe=_URL_SAFE)
 
 
+def web_href(url: object) -> str | None:
+    """`url` as a link target (an HTML page's href: the host in IDNA, no user name, the rest
+    percent-encoded) when it is a web address (`web_url`); None otherwise."""
+    address = web_url(url)
+    return _href(address) if address is not None else None
+
+
 def markdown_link(label: object, url: object) -> str:
     """`[label](url)` with the label inert, when `url` is a web address (`web_url`); the inert
     label alone otherwise. The caller puts the site into the label (see sources.markdown)."""

@@ -89,11 +89,11 @@ def test_overview_offers_the_deck_and_every_format_under_the_chart(deferred) -> 
 def test_closed_menus_make_nothing_until_opened(deferred) -> None:
     """A filter change reruns the page: closed download menus and row tables cost nothing."""
     at = open_app(footers=False, **NTL)
-    assert labels(at) == ["Tải bản trình chiếu (PPTX)"]
+    assert labels(at) == ["Tải bản trình chiếu (PPTX)", "Tải gói ngoại tuyến (HTML)"]
     assert "diem-cchc-2019.csv" not in deferred and not at.dataframe
     at.session_state["downloads-city-scores"] = True
     at.run()
-    assert labels(at)[1:4] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
+    assert labels(at)[2:5] == ["Tải CSV", "Tải Excel (XLSX)", "Tải Parquet"]
     assert (
         "diem-cchc-2019.csv" in deferred and "chi-tieu-chinh-nam-tu-liem-2019.csv" not in deferred
     )

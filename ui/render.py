@@ -19,7 +19,7 @@ from indicators.rankings import BY_SCORES, RANKED_BY
 from indicators.selection import Selection, SelectionError, select
 from indicators.settings import SettingInvalid, max_upload_mb
 from indicators.units import UnitAmbiguous, UnitNotFound
-from ui import admin, data, present
+from ui import admin, data, pack, present
 from ui import explain as explained
 from ui.filters import set_year
 from ui.footer import demo_badge, footer, source_line
@@ -351,6 +351,7 @@ def meeting_pack(filters: views.Filters) -> None:
             icon=":material/co_present:",
             help=markdown_t("deck_help", lang, unit=filters.unit_name, period=period),
         )
+    pack.download_button(row, filters)  # the offline pack: one HTML file (ui/pack.py)
     present.start_button(row, lang, "page")
 
 

@@ -2,8 +2,8 @@
 
 `t(key, lang, **values)` returns the text with `{placeholders}` filled in. The texts live in
 one module per area (`common`, `pages`, `charts`, `figures`, `formation`, `data`, `about`, `deck`, `export`,
-`errors`, `importing`, `maps`, `meaning`, `targets`, `api`, `explain`), each a `TEXTS` dict of key -> {"vi": …,
-"en": …};
+`errors`, `importing`, `maps`, `meaning`, `targets`, `api`, `explain`, `pack`), each a `TEXTS`
+dict of key -> {"vi": …, "en": …};
 `STRINGS` is all of them (a key may appear in one module only). Errors take theirs through indicators.errors
 (`BilingualError.of(key, …)`, `bilingual(key, …)`). Unit names, field names and source titles
 are data, not UI text: they stay Vietnamese in both languages.
@@ -28,6 +28,7 @@ from indicators.i18n import (
     importing,
     maps,
     meaning,
+    pack,
     pages,
     targets,
 )
@@ -51,6 +52,7 @@ AREAS = (
     targets,
     api,
     explain,
+    pack,
 )
 
 
