@@ -6,6 +6,7 @@ against come from indicators.views.goals.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
@@ -17,7 +18,29 @@ from indicators.i18n import t
 
 MET, NOT_MET, NO_DATA, NOT_DUE, IN_WORDS = "met", "not_met", "no_data", "not_due", "in_words"
 STATUSES = (MET, NOT_MET, NO_DATA, NOT_DUE, IN_WORDS)
+ABBREVIATIONS = {
+    "Nghị quyết": "NQ",
+    "Nghị định": "NĐ",
+    "Quyết định": "QĐ",
+    "Công văn": "CV",
+    "Kế hoạch": "KH",
+    "Chỉ thị": "CT",
+}
+_NUMBERED = re.compile(r"^(" + "|".join(ABBREVIATIONS) + r")\s+(\d+/[^\s(]+)")
+SHORT_NAME_CHARS = 48
 SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "top_n": "≤"}
+
+
+def short_name(instrument: str) -> str:
+    """'Nghị quyết 76/NQ-CP (Chương trình …)' -> 'NQ 76/NQ-CP'; an instrument without a
+    number: its words up to 'tại', 'sau' or 'về', at most 48 characters."""
+    numbered = _NUMBERED.match(instrument)
+    if numbered:
+        return f"{ABBREVIATIONS[numbered.group(1)]} {numbered.group(2)}"
+    short = re.split(r" \(| tại | sau | về ", instrument)[0]
+    if len(short) <= SHORT_NAME_CHARS:
+        return short
+    return short[: SHORT_NAME_CHARS - 1].rstrip() + "…"
 
 
 def _latest(units: pd.DataFrame, code: str) -> pd.Series | None:

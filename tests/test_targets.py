@@ -10,14 +10,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from support.frames import frame, units
+from support.importing import copy_data, filled_template
 
 from indicators import schema as s
 from indicators import targets
 from indicators import targets_table as tt
-from indicators.build.targets import label as short_label
 from indicators.build.targets import published_targets
 from indicators.charts import registry
-from indicators.dataset import Dataset
+from indicators.dataset import Dataset, load_dataset
+from indicators.importing import import_bytes
 from indicators.views import Filters, goals, rank_display
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
@@ -89,10 +90,10 @@ def test_every_published_target_is_kept_and_read_as_its_words_say(bundled) -> No
 
 
 def test_short_names_of_instruments() -> None:
-    assert short_label("Công văn 4173/UBND-ĐMPT của Chủ tịch UBND TP Hà Nội (đẩy mạnh …)") == (
-        "CV 4173/UBND-ĐMPT"
-    )
-    assert short_label("Chỉ đạo của Thủ tướng tại Hội nghị toàn quốc đẩy mạnh CCHC") == (
+    assert targets.short_name(
+        "Công văn 4173/UBND-ĐMPT của Chủ tịch UBND TP Hà Nội (đẩy mạnh …)"
+    ) == ("CV 4173/UBND-ĐMPT")
+    assert targets.short_name("Chỉ đạo của Thủ tướng tại Hội nghị toàn quốc đẩy mạnh CCHC") == (
         "Chỉ đạo của Thủ tướng"
     )
 
@@ -208,3 +209,49 @@ def test_the_on_time_chart_draws_the_target_named_by_its_instrument(bundled) -> 
     assert (line.x[0], line.x[1]) == pytest.approx((2020.7, 2024.3))  # 2021 to the period's end
     online = registry.goals("online-goals", data, replace(f, lang="en"))
     assert "NQ 76/NQ-CP: ≥ 80% (2025)" in online[goals.LABEL].tolist()
+
+
+def test_an_office_imports_its_own_target_from_the_template_and_it_is_judged(tmp_path) -> None:
+    # Hanoi sets its districts 99,5% on time for 2021–2024, every year; with the demo layer
+    # Nam Từ Liêm's 2023 rate is 99,15% (on-time trend chart): below it
+    store = copy_data(tmp_path / "data")
+    row = {
+        s.UNIT_CODE: "01",
+        "unit_name": None,
+        tt.INSTRUMENT: "Kế hoạch 99/KH-UBND về đúng hạn",
+        tt.LABEL: None,
+        tt.LEVELS: "quận; huyện",
+        tt.METRIC: "đúng hạn",
+        tt.INDICATOR_VI: "Tỷ lệ hồ sơ đúng hạn",
+        tt.COMPARATOR: "≥",
+        tt.TARGET_VALUE: "99,5",
+        tt.YEAR_FROM: 2021,
+        tt.YEAR_TO: 2024,
+        tt.EACH_YEAR: "có",
+        s.SOURCE_ID: None,
+        "source_title": "Kế hoạch 99/KH-UBND (thử)",
+        "source_url": "https://example.org/kh-99",
+    }
+    result = import_bytes(filled_template("targets", [row]), "muc-tieu.xlsx", str(store), "Lan")
+    assert result.ok, result
+    data = load_dataset(str(store), demo=True)
+    imported = data.targets[data.targets[tt.LABEL] == "KH 99/KH-UBND"].iloc[0]
+    assert (imported[tt.SCOPE], imported[tt.LEVELS], imported[tt.METRIC]) == (
+        "01",
+        "district",
+        tt.ON_TIME,
+    )
+    rate = goals.actual(data, NTL, 2023, tt.ON_TIME)
+    assert rate.demo and rate.value < 99.5
+    mine = goals.unit_goals(data, NTL, 2023)
+    line = mine[mine[goals.LABEL] == "KH 99/KH-UBND: ≥ 99,5% (2021–2024)"].iloc[0]
+    assert line[goals.STATUS] == targets.NOT_MET and line[s.DEMO]  # judged on a generated rate
+
+
+def test_a_target_file_with_levels_that_are_not_levels_is_refused(tmp_path) -> None:
+    store = copy_data(tmp_path / "data")
+    row = {s.UNIT_CODE: "01", "unit_name": None, tt.LEVELS: "phòng ban", s.SOURCE_ID: "gso-codes"}
+    result = import_bytes(filled_template("targets", [row]), "muc-tieu.xlsx", str(store), "Lan")
+    assert not result.ok
+    said = " ".join(f"{p.row} {p.column} {p.vi} {p.en}" for p in result.failures)
+    assert "2 Cấp áp dụng" in said and "'xã'" in said and "(commune)" in said

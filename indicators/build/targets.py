@@ -15,23 +15,15 @@ import pandas as pd
 
 from indicators import targets_table as tt
 from indicators.build.published import read_published, source_id
+from indicators.targets import short_name
 
 FILE = "targets.csv"
 ALL_LEVELS = "province;district;commune"
-ABBREVIATIONS = {
-    "Nghị quyết": "NQ",
-    "Nghị định": "NĐ",
-    "Quyết định": "QĐ",
-    "Công văn": "CV",
-    "Kế hoạch": "KH",
-    "Chỉ thị": "CT",
-}
-_NUMBERED = re.compile(r"^(" + "|".join(ABBREVIATIONS) + r")\s+(\d+/[^\s(]+)")
 SCOPES = {"national": None, "Hanoi": "01", "province (TP.HCM)": "79"}
 MEASURES = {"%": "%", "rank": "rank", "rank (group)": "rank", "score (0-100)": "score"}
 MEASURES |= {"count": "count", "% and rank": "%", "rank places": "rank", "group": "rank"}
 MEASURES |= {"percentage points vs 2021": "%"}
-LABELS = {  # instruments without a number
+LABELS = {  # instruments without a number: their short names
     "Kế hoạch cải cách hành chính nhà nước năm 2026 của TP Hà Nội": "KH CCHC 2026 (Hà Nội)",
     "Kế hoạch cải cách hành chính năm 2024 của TP Hồ Chí Minh": "KH CCHC 2024 (TP.HCM)",
     "Kế hoạch nâng cao Chỉ số SIPAS, PAR INDEX, PAPI năm 2025 của TP Hà Nội": (
@@ -83,17 +75,6 @@ READINGS: dict[tuple[str, str], dict] = {
 }  # fmt: skip
 
 
-def label(instrument: str) -> str:
-    """'Nghị quyết 76/NQ-CP (Chương trình …)' -> 'NQ 76/NQ-CP'."""
-    if instrument in LABELS:
-        return LABELS[instrument]
-    numbered = _NUMBERED.match(instrument)
-    if numbered:
-        return f"{ABBREVIATIONS[numbered.group(1)]} {numbered.group(2)}"
-    short = re.split(r" \(| tại | sau | về ", instrument)[0]
-    return short if len(short) <= 48 else short[:47].rstrip() + "…"
-
-
 def _years(text: str) -> list[int]:
     return [int(y) for y in re.findall(r"(?:19|20)\d\d", text)]
 
@@ -132,7 +113,7 @@ def _row(rec: dict) -> dict:
     return {
         tt.TARGET_ID: "target-" + hashlib.sha1(key.encode()).hexdigest()[:8],
         tt.INSTRUMENT: rec["instrument"],
-        tt.LABEL: label(rec["instrument"]),
+        tt.LABEL: LABELS.get(rec["instrument"]) or short_name(rec["instrument"]),
         tt.ISSUER: rec["issuer"] or None,
         tt.SCOPE: SCOPES.get(rec["scope"]),
         tt.LEVELS: reading.get(tt.LEVELS, _levels(rec["applies_to"])),

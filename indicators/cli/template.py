@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 
 HELP = "write an import template (.xlsx or .csv) / tạo tệp mẫu để nhập số liệu"
-TABLES = ("par_scores", "procedures", "dossier_stats")
+TABLES = ("par_scores", "procedures", "dossier_stats", "targets")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -24,6 +24,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Download a template and fill in one figure per row (the «Hướng dẫn» sheet of the Excel file explains every column), then send it to the administrator or upload it below.",
     },
     "import_table_par_scores": {"vi": "Điểm Chỉ số CCHC", "en": "PAR index scores"},
+    "import_table_targets": {"vi": "Mục tiêu", "en": "Targets"},
     "import_table_procedures": {"vi": "Thủ tục hành chính", "en": "Administrative procedures"},
     "import_table_dossier_stats": {"vi": "Số liệu hồ sơ", "en": "Dossier figures"},
     "template_xlsx": {"vi": "Mẫu Excel (.xlsx)", "en": "Excel template (.xlsx)"},

@@ -149,6 +149,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "trùng khóa ({names}) với dòng {row}: mỗi khóa chỉ một dòng",
         "en": "same key ({names}) as row {row}: one row per key",
     },
+    "imp_target_levels": {
+        "vi": "cấp áp dụng phải là 'tỉnh', 'huyện' hoặc 'xã' (nhiều cấp cách nhau bởi dấu ;)",
+        "en": "levels must be 'tỉnh' (province), 'huyện' (district) or 'xã' (commune), "
+        "separated by ;",
+    },
+    "imp_target_comparator": {
+        "vi": "so sánh phải là ≥, >, ≤, <, = hoặc top",
+        "en": "the comparator must be ≥, >, ≤, <, = or top",
+    },
     "imp_unit_required": {"vi": "thiếu mã hoặc tên đơn vị", "en": "unit code or name missing"},
     "imp_total_row": {
         "vi": "dòng tổng cộng không phải một đơn vị: hãy xoá dòng này",

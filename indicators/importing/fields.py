@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from indicators import schema as s
+from indicators import targets_table as tt
 from indicators.units import ascii_fold
 
 UNIT_NAME = "unit_name"
@@ -368,7 +369,69 @@ DOSSIER_STATS = ImportTable(
     defaults={s.DEMO: False},
 )  # fmt: skip
 
-IMPORT_TABLES = {t.name: t for t in (PAR_SCORES, PROCEDURES, DOSSIER_STATS)}
+# --- targets: an office's own targets (the area it governs binds its units) --------------------
+
+TARGETS = ImportTable(
+    s.TARGETS,
+    (
+        *(replace(_also(x, "Đơn vị ban hành hoặc địa bàn áp dụng mục tiêu (ví dụ Hà Nội).",
+                        "The area the target binds (e.g. Hà Nội)."), example=example)
+          for x, example in zip(UNIT_FIELDS, ("01", "Thành phố Hà Nội"), strict=True)),
+        Field(tt.INSTRUMENT, "Văn bản", "Instrument",
+              "Văn bản đặt mục tiêu, ghi số và tên (nghị quyết, quyết định, kế hoạch, công văn).",
+              "The document that sets the target, with its number and title.",
+              "Kế hoạch 10/KH-UBND cải cách hành chính năm 2026", required=True,
+              aliases=("văn bản giao chỉ tiêu", "căn cứ")),
+        Field(tt.LABEL, "Tên ngắn", "Short name",
+              "Tên ngắn hiện trên biểu đồ, ví dụ KH 10/KH-UBND; để trống thì lấy từ số văn bản.",
+              "The short name drawn on charts, e.g. KH 10/KH-UBND; empty: made from its number.",
+              "KH 10/KH-UBND"),
+        Field(tt.ISSUER, "Cơ quan ban hành", "Issuer", "Cơ quan ban hành văn bản.",
+              "The body that issued it.", "UBND thành phố Hà Nội"),
+        Field(tt.LEVELS, "Cấp áp dụng", "Levels",
+              "Cấp đơn vị phải đạt: 'tỉnh', 'huyện', 'xã' (nhiều cấp cách nhau bởi dấu ;).",
+              "The levels of units it binds: 'tỉnh', 'huyện', 'xã' (several separated by ;).",
+              "xã", required=True, aliases=("cấp", "phạm vi")),
+        Field(tt.METRIC, "Đo bằng", "Measured by",
+              "Số liệu của bảng điều khiển dùng để đánh giá: 'đúng hạn', 'hồ sơ trực tuyến', "
+              "'hồ sơ toàn trình', 'thủ tục trực tuyến', 'thủ tục toàn trình', 'xếp hạng', "
+              "'SIPAS'; để trống nếu không đo được ở đây.",
+              "The dashboard figure it is judged on: on time, online dossiers, fully online "
+              "dossiers, online procedures, fully online procedures, rank, SIPAS; empty if none.",
+              "đúng hạn"),
+        Field(tt.INDICATOR_VI, "Chỉ tiêu", "Indicator", "Chỉ tiêu như văn bản ghi.",
+              "The indicator as the document words it.",
+              "Tỷ lệ hồ sơ giải quyết đúng hạn", required=True),
+        Field(tt.COMPARATOR, "So sánh", "Comparator",
+              "'≥' (mặc định), '>', '≤', '<', '=' hoặc 'top' (thứ hạng từ 1 đến giá trị).",
+              "'≥' (the default), '>', '≤', '<', '=' or 'top' (a rank from 1 to the value).",
+              "≥"),
+        Field(tt.TARGET_VALUE, "Giá trị mục tiêu", "Target value",
+              "Một số, ví dụ 100 (%) hoặc 5 (hạng). Để trống nếu giá trị bằng chữ.",
+              "A number, e.g. 100 (%) or 5 (rank). Empty when the value is in words.", 100),
+        Field(tt.VALUE_TEXT, "Giá trị bằng chữ", "Value in words",
+              "Giá trị không phải là số, ví dụ 'nhóm dẫn đầu'.",
+              "A value that is not a number, e.g. 'nhóm dẫn đầu' (the leading group)."),
+        Field(tt.MEASURE, "Đơn vị tính", "Measure",
+              "'%' (mặc định), 'hạng', 'điểm' hoặc 'số'.",
+              "'%' (the default), 'hạng' (rank), 'điểm' (score) or 'số' (count).", "%"),
+        Field(tt.YEAR_FROM, "Từ năm", "From year", "Năm mục tiêu bắt đầu có hiệu lực.",
+              "The year the target is in force from.", 2026),
+        Field(tt.YEAR_TO, "Đến năm", "Year due", "Năm phải đạt mục tiêu.",
+              "The year the target is due.", 2026, required=True, aliases=("năm đạt",)),
+        Field(tt.EACH_YEAR, "Từng năm", "Every year",
+              "'có' nếu mỗi năm trong khoảng đều phải đạt; để trống = chỉ năm cuối.",
+              "'có' (yes) if every year of the span must meet it; empty: only the year due."),
+        Field(tt.EXCERPT, "Trích dẫn", "Excerpt", "Câu của văn bản nêu mục tiêu.",
+              "The words of the document that state the target."),
+        Field(s.NOTE, "Ghi chú", "Note", "Ghi chú (không bắt buộc).", "A note (optional)."),
+        *SOURCE_FIELDS,
+        DEMO_FIELD,
+    ),
+    defaults={s.DEMO: False, tt.EACH_YEAR: False, tt.COMPARATOR: ">=", tt.MEASURE: "%"},
+)  # fmt: skip
+
+IMPORT_TABLES = {t.name: t for t in (PAR_SCORES, PROCEDURES, DOSSIER_STATS, TARGETS)}
 # Columns several tables share: they do not tell which table a file is for.
 SHARED = frozenset(
     {s.UNIT_CODE, UNIT_NAME, s.YEAR, s.FIELD, s.PROCEDURE_CODE, s.DEMO, s.NOTE}
@@ -423,6 +486,34 @@ CHOICES = {
         closed=False,
         shown="tổng (total)",
     ),
+    tt.METRIC: Choice(
+        _aliases(
+            {
+                tt.ON_TIME: ("đúng hạn", "hồ sơ đúng hạn", "on time"),
+                tt.ONLINE_DOSSIERS: ("hồ sơ trực tuyến", "nộp trực tuyến"),
+                tt.FULL_DOSSIERS: ("hồ sơ toàn trình", "hồ sơ trực tuyến toàn trình"),
+                tt.ONLINE_PROCEDURES: ("thủ tục trực tuyến", "dịch vụ công trực tuyến"),
+                tt.FULL_PROCEDURES: ("thủ tục toàn trình", "dịch vụ công toàn trình"),
+                tt.PAR_RANK: ("xếp hạng", "thứ hạng", "hạng", "rank"),
+                tt.SIPAS: ("sipas", "hài lòng", "chỉ số hài lòng"),
+            }
+        ),
+        closed=True,
+        shown="đúng hạn, hồ sơ trực tuyến, hồ sơ toàn trình, thủ tục trực tuyến, thủ tục toàn "
+        "trình, xếp hạng, SIPAS",
+    ),
+    tt.MEASURE: Choice(
+        _aliases(
+            {
+                "%": ("phần trăm", "tỷ lệ"),
+                "rank": ("hạng", "thứ hạng"),
+                "score": ("điểm",),
+                "count": ("số", "số lượng"),
+            }
+        ),
+        closed=True,
+        shown="%, hạng, điểm, số",
+    ),  # fmt: skip
     SOURCE_KIND: Choice(
         _aliases({"published": ("công bố", "chính thức", "văn bản"), "article": ("bài báo",)}),
         closed=True,

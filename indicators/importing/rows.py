@@ -21,6 +21,7 @@ from indicators.importing.headers import Layout
 from indicators.importing.meaning import check_index_unit, checked
 from indicators.importing.merge import key_strings
 from indicators.importing.references import CellProblem, Sources, Units
+from indicators.importing.targets import target_defaults
 from indicators.importing.values import Unparsable, choose, is_empty, parse
 from indicators.schema import INDEX_OF_LEVEL
 from indicators.validation import SHOWN_CHARS, Failure, check_table
@@ -205,6 +206,8 @@ def _defaults(spec: f.ImportTable, values: dict, unit: pd.Series) -> None:
     for name, default in spec.defaults.items():
         if values.get(name) is None:
             values[name] = default
+    if spec.table is s.TARGETS:
+        target_defaults(values, unit)
     if spec.table is s.PAR_SCORES and values.get(s.INDEX_ID) is None:
         values[s.INDEX_ID] = INDEX_OF_LEVEL.get(str(unit[s.LEVEL]))
         if values[s.INDEX_ID] is None:
