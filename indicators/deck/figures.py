@@ -83,6 +83,8 @@ class DeckFigures:
     # unit of the unit's level (`level`), cited like `comparison` (the same scores)
     map_scores: Topic = _EMPTY
     level: str | None = None
+    # the official targets binding the unit in the period's last year (deck.goals)
+    goals: Topic = _EMPTY
     # the dataset's sources and import history, to explain each figure in the notes
     sources: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False)
     imports: Imports = field(default_factory=dict, compare=False)
@@ -142,6 +144,7 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
         by_field_year=by_field_year,
         index_id=index_id,
         heads=tuple(views.headline(dataset, code, y) for y in years),
+        goals=_goals(dataset, code, years[-1]),
         demo_on=dataset.demo,
         comparison=comparison,
         compare_year=compare_year,
@@ -150,6 +153,13 @@ def deck_figures(dataset: Dataset, selection: Selection) -> DeckFigures:
         sources=dataset.sources,
         imports=import_history(dataset),
     )
+
+
+def _goals(dataset: Dataset, code: str, year: int) -> Topic:
+    from indicators.deck.goals import goals_frame
+
+    vi, en = (views.unit_goals(dataset, code, year, lang) for lang in ("vi", "en"))
+    return _topic(goals_frame(vi, en), dataset) if len(vi) else _EMPTY
 
 
 def _scope(

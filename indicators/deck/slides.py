@@ -35,6 +35,7 @@ from indicators.deck import boxes as bx
 from indicators.deck import maps, native, theme
 from indicators.deck.charts import ChartSpec, topic_slides
 from indicators.deck.figures import COMPARISON, MAP, DeckFigures, Topic, deck_figures
+from indicators.deck.goals import goals_slide
 from indicators.deck.messages import Message, key_messages
 from indicators.deck.text import text_of
 from indicators.explain import explain_metric
@@ -56,7 +57,7 @@ _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY = 0, 5
 
 
 def build_deck(figures: DeckFigures, lang: str = "vi", exported: date | None = None) -> bytes:
-    """The .pptx bytes: title, key messages, then one slide per topic.
+    """The .pptx bytes: title, key messages, one slide per topic, the targets of the last year.
 
     Drawing the map needs Chromium (indicators.chart_images.chromium_path): without it this
     raises chart_images.ChromiumNotFound rather than leave the map out."""
@@ -76,6 +77,8 @@ def build_deck(figures: DeckFigures, lang: str = "vi", exported: date | None = N
             deck.map_slide()
         else:
             deck.chart_slide(topic, charts, notes, about)
+    if not figures.goals.frame.empty:  # the targets of the last year, to close on
+        goals_slide(deck, figures.goals, figures.years[-1])
     buffer = io.BytesIO()
     prs.save(buffer)
     return buffer.getvalue()
