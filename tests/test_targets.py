@@ -23,6 +23,7 @@ from indicators.dataset import Dataset, load_dataset
 from indicators.deck.slides import deck_bytes
 from indicators.importing import import_bytes
 from indicators.views import Filters, goals, rank_display
+from indicators.views.goals import STATUS
 
 PUBLISHED = Path(__file__).resolve().parents[1] / "data" / "published"
 HANOI, NTL, CAU_GIAY, HCM, HCM_DISTRICT = "01", "019", "005", "79", "760"
@@ -153,6 +154,12 @@ def test_the_status_of_a_year(bundled) -> None:
     assert targets.status(words, 2026, 1.0) == targets.IN_WORDS
 
 
+def test_a_rate_just_short_of_its_target_is_never_shown_as_the_target() -> None:
+    goal = {STATUS: targets.NOT_MET, goals.ACTUAL: 99.996, tt.METRIC: tt.ON_TIME,
+            s.DEMO: False, goals.LABEL: "KH 136/KH-UBND: ≥ 100% (2021–2025)"}  # fmt: skip
+    assert goals.goal_line(goal, "vi", short=True).startswith("Chưa đạt (99,99%)")
+
+
 def test_a_unit_year_is_judged_on_its_own_on_time_rate(bundled) -> None:
     # 2023: 396 of 400 resolved on time = 99%, short of KH 136's 100%; Cầu Giấy 250 of 250
     data = _dataset(
@@ -170,7 +177,7 @@ def test_a_unit_year_is_judged_on_its_own_on_time_rate(bundled) -> None:
     # the rank table: one text per unit, and who missed a target
     year = goals.year_goals(data, (NTL, CAU_GIAY), 2023, "vi")
     assert year["missed"].tolist() == [True, False]
-    assert year.loc[1, "goals"] == "Đạt (100%) — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)"
+    assert year.loc[1, "goals"] == "Đạt (100%) — KH 136/KH-UBND: ≥ 100% (2021–2025)"
 
 
 def test_the_rank_table_has_a_targets_column_when_a_unit_has_one(bundled) -> None:
@@ -194,8 +201,8 @@ def test_the_rank_table_has_a_targets_column_when_a_unit_has_one(bundled) -> Non
     shown = rank_display(table, f, year)
     assert list(shown.columns)[-2:] == ["Mục tiêu", "Trang đơn vị"]
     assert shown["Mục tiêu"].tolist() == [
-        "Không có số liệu — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)",
-        "Chưa đạt (99%) — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)",
+        "Không có số liệu — KH 136/KH-UBND: ≥ 100% (2021–2025)",
+        "Chưa đạt (99%) — KH 136/KH-UBND: ≥ 100% (2021–2025)",
     ]
 
 

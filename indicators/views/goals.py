@@ -7,6 +7,7 @@ rows, generated only when demo data is on (then the judgement says so).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -188,22 +189,25 @@ def chart_goals(
     ).reset_index(drop=True)
 
 
-def goal_line(goal: pd.Series | dict, lang: str) -> str:
-    """'Đạt — KH 136/KH-UBND: ≥ 100% (2021–2025): 100%' for the headline and the tables."""
-    metric = targets.metric_name(str(goal[tt.METRIC]), lang)
+def goal_line(goal: pd.Series | dict, lang: str, short: bool = False) -> str:
+    """'Chưa đạt (99,05%) — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)' for the
+    headline and the deck; `short` (the rank table) leaves out what the target measures."""
     said = t(f"target_{goal[STATUS]}", lang)
     value = goal[ACTUAL]
     if goal[STATUS] in (targets.MET, targets.NOT_MET, targets.NOT_DUE) and not pd.isna(value):
         shown = _shown(value, str(goal[tt.METRIC]), lang)
         said = t("target_with_value", lang, status=said, value=shown)
     demo = f" ({t('demo_card', lang)})" if goal[s.DEMO] else ""
-    return f"{said}{demo} — {metric}, {goal[LABEL]}"
+    if short:
+        return f"{said}{demo} — {goal[LABEL]}"
+    return f"{said}{demo} — {targets.metric_name(str(goal[tt.METRIC]), lang)}, {goal[LABEL]}"
 
 
 def _shown(value: float, metric: str, lang: str) -> str:
+    """A rank, or a share cut (not rounded) to two decimals: 99,996% is not yet 100%."""
     if metric == tt.PAR_RANK:
         return t("target_rank_value", lang, symbol="", value=fmt_published(value, lang)).strip()
-    return fmt_published(value, lang, "%")
+    return fmt_published(math.floor(value * 100 + 1e-9) / 100, lang, "%")
 
 
 def year_goals(dataset: Dataset, codes: tuple[str, ...], year: int, lang: str) -> pd.DataFrame:
@@ -215,7 +219,7 @@ def year_goals(dataset: Dataset, codes: tuple[str, ...], year: int, lang: str) -
         rows.append(
             {
                 s.UNIT_CODE: code,
-                "goals": "; ".join(goal_line(g, lang) for _, g in judged.iterrows()),
+                "goals": "; ".join(goal_line(g, lang, short=True) for _, g in judged.iterrows()),
                 "missed": bool((judged[STATUS] == targets.NOT_MET).any()),
                 s.DEMO: bool(judged[s.DEMO].any()) if len(judged) else False,
             }
