@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from indicators import schema as s
-from indicators.units import find_unit, nfc
+from indicators.units import ascii_fold, find_unit, name_key, nfc
 
 # Sources that are not an address of data/published: the unit codes and their changes.
 STATIC_SOURCES = [
@@ -310,7 +310,40 @@ def _index_rows(index_id: str, frame: pd.DataFrame, units: pd.DataFrame, level: 
         )
         rows.setdefault((unit[s.CODE], year), []).append(row)
     names = dict(zip(candidates[s.CODE], candidates[s.NAME_VI], strict=True))
-    return _rank_clashes([_merge_rows(group) for group in rows.values()], names)
+    merged = [_merge_rows(group) for group in rows.values()]
+    return _rank_clashes([_corroborated(row, frame, names) for row in merged], names)
+
+
+NEAR = 60  # characters between a unit's name and its score in an excerpt that states both
+
+
+def _stated(excerpt: str, name: str, score: float) -> bool:
+    """True when the excerpt gives the unit (by name, without diacritics or type) the score,
+    written either way (95.7 or 95,7), within NEAR characters after the name and with no
+    other figure between them."""
+    text = re.sub(r"\s+", " ", ascii_fold(excerpt).lower())
+    number = f"{score:g}"
+    written = "|".join(re.escape(n) for n in (number, number.replace(".", ",")))
+    # no other figure between the name and the score ("Nam Tu Liem 94.1, Hoan Kiem 95.7")
+    pattern = rf"{re.escape(name_key(name))}[^0-9]{{0,{NEAR}}}?({written})(?![\d])"
+    return re.search(pattern, text) is not None
+
+
+def _corroborated(row: dict, frame: pd.DataFrame, names: dict[str, str]) -> dict:
+    """The row citing, besides its own sources, every other source of the same year whose
+    excerpt states the unit's score: a second report of the same figure (the French edition of
+    the agency's story that writes 95,7%) is shown with it, never a report of another unit."""
+    if row[s.SCORE] is None:
+        return row
+    same_year = frame[frame["year"].astype(int) == row[s.YEAR]]
+    extra = [
+        source_id(r["source_url"])
+        for r in same_year.to_dict("records")
+        if r["source_url"].strip() and _stated(r["excerpt"], names[row[s.UNIT_CODE]], row[s.SCORE])
+    ]
+    if extra:
+        row = {**row, s.SOURCE_ID: s.join_source_ids([row[s.SOURCE_ID], *extra])}
+    return row
 
 
 LATER_MENTION = "explicit_previous_year"  # a rank recalled in the next year's article
