@@ -350,3 +350,16 @@ def test_a_broken_dataset_shows_the_report_not_a_traceback(
     monkeypatch.setenv("PAR_DATA_SOURCE", str(tmp_path / "missing"))
     at = AppTest.from_file(DASHBOARD, default_timeout=60).run()
     assert "no such data folder" in at.error[0].value and not at.exception
+
+
+def test_online_services_of_a_2024_district_draw_the_online_target_named_by_its_instrument():
+    at = open_app("pages/online_services.py", unit="019", year="2024", demo="1")
+    traces = [tr for c in at.get("plotly_chart") for tr in json.loads(c.proto.spec)["data"]]
+    line = next(tr for tr in traces if tr.get("name") == "NQ 76/NQ-CP: ≥ 80% (2025)")
+    assert line["y"] == [80.0, 80.0]  # at least 80% of procedures online by 2025
+    # the unit's page lists its targets of the year, the on-time one judged (generated rate)
+    unit = open_app("pages/unit.py", unit="019", year="2024", demo="1")
+    said = " ".join(m.value for m in unit.markdown)  # Markdown made inert: \\( \\- \\: a joiner
+    plain = said.replace("\\", "").replace("\u2060", "")
+    line = "Chưa đạt (99,05%) (minh họa) — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)"
+    assert f":red[:material/cancel:] {line}" in plain
