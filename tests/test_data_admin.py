@@ -94,12 +94,12 @@ def code_blocks(at: AppTest) -> str:
     return "\n".join(str(c.value) for c in at.code)
 
 
-def test_templates_are_offered_for_the_three_tables(store) -> None:
+def test_templates_are_offered_for_the_four_tables(store) -> None:
     at = open_data()
     names = [b.proto.label for b in at.get("download_button")]
-    assert names.count("Mẫu Excel (.xlsx)") == 3 and names.count("Mẫu CSV") == 3
+    assert names.count("Mẫu Excel (.xlsx)") == 4 and names.count("Mẫu CSV") == 4
     heads = [m.value for m in at.markdown]
-    for label in ("Điểm Chỉ số CCHC", "Thủ tục hành chính", "Số liệu hồ sơ"):
+    for label in ("Điểm Chỉ số CCHC", "Thủ tục hành chính", "Số liệu hồ sơ", "Mục tiêu"):
         assert f"**{label}**" in heads
 
 

@@ -14,7 +14,7 @@ from plotly.colors import sample_colorscale
 from indicators import geo, sources
 from indicators import schema as s
 from indicators.dataset import Dataset
-from indicators.formatting import check_lang, fmt_int, fmt_number, fmt_percent, is_missing
+from indicators.formatting import check_lang, fmt_int, fmt_number, fmt_percent
 from indicators.i18n import t
 from indicators.provenance import SOURCE_IDS
 from indicators.rankings import RANK, UNITS_RANKED, competition_rank, rank_table
@@ -80,7 +80,7 @@ def _par_values(dataset: Dataset, year: int, level: str, column: str) -> pd.Data
     if index_id is None:
         return pd.DataFrame(columns=[s.UNIT_CODE, VALUE])
     table = rank_table(dataset.par_scores, dataset.units, index_id, year)
-    ids = [() if is_missing(i) else (str(i),) for i in table[s.SOURCE_ID]]
+    ids = [tuple(s.source_id_list(i)) for i in table[s.SOURCE_ID]]  # "a;b": both cited
     out = table.assign(**{VALUE: table[column].astype("Float64"), SOURCE_IDS: ids})
     return out[[s.UNIT_CODE, VALUE, RANK, UNITS_RANKED, s.DEMO, SOURCE_IDS]]
 
