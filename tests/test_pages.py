@@ -187,6 +187,9 @@ def test_rankings_2023_shows_the_published_ranks_among_30() -> None:
     assert "dẫn đầu: **Quận Đống Đa** (96,3%); cuối bảng: Huyện Phú Xuyên (91,61%)" in texts(at)
     assert "Năm 2023 mới có thứ hạng công bố của 7/30 đơn vị" in texts(at)
     assert first["Trang đơn vị"].startswith("unit?unit=006&year=2023")
+    # a row can be picked (one at a time): its source and passage open under the table
+    rank = next(d for d in at.dataframe if "Hạng" in d.value.columns)
+    assert list(rank.proto.selection_mode) == [0]  # SINGLE_ROW
     assert BADGE["vi"] not in [m.value for m in at.markdown]
     titles = chart_titles(at)
     assert titles[0] == "Thứ hạng theo Chỉ số CCHC Hà Nội, 2016–2025"

@@ -284,9 +284,16 @@ def rank_table(table: pd.DataFrame, filters: views.Filters) -> None:
     styled = shown.style.apply(lambda row: [style if mine[row.name] else ""] * len(row), axis=1)
     link = st.column_config.LinkColumn(display_text=t("profile_link", lang))
     height = min(36 * (len(shown) + 1) + 4, TABLE_MAX_HEIGHT)  # all of Hanoi's 30 units
-    st.dataframe(
-        styled, hide_index=True, column_config={t("col_profile", lang): link}, height=height
+    event = st.dataframe(
+        styled,
+        hide_index=True,
+        column_config={t("col_profile", lang): link},
+        height=height,
+        key="table-rank",
+        on_select="rerun",  # a row clicked: its source, the passage and how it was ranked
+        selection_mode="single-row",
     )
+    explained.table_rows(event, table, lang)
     if (table[RANKED_BY] == BY_SCORES).all():
         st.caption(t("rank_ties", lang))
     footer(table, filters, "rank-table")
