@@ -170,13 +170,17 @@ def goals(filters: views.Filters) -> None:
     rows = data.view(views.unit_goals, filters.unit_code, filters.year, lang)
     if rows.empty:
         return
+    due = rows[views.goals.STATUS] != "not_due"
     with st.container(border=True, key="unit-goals"):
         st.markdown(f"**{t('targets_heading', lang, year=filters.year)}**")
         lines = [
             f"- {GOAL_MARKS[str(goal[views.goals.STATUS])]} {inert(views.goals.goal_line(goal, lang))}"
-            for _, goal in rows.iterrows()
+            for _, goal in rows[due].iterrows()
         ]
         st.markdown("\n".join(lines))
+        if not due.all():  # goals of later years: one line, not one item each
+            later = "; ".join(views.goals.goal_line(g, lang) for _, g in rows[~due].iterrows())
+            st.caption(f"{GOAL_MARKS['not_due']} {inert(later)}")
         source_line(rows, lang)
         demo_badge(rows, lang)
 
