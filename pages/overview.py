@@ -16,7 +16,6 @@ render.meeting_pack(f)
 
 head = data.view(views.headline, f.unit_code, f.year, f.field)
 render.headline(head, f)
-render.goals(f)
 render.partial_years(f, (f.year, f.year))
 
 st.subheader(t("city_heading", lang, year=f.year))
@@ -27,3 +26,4 @@ render.national_note(f, f.index_id)
 table = data.view(views.year_ranking, f.index_id, f.year)
 render.ranking_note(table, lang)
 render.chart(f, "city-scores")
+render.goals(f)  # after the first chart, which a phone's first screen must reach

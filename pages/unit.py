@@ -25,13 +25,13 @@ def figures() -> None:
     head = data.view(views.headline, f.unit_code, f.year, f.field)
     st.markdown(" ".join(inert(text) for text in views.unit_story(head, lang)))
     render.headline(head, f)
-    render.goals(f)
     render.partial_years(f, (f.year, f.year))
     if head.index_id is None:
         st.info(markdown_t("unit_no_index", lang, unit=f.unit_name), icon=":material/info:")
     else:
         render.index_notes(f, head.index_id)
         render.chart(replace(f, index_id=head.index_id), "unit-best-average")  # its index
+    render.goals(f)  # after the first chart, which a phone's first screen must reach
     render.unit_766(f)
     render.topic(f, None, ("unit-levels", "unit-share", "unit-shortened", "unit-timeliness"))
 

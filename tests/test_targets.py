@@ -273,7 +273,10 @@ def test_the_deck_has_a_targets_slide_with_the_documents_that_set_them() -> None
     slide = next(
         sl
         for sl in deck.slides
-        if any(sh.has_text_frame and sh.text_frame.text == "Mục tiêu năm 2024" for sh in sl.shapes)
+        if any(
+            sh.has_text_frame and sh.text_frame.text == "Mục tiêu của Quận Nam Từ Liêm năm 2024"
+            for sh in sl.shapes
+        )
     )
     said = [sh.text_frame.text for sh in slide.shapes if sh.has_text_frame]
     line = next(x for x in said if "KH 136/KH-UBND" in x)

@@ -172,7 +172,8 @@ def goals(filters: views.Filters) -> None:
         return
     due = rows[views.goals.STATUS] != "not_due"
     with st.container(border=True, key="unit-goals"):
-        st.markdown(f"**{t('targets_heading', lang, year=filters.year)}**")
+        heading = t("targets_heading", lang, unit=filters.unit_name, year=filters.year)
+        st.markdown(f"**{inert(heading)}**")
         lines = [
             f"- {GOAL_MARKS[str(goal[views.goals.STATUS])]} {inert(views.goals.goal_line(goal, lang))}"
             for _, goal in rows[due].iterrows()

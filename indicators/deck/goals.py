@@ -28,7 +28,7 @@ def goals_slide(deck: _Deck, goals: Topic, year: int) -> None:
     """One line per target with its mark; the documents in the footer and the notes."""
     lang = deck.lang
     slide = deck._new(5)
-    title = t("targets_heading", lang, year=year)
+    title = t("targets_heading", lang, unit=deck.figures.unit_name, year=year)
     from indicators.deck.slides import MARGIN, WIDTH  # slides imports this module
 
     top = deck._title(slide, title, deck._banner(slide, [goals]) + 0.3) + 0.3

@@ -31,7 +31,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "vi": "{unit}: dịch vụ công trực tuyến so với mục tiêu, {period}",
         "en": "{unit}: online public services against the targets, {period}",
     },
-    "targets_heading": {"vi": "Mục tiêu năm {year}", "en": "Targets of {year}"},
+    "targets_heading": {
+        "vi": "Mục tiêu của {unit} năm {year}",
+        "en": "{unit}: targets of {year}",
+    },
     "targets_column": {"vi": "Mục tiêu", "en": "Targets"},
     "targets_missed_only": {
         "vi": "Chỉ đơn vị chưa đạt mục tiêu",
