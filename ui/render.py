@@ -172,8 +172,8 @@ def goals(filters: views.Filters) -> None:
         return
     due = rows[views.goals.STATUS] != "not_due"
     with st.container(border=True, key="unit-goals"):
-        heading = t("targets_heading", lang, unit=filters.unit_name, year=filters.year)
-        st.markdown(f"**{inert(heading)}**")
+        heading = markdown_t("targets_heading", lang, unit=filters.unit_name, year=filters.year)
+        st.markdown(f"**{heading}**")
         lines = [
             f"- {GOAL_MARKS[str(goal[views.goals.STATUS])]} {inert(views.goals.goal_line(goal, lang))}"
             for _, goal in rows[due].iterrows()
