@@ -27,6 +27,7 @@ from indicators import pack
 from indicators.dataset import load_dataset
 from indicators.pack import PackChart, PackContent
 from indicators.pack.page import build_html, css_string
+from indicators.selection import select
 from indicators.sources import Citation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -274,8 +275,6 @@ def test_pack_bytes_and_file_name() -> None:
     dataset = load_dataset(None)
     with pytest.raises(pack.PackError):
         pack.pack_bytes(dataset, "019", 2019, 2999)
-    from indicators.selection import select
-
     selection = select(dataset, "019", 2019, 2024)
     assert pack.pack_filename(selection) == "goi-cchc-nam-tu-liem-2019-2024.html"
     assert pack.pack_filename(selection, "en", "pdf") == "par-pack-nam-tu-liem-2019-2024.pdf"
@@ -321,3 +320,21 @@ def test_overview_and_unit_page_offer_the_pack_made_on_click(monkeypatch) -> Non
     page = make().decode("utf-8")
     assert len(calls) == 1 and page.startswith("<!DOCTYPE html>")
     assert "<title>Quận Nam Từ Liêm — Chỉ số CCHC 2019–2024" in page
+
+
+def test_the_pack_carries_the_targets_of_its_last_year_and_their_lines() -> None:
+    """Nam Từ Liêm 2019–2024 with demo data: Hanoi's KH 136/KH-UBND (100% on time, every year
+    2021–2025) is missed in 2024 on the generated 99,05% (marked), and its line is drawn on the
+    on-time trend; the plan's source is cited."""
+    data = load_dataset(demo=True)
+    content = pack.pack_content(data, select(data, "019", 2019, 2024), "vi")
+    missed = [line for status, line in content.goals if status == "not_met"]
+    assert missed == [
+        "Chưa đạt (99,05%) (minh họa) — Hồ sơ đúng hạn, KH 136/KH-UBND: ≥ 100% (2021–2025)"
+    ]
+    assert any(c.site == "hanoitimes.vn" for c in content.goals_cited)
+    trend = next(c for c in content.charts if c.key == "on-time-trend")
+    assert "KH 136/KH-UBND: ≥ 100% (2021–2025)" in [tr.name for tr in trend.figure.data]
+    assert any(c.site == "hanoitimes.vn" for c in trend.citations)
+    page = build_html(content)
+    assert "Mục tiêu của Quận Nam Từ Liêm năm 2024" in page

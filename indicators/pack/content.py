@@ -17,8 +17,9 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import presentation, sources
+from indicators import presentation, sources, views
 from indicators import schema as s
+from indicators.charts import registry
 from indicators.dataset import Dataset
 from indicators.deck import deck_figures, key_messages
 from indicators.errors import BilingualError
@@ -26,6 +27,7 @@ from indicators.escaping import plotly_plain
 from indicators.i18n import check_lang
 from indicators.selection import Selection, SelectionError
 from indicators.views import Filters
+from indicators.views import goals as goal
 
 
 class PackError(BilingualError, ValueError):
@@ -57,6 +59,10 @@ class PackContent:
     messages: tuple[str, ...]
     charts: tuple[PackChart, ...]
     demo_on: bool  # the dataset shows the demo layer: the page and every chart say so
+    # the official targets binding the unit in the period's last year: (status, line) each,
+    # and the documents that set them (indicators.views.goals)
+    goals: tuple[tuple[str, str], ...] = ()
+    goals_cited: tuple[sources.Citation, ...] = ()
 
     @property
     def period(self) -> str:
@@ -127,10 +133,13 @@ def pack_content(
     filters = _filters(dataset, selection, year, lang)
     charts = []
     for key, rows in presentation.slide_frames(dataset, filters).items():
-        figure = presentation.chart_figure(key, rows, filters)
+        goals = registry.goals(key, dataset, filters)  # the targets' lines, cited with the rows
+        figure = presentation.chart_figure(key, rows, filters, goals)
         title = plotly_plain(figure.layout.title.text) if figure.layout.title.text else key
-        cited = tuple(sources.of_rows(dataset, rows))
+        behind = rows if goals is None or goals.empty else pd.concat([rows, goals])
+        cited = tuple(sources.of_rows(dataset, behind))
         charts.append(PackChart(key, title, figure, cited, sources.any_demo(rows)))
+    targets = views.unit_goals(dataset, filters.unit_code, filters.year_to, lang)
     return PackContent(
         unit_code=filters.unit_code,
         unit_name=filters.unit_name,
@@ -140,4 +149,6 @@ def pack_content(
         messages=tuple(m.text for m in key_messages(figures, lang)),
         charts=tuple(charts),
         demo_on=dataset.demo,
+        goals=tuple((str(g[goal.STATUS]), goal.goal_line(g, lang)) for _, g in targets.iterrows()),
+        goals_cited=tuple(sources.of_rows(dataset, targets)),
     )

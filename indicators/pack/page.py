@@ -134,6 +134,27 @@ def title(content: PackContent) -> str:
     return t("pack_title", content.lang, unit=content.unit_name, period=content.period, day=day)
 
 
+GOAL_MARKS = {"met": ("✓", "met"), "not_met": ("✗", "missed")}
+
+
+def goals_html(content: PackContent) -> str:
+    """The official targets of the period's last year, marked met (✓) or missed (✗), with
+    the documents that set them; nothing when no target binds the unit."""
+    if not content.goals:
+        return ""
+    lang = content.lang
+    heading = t("targets_heading", lang, unit=content.unit_name, year=content.years[1])
+    items = "".join(
+        f'<li class="{GOAL_MARKS.get(status, ("–", "other"))[1]}">'
+        f'<span class="mark">{GOAL_MARKS.get(status, ("–", "other"))[0]}</span>{_e(line)}</li>'
+        for status, line in content.goals
+    )
+    return (
+        f'<section class="goals"><h2>{_e(heading)}</h2><ul>{items}</ul>'
+        f'<p class="sources">{sources_html(content.goals_cited, lang)}</p></section>\n'
+    )
+
+
 def cover(content: PackContent, printable: bool = False) -> str:
     """The title page: unit, period, date made, what the figures are, the key messages and
     the contents (with each chart's page when printed: the title page, then one a page)."""
@@ -165,6 +186,7 @@ def cover(content: PackContent, printable: bool = False) -> str:
         f'<p class="subtitle">{_e(t("pack_subtitle", lang, period=content.period))}</p>\n'
         f'<p class="made">{_e(t("pack_made", lang, day=day))}</p>\n'
         f'<p class="about">{_e(t("pack_about", lang))}</p>\n'
+        f"{goals_html(content)}"
         "</div>\n"
         '<div class="side">\n'
         f'<section class="messages"><h2>{_e(t("pack_messages", lang))}</h2>'
@@ -194,7 +216,12 @@ h1{font-size:44px;line-height:1.12;margin:0 0 16px}
 .subtitle{font-size:22px;color:$muted;margin:0 0 6px}
 .made{font-size:18px;color:$muted;margin:0 0 24px}
 .about{background:$panel;padding:14px 16px;font-size:15px;margin:0}
-.side h2{font-size:20px;margin:0 0 10px}
+.side h2,.goals h2{font-size:20px;margin:0 0 10px}
+.goals{margin-top:22px}
+.goals ul{list-style:none;padding:0;margin:0 0 8px}
+.goals li{position:relative;padding-left:26px;margin:0 0 8px;font-size:14px;line-height:1.4}
+.goals .mark{position:absolute;left:0;top:0;font-weight:700;color:#546e7a}
+.goals li.met .mark{color:#2e7d32}.goals li.missed .mark{color:#c62828}
 .messages ol{counter-reset:m;list-style:none;padding:0;margin:0 0 24px}
 .messages li{counter-increment:m;position:relative;padding-left:44px;margin:0 0 12px;
  font-size:17px}
