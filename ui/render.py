@@ -18,6 +18,7 @@ from indicators.i18n import t
 from indicators.rankings import BY_SCORES, RANKED_BY
 from indicators.selection import Selection, SelectionError, select
 from indicators.settings import SettingInvalid, max_upload_mb
+from indicators.targets import NOT_DUE
 from indicators.units import UnitAmbiguous, UnitNotFound
 from ui import admin, data, pack, present
 from ui import explain as explained
@@ -170,7 +171,7 @@ def goals(filters: views.Filters) -> None:
     rows = data.view(views.unit_goals, filters.unit_code, filters.year, lang)
     if rows.empty:
         return
-    due = rows[views.goals.STATUS] != "not_due"
+    due = rows[views.goals.STATUS] != NOT_DUE
     with st.container(border=True, key="unit-goals"):
         heading = markdown_t("targets_heading", lang, unit=filters.unit_name, year=filters.year)
         st.markdown(f"**{heading}**")
@@ -181,7 +182,7 @@ def goals(filters: views.Filters) -> None:
         st.markdown("\n".join(lines))
         if not due.all():  # goals of later years: one line, not one item each
             later = "; ".join(views.goals.goal_line(g, lang) for _, g in rows[~due].iterrows())
-            st.caption(f"{GOAL_MARKS['not_due']} {inert(later)}")
+            st.caption(f"{GOAL_MARKS[NOT_DUE]} {inert(later)}")
         source_line(rows, lang)
         demo_badge(rows, lang)
 

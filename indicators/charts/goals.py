@@ -45,9 +45,8 @@ def goal_traces(goals: pd.DataFrame, years: tuple[int, int]) -> list[go.Scatter]
         row = goal._asdict()
         start = row[tt.YEAR_FROM] if not pd.isna(row[tt.YEAR_FROM]) else years[0]
         end = row[tt.YEAR_TO] if not pd.isna(row[tt.YEAR_TO]) else years[1]
+        # in force within the period (targets.in_force): a goal due after it runs to its end
         x0, x1 = max(int(start), years[0]), min(int(end), years[1])
-        if x0 > x1:  # due after the period: drawn over its whole length, the year in the label
-            x0, x1 = max(int(start), years[0]), years[1]
         value = float(row[tt.TARGET_VALUE])
         traces.append(
             go.Scatter(
