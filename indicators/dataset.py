@@ -122,9 +122,9 @@ def sql_engine(url: str) -> Iterator[sa.Engine]:
 
 
 @contextmanager
-def duckdb_connection(config: dict[str, Any], views: dict[str, str]) -> Iterator[Any]:
-    """An in-memory DuckDB connection with a view per (name, glob of hive-partitioned Parquet
-    files): the records engine's GROUP BYs run on it."""
+def duckdb_connection(config: dict[str, Any], views: dict[str, str | list[str]]) -> Iterator[Any]:
+    """An in-memory DuckDB connection with a view per (name, glob or list of hive-partitioned
+    Parquet files): the records engine's GROUP BYs run on it."""
     import duckdb  # imported here: SQL sources do not need it
 
     with duckdb.connect(config=config) as con:

@@ -56,6 +56,7 @@ DEFAULT_BY = (s.UNIT_CODE, s.YEAR)
 FILTER_KEYS = ("years", "unit_codes", "fields", "with_demo")
 INDEX_NAME = "ix_dossiers_unit_received"
 INSERT_ROWS = 20_000  # rows per executemany when the database is not PostgreSQL
+SEQ = "seq"  # the row's number, given by the database: what a refresh has read (records_cache)
 
 _SA_TYPES = {s.TEXT: sa.Text, s.DATE: sa.Date, s.BOOL: sa.Boolean, s.INT: sa.BigInteger}
 _ARROW_TYPES = {s.TEXT: pa.string(), s.DATE: pa.date32(), s.BOOL: pa.bool_(), s.INT: pa.int64()}
@@ -72,11 +73,14 @@ class NoDossiers(FileNotFoundError):
 
 
 def dossiers_table(metadata: sa.MetaData | None = None) -> sa.Table:
-    """`s.DOSSIERS` as a SQLAlchemy table (no index: see copy_dossiers_to_sql)."""
+    """`s.DOSSIERS` as a SQLAlchemy table, plus SEQ: an auto-increment primary key that the
+    database numbers (not a column of the schema: files and exports never hold it)."""
     columns = [
         sa.Column(c.name, _SA_TYPES[c.kind], nullable=c.nullable) for c in s.DOSSIERS.columns
     ]
-    return sa.Table(s.DOSSIERS.name, metadata or sa.MetaData(), *columns)
+    seq_type = sa.BigInteger().with_variant(sa.Integer(), "sqlite")  # SQLite: the rowid
+    seq = sa.Column(SEQ, seq_type, primary_key=True, autoincrement=True)
+    return sa.Table(s.DOSSIERS.name, metadata or sa.MetaData(), *columns, seq)
 
 
 def arrow_schema() -> pa.Schema:
@@ -140,13 +144,13 @@ def _is_url(source: str) -> bool:
 # --- the statement --------------------------------------------------------------------------
 
 
-def _key_expression(table: sa.Table, key: str) -> sa.ColumnElement:
+def key_expression(table: sa.Table, key: str) -> sa.ColumnElement:
     if key in (s.YEAR, s.MONTH):
         return sa.cast(sa.extract(key, table.c[s.RECEIVED_DATE]), sa.Integer)
     return table.c[key]
 
 
-def _count_expressions(table: sa.Table) -> list[sa.ColumnElement]:
+def count_expressions(table: sa.Table) -> list[sa.ColumnElement]:
     c = table.c
     resolved = c[s.STATUS] == s.STATUS_RESOLVED
     conditions = {
@@ -172,7 +176,7 @@ def _year_range(years: int | Sequence[int | None]) -> tuple[int | None, int | No
     return tuple(None if y is None else int(y) for y in (first, last))  # type: ignore[return-value]
 
 
-def _conditions(table: sa.Table, filters: Mapping[str, Any], partitioned: bool) -> list:
+def conditions(table: sa.Table, filters: Mapping[str, Any], partitioned: bool) -> list:
     """WHERE terms. A year range is a range of received_date (so that an index on it serves),
     plus, over Parquet, a range of the partition key (so that DuckDB skips whole files)."""
     unknown = set(filters) - set(FILTER_KEYS)
@@ -214,16 +218,16 @@ def counts_statement(
     `partitioned`: the table has the hive partition column `year` (Parquet via DuckDB).
     """
     table = dossiers_table()
-    keys = [_key_expression(table, k) for k in _check_by(by)]
+    keys = [key_expression(table, k) for k in _check_by(by)]
     demo = sa.func.max(sa.case((table.c[s.DEMO], 1), else_=0)).label(s.DEMO)
     return (
         sa.select(
             *(key.label(name) for key, name in zip(keys, by, strict=True)),
             table.c[s.SOURCE_ID],
-            *_count_expressions(table),
+            *count_expressions(table),
             demo,
         )
-        .where(*_conditions(table, filters or {}, partitioned))
+        .where(*conditions(table, filters or {}, partitioned))
         .group_by(*keys, table.c[s.SOURCE_ID])
     )
 
@@ -231,29 +235,34 @@ def counts_statement(
 # --- running it -----------------------------------------------------------------------------
 
 
-def _rows_duckdb(folder: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
-    files = _partition_files(folder)
-    if not files:
-        raise NoDossiers(f"no dossier records under {Path(folder) / DOSSIERS_DIR}")
-    compiled = counts_statement(by, filters, partitioned=True).compile(
+def run_statement(source: str, statement: sa.Select, files: Sequence[Path] = ()) -> list[tuple]:
+    """The rows of `statement` over the dossiers of `source`: DuckDB over its partition files
+    (or only `files`; the statement built with partitioned=True), or the database's table."""
+    if _is_url(source):
+        with sql_engine(source) as engine, engine.connect() as conn:
+            if not sa.inspect(conn).has_table(s.DOSSIERS.name):
+                raise NoDossiers(f"no table {s.DOSSIERS.name} in the database")
+            return [tuple(row) for row in conn.execute(statement)]
+    if not files and not _partition_files(source):
+        raise NoDossiers(f"no dossier records under {Path(source) / DOSSIERS_DIR}")
+    compiled = statement.compile(
         dialect=_DUCKDB_DIALECT, compile_kwargs={"render_postcompile": True}
     )
     params = [compiled.params[name] for name in compiled.positiontup or ()]
-    glob = str(Path(folder) / DOSSIERS_DIR / "*" / "*.parquet")
+    glob = [str(f) for f in files] or str(Path(source) / DOSSIERS_DIR / "*" / "*.parquet")
     with duckdb_connection(DUCKDB_CONFIG, {s.DOSSIERS.name: glob}) as con:
         return con.execute(compiled.string, params).fetchall()
 
 
-def _rows_sql(url: str, by: Sequence[str], filters: Mapping[str, Any]) -> list[tuple]:
-    with sql_engine(url) as engine, engine.connect() as conn:
-        if not sa.inspect(conn).has_table(s.DOSSIERS.name):
-            raise NoDossiers(f"no table {s.DOSSIERS.name} in the database")
-        return [tuple(row) for row in conn.execute(counts_statement(by, filters))]
-
-
 def _counts_frame(rows: list[tuple], by: list[str]) -> pd.DataFrame:
     columns = [*by, s.SOURCE_ID, *s.COUNT_COLUMNS, s.DEMO]
-    frame = pd.DataFrame.from_records(rows, columns=columns)
+    return typed_counts(pd.DataFrame.from_records(rows, columns=columns), by)
+
+
+def typed_counts(frame: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
+    """Rows of by-keys, source_id, the six counts and demo, typed, ordered and sorted as
+    dossier_counts gives them (one row per by-keys and source_id)."""
+    by = list(by)
     dtypes = {
         **{k: _KEY_DTYPES.get(k, "string") for k in by},
         **dict.fromkeys(s.COUNT_COLUMNS, "Int64"),
@@ -277,8 +286,8 @@ def dossier_counts(
     """
     by = _check_by(by)
     source = str(source)
-    run = _rows_sql if _is_url(source) else _rows_duckdb
-    return _counts_frame(run(source, by, filters or {}), by)
+    statement = counts_statement(by, filters, partitioned=not _is_url(source))
+    return _counts_frame(run_statement(source, statement), by)
 
 
 def aggregate_dossiers(
@@ -321,27 +330,14 @@ def stats_from_records(source: str | Path, with_demo: bool = True) -> pd.DataFra
     still say the year is partial (e.g. 2025: March only). Each row keeps the source_id of its
     records and demo when any of them is demo; a group whose records come from two sources
     gives two rows (each with its own source), which every sum of the indicators handles.
-    Two or three GROUP BYs run where the records are; none is loaded into pandas.
+    Computed from the aggregates indicators.records_cache keeps: the first call runs two or
+    three GROUP BYs where the records are (none is loaded into pandas), the later ones
+    aggregate only the records added since (see there).
     `with_demo=False` leaves out generated records (the dashboard with demo data off).
     """
-    source = str(source)
-    month_key = [s.UNIT_CODE, s.YEAR]
-    only = {} if with_demo else {"with_demo": False}
-    months = dossier_counts(source, (s.UNIT_CODE, s.YEAR, s.MONTH), only)
-    covered = months.groupby(month_key)[s.MONTH].nunique()
-    partial = covered[covered < MONTHS_IN_YEAR].index
-    yearly = dossier_counts(source, STATS_BY, only)
-    parts = [yearly[~pd.MultiIndex.from_frame(yearly[month_key]).isin(partial)]]
-    if len(partial):
-        codes = sorted(set(partial.get_level_values(s.UNIT_CODE)))
-        years = partial.get_level_values(s.YEAR)
-        filters = {"years": (int(years.min()), int(years.max())), "unit_codes": codes, **only}
-        monthly = dossier_counts(source, PARTIAL_BY, filters)
-        parts.append(monthly[pd.MultiIndex.from_frame(monthly[month_key]).isin(partial)])
-    stats = pd.concat(parts, ignore_index=True)
-    dtypes = {c.name: s.PANDAS_DTYPE[c.kind] for c in s.DOSSIER_STATS.columns}
-    stats = stats.reindex(columns=s.DOSSIER_STATS.names).astype(dtypes)
-    return stats.sort_values(list(PARTIAL_BY), kind="stable").reset_index(drop=True)
+    from indicators.records_cache import stats  # it builds on this module
+
+    return stats(str(source), with_demo)
 
 
 def dataset_with_records(dataset: Dataset, source: str | Path | None = None) -> Dataset:
@@ -385,7 +381,7 @@ def iter_dossier_batches(folder: str | Path, chunk: int) -> Iterator[pa.RecordBa
 def _copy_postgres(conn: sa.Connection, table: sa.Table, batches: Iterable[pa.RecordBatch]) -> int:
     """One COPY … FROM STDIN (CSV written by Arrow). Only quoted identifiers are in the SQL."""
     prep = conn.dialect.identifier_preparer
-    names = ", ".join(prep.quote(c.name) for c in table.columns)
+    names = ", ".join(prep.quote(name) for name in s.DOSSIERS.names)  # SEQ: the database's
     sql = f"COPY {prep.format_table(table)} ({names}) FROM STDIN (FORMAT csv)"
     options = pa_csv.WriteOptions(include_header=False)
     rows = 0

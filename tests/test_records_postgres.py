@@ -65,7 +65,7 @@ def test_copy_creates_the_table_and_its_index(loaded):
             ).scalar_one()
     finally:
         engine.dispose()
-    assert list(columns) == s.DOSSIERS.names
+    assert list(columns) == [*s.DOSSIERS.names, records.SEQ]  # seq: the database numbers rows
     assert isinstance(columns[s.RECEIVED_DATE]["type"], sa.Date)
     assert columns[s.RESOLVED_DATE]["nullable"] and not columns[s.DUE_DATE]["nullable"]
     assert [i["column_names"] for i in indexes] == [[s.UNIT_CODE, s.RECEIVED_DATE]]
