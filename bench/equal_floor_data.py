@@ -17,6 +17,7 @@ one unit's elements with Streamlit's public calls: no data layer, no cache, no c
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import sys
@@ -37,6 +38,7 @@ UNIT_KEY = "f_unit"  # ui/filters.py: the unit selectbox
 AREAS = ("event", "sidebar", "main")  # page-wide CSS, the sidebar, the page
 APP_TITLE = "CCHC Hà Nội"  # dashboard.py's st.set_page_config
 SELECTION_MODES = {0: "points", 1: "box", 2: "lasso"}
+TABLE_MODES = {0: "single-row", 1: "multi-row", 2: "single-column", 3: "multi-column"}
 
 Op = dict[str, Any]
 
@@ -61,7 +63,7 @@ def describe(node: Any) -> Op:
     """One element of an AppTest tree (and its children) as a plain description."""
     kind, proto = node.type, getattr(node, "proto", None)
     children = [describe(child) for child in getattr(node, "children", {}).values()]
-    if kind in ("markdown", "caption", "title", "divider", "html"):
+    if kind in ("markdown", "caption", "title", "subheader", "divider", "html"):
         return {"kind": kind, "body": proto.body}
     if kind in ("warning", "info", "error", "success"):
         return {"kind": kind, "body": proto.body, "icon": proto.icon or None}
@@ -84,6 +86,11 @@ def describe(node: Any) -> Op:
         return {"kind": kind, "figure": json.loads(proto.spec), "key": _key(proto),
                 "config": json.loads(proto.config or "{}"), "theme": proto.theme or None,
                 "selection_mode": modes}  # fmt: skip
+    if kind == "dataframe":  # the rows as Arrow IPC, as sent; the index hidden when it was
+        modes = [TABLE_MODES[m] for m in proto.selection_mode]
+        hidden = json.loads(proto.columns or "{}").get("_index", {}).get("hidden", False)
+        return {"kind": kind, "arrow": base64.b64encode(proto.arrow_data.data).decode(),
+                "key": _key(proto), "hide_index": hidden, "selection_mode": modes}  # fmt: skip
     if kind == "page_link":
         return {"kind": kind, "label": proto.label, "icon": proto.icon or None,
                 "query": dict(parse_qsl(proto.query_string))}  # fmt: skip
@@ -168,6 +175,14 @@ def prepared() -> dict:
     return load(path)
 
 
+@cache
+def _table(arrow: str) -> Any:
+    """A table sent as Arrow IPC (base64), read once per process."""
+    import pyarrow as pa
+
+    return pa.ipc.open_stream(base64.b64decode(arrow)).read_all()
+
+
 def _block(where: DeltaGenerator, op: Op) -> DeltaGenerator:
     kind = op["kind"]
     if kind == "flex_container":
@@ -179,7 +194,7 @@ def _block(where: DeltaGenerator, op: Op) -> DeltaGenerator:
 
 def _element(where: DeltaGenerator, op: Op) -> None:
     kind = op["kind"]
-    if kind in ("markdown", "caption", "title", "html"):
+    if kind in ("markdown", "caption", "title", "subheader", "html"):
         getattr(where, kind)(op["body"])
     elif kind == "divider":
         where.divider()
@@ -190,6 +205,11 @@ def _element(where: DeltaGenerator, op: Op) -> None:
         where.plotly_chart(op["figure"], key=op["key"], config=op["config"], theme=op["theme"],
                            on_select="rerun" if modes else "ignore",
                            selection_mode=modes or ("points",))  # fmt: skip
+    elif kind == "dataframe":
+        modes = op["selection_mode"]
+        where.dataframe(_table(op["arrow"]), hide_index=op["hide_index"], key=op["key"],
+                        on_select="rerun" if modes else "ignore",
+                        selection_mode=modes[0] if modes else "multi-row")  # fmt: skip
     elif kind == "page_link":
         where.page_link(_PAGES[op["label"]], label=op["label"], icon=op["icon"],
                         query_params=op["query"], width="stretch")  # fmt: skip
