@@ -2,15 +2,20 @@
 
     .venv/bin/python bench/run.py --records 10000000 [--sessions 10] [--changes 24]
                                   [--think 1-2] [--protocol-sessions 10] [--workers 2]
-                                  [--option runner.postScriptGC=true]
+                                  [--option runner.postScriptGC=true] [--only protocol]
 
 1. Data: a copy of data/ plus N demo records (dossiers/year=Y/part-0.parquet, made by
    `python -m indicators generate`), cached by N under bench/.cache/ (git-ignored; delete it
    after data/ changes). --records 0 serves data/ as it is (no records).
-2. `streamlit run dashboard.py` with PAR_DATA_SOURCE pointing at it, on a free port, and the
-   floor, bench/floor_app.py (one selectbox, one Plotly chart), both from the repository root
-   so that both get .streamlit/config.toml (--option adds a Streamlit option to both).
-   Headless Chromium (Debian's, via Playwright).
+2. `streamlit run dashboard.py` with PAR_DATA_SOURCE pointing at it and PAR_DEMO=1 (the
+   records are generated: the page draws them with its demo layer on), on a free port, and
+   two floors: bench/floor_app.py (one selectbox, one Plotly chart) and the equal floor,
+   bench/equal_floor_app.py: exactly the elements /timeliness draws (CSS, sidebar menu and
+   filters with their labels, options and keys, navigation, title, both charts with their
+   headings, footers and captions, the URL written back), replayed bare from a JSON file that
+   bench/equal_floor_data.py makes first, from the real page under AppTest, for every unit the
+   loop visits. All from the repository root so that all get .streamlit/config.toml (--option
+   adds a Streamlit option to all). Headless Chromium (Debian's, via Playwright).
 3. First chart: from navigation start until Streamlit is idle and a Plotly chart is drawn, on
    the landing page; cold = the first load after the server started (it loads the dataset and
    runs the GROUP BYs), warm = the median of new browser contexts afterwards (server caches
@@ -18,11 +23,14 @@
    The floor's first chart, in new contexts, for comparison.
 4. Filter change: on /timeliness, the unit is changed --changes times (open the menu, type
    the name, click it; a new unit each time, so the cached views miss); each latency is taken
-   in the page with performance.now(), from the option's pointer-up until the script is idle
-   AND the first chart's title names the new unit (checked every animation frame, so the
-   chart is drawn). Then the same changes again (views cached: the page's own cost), and the
-   same on the floor, in the same run. A pause of --think seconds (uniform) precedes each
-   change, as a user reading the chart would. Also, per change: the server's latency (from
+   in the page with performance.now(), from the option's pointer-up until the script is idle,
+   the first chart's title (the bold line above it, or Plotly's own) names the new unit and
+   Plotly has new data for it (checked every animation frame, so the chart is drawn). Then
+   the same changes again (views cached: the page's own cost), the floor's loop, and the same
+   changes with the same pauses on the equal floor, in the same run: ratio_p50 = page ÷ floor,
+   ratio_equal_p50 = page ÷ equal floor (what the page costs beyond Streamlit drawing the
+   same elements). A pause of --think seconds (uniform) precedes each change, as a user
+   reading the chart would. Also, per change: the server's latency (from
    the rerun request leaving the browser to the end-of-rerun message arriving, CDP network
    timestamps) and the server's CPU time (/proc).
 5. --sessions K > 1: K browser contexts at once, each on its own year range (so that their
@@ -30,9 +38,12 @@
    and how busy the machine was (the browsers run on the same cores as the server).
    --protocol-sessions K: then one, and K at once, sessions with no browser that speak
    Streamlit's websocket protocol (bench/protocol_sessions.py): the server's own latency from
-   the rerun request to "script finished", which the browsers on the same cores do not bound.
-   --workers N: the dashboard is served by `python -m indicators serve` (N processes behind
-   nginx, each browser kept on one).
+   the rerun request to "script finished", which the browsers on the same cores do not bound;
+   p90 ÷ single-session p90 and the errors (a session that could not open counts as one).
+   Sessions get 25 year ranges, then the same again from other first units. --only protocol:
+   only this phase (no browser, no floors). --workers N: the dashboard is served by
+   `python -m indicators serve` (N processes behind nginx on 127.0.0.1, each browser kept on
+   one; its workers read .streamlit/config.toml, not --option).
 6. Peak memory: the RSS of the dashboard's server process and its children, sampled every
    50 ms from /proc for the whole run.
 
