@@ -96,13 +96,26 @@ async def session(
     stream = f"ws://{parts.netloc}/_stcore/stream"
     rng = random.Random(seed)
     out = Session()
-    async with websockets.connect(stream, subprotocols=["streamlit"], max_size=None) as socket:
+    opened = websockets.connect(
+        stream,
+        subprotocols=["streamlit"],
+        max_size=None,
+        open_timeout=TIMEOUT_S,  # K sessions open at once, on a server that may be busy
+        ping_interval=None,  # no keepalive to miss while the server's loop is busy: a
+        # session ends on its own errors
+    )
+    socket = None
+    try:
+        socket = await opened
         connection = _Connection(socket, parts.path.strip("/"), query)
-        try:
-            await connection.rerun()
-        except Exception:
-            await ready.abort()
-            raise
+        await connection.rerun()
+    except Exception as exc:  # a session that did not open is an error, the others go on
+        out.errors.append(f"open: {type(exc).__name__}: {str(exc)[:200]}")
+        if socket is not None:
+            await socket.close()
+        await ready.wait()
+        return out
+    async with socket:
         await ready.wait()
         for name in names:
             await asyncio.sleep(rng.uniform(*think))

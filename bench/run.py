@@ -2,15 +2,20 @@
 
     .venv/bin/python bench/run.py --records 10000000 [--sessions 10] [--changes 24]
                                   [--think 1-2] [--protocol-sessions 10] [--workers 2]
-                                  [--option runner.postScriptGC=true]
+                                  [--option runner.postScriptGC=true] [--only protocol]
 
 1. Data: a copy of data/ plus N demo records (dossiers/year=Y/part-0.parquet, made by
    `python -m indicators generate`), cached by N under bench/.cache/ (git-ignored; delete it
    after data/ changes). --records 0 serves data/ as it is (no records).
-2. `streamlit run dashboard.py` with PAR_DATA_SOURCE pointing at it, on a free port, and the
-   floor, bench/floor_app.py (one selectbox, one Plotly chart), both from the repository root
-   so that both get .streamlit/config.toml (--option adds a Streamlit option to both).
-   Headless Chromium (Debian's, via Playwright).
+2. `streamlit run dashboard.py` with PAR_DATA_SOURCE pointing at it and PAR_DEMO=1 (the
+   records are generated: the page draws them with its demo layer on), on a free port, and
+   two floors: bench/floor_app.py (one selectbox, one Plotly chart) and the equal floor,
+   bench/equal_floor_app.py: exactly the elements /timeliness draws (CSS, sidebar menu and
+   filters with their labels, options and keys, navigation, title, both charts with their
+   headings, footers and captions, the URL written back), replayed bare from a JSON file that
+   bench/equal_floor_data.py makes first, from the real page under AppTest, for every unit the
+   loop visits. All from the repository root so that all get .streamlit/config.toml (--option
+   adds a Streamlit option to all). Headless Chromium (Debian's, via Playwright).
 3. First chart: from navigation start until Streamlit is idle and a Plotly chart is drawn, on
    the landing page; cold = the first load after the server started (it loads the dataset and
    runs the GROUP BYs), warm = the median of new browser contexts afterwards (server caches
@@ -18,11 +23,14 @@
    The floor's first chart, in new contexts, for comparison.
 4. Filter change: on /timeliness, the unit is changed --changes times (open the menu, type
    the name, click it; a new unit each time, so the cached views miss); each latency is taken
-   in the page with performance.now(), from the option's pointer-up until the script is idle
-   AND the first chart's title names the new unit (checked every animation frame, so the
-   chart is drawn). Then the same changes again (views cached: the page's own cost), and the
-   same on the floor, in the same run. A pause of --think seconds (uniform) precedes each
-   change, as a user reading the chart would. Also, per change: the server's latency (from
+   in the page with performance.now(), from the option's pointer-up until the script is idle,
+   the first chart's title (the bold line above it, or Plotly's own) names the new unit and
+   Plotly has new data for it (checked every animation frame, so the chart is drawn). Then
+   the same changes again (views cached: the page's own cost), the floor's loop, and the same
+   changes with the same pauses on the equal floor, in the same run: ratio_p50 = page ÷ floor,
+   ratio_equal_p50 = page ÷ equal floor (what the page costs beyond Streamlit drawing the
+   same elements). A pause of --think seconds (uniform) precedes each change, as a user
+   reading the chart would. Also, per change: the server's latency (from
    the rerun request leaving the browser to the end-of-rerun message arriving, CDP network
    timestamps) and the server's CPU time (/proc).
 5. --sessions K > 1: K browser contexts at once, each on its own year range (so that their
@@ -30,9 +38,12 @@
    and how busy the machine was (the browsers run on the same cores as the server).
    --protocol-sessions K: then one, and K at once, sessions with no browser that speak
    Streamlit's websocket protocol (bench/protocol_sessions.py): the server's own latency from
-   the rerun request to "script finished", which the browsers on the same cores do not bound.
-   --workers N: the dashboard is served by `python -m indicators serve` (N processes behind
-   nginx, each browser kept on one).
+   the rerun request to "script finished", which the browsers on the same cores do not bound;
+   p90 ÷ single-session p90 and the errors (a session that could not open counts as one).
+   Sessions get 25 year ranges, then the same again from other first units. --only protocol:
+   only this phase (no browser, no floors). --workers N: the dashboard is served by
+   `python -m indicators serve` (N processes behind nginx on 127.0.0.1, each browser kept on
+   one; its workers read .streamlit/config.toml, not --option).
 6. Peak memory: the RSS of the dashboard's server process and its children, sampled every
    50 ms from /proc for the whole run.
 
@@ -78,6 +89,7 @@ IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 TIMEOUT_MS = 120_000
 UNIT_SELECT = 3  # the unit is the 4th selectbox of the sidebar (year, from, to, unit, field)
 FIRST_UNIT = "001"
+FIRST_QUERY = "from=2015&to=2025"  # the years of the single loops (the sessions' differ)
 SAMPLE_S = 0.05
 
 # Injected in every page: marks first paint of a chart and times one filter change.
@@ -108,9 +120,20 @@ PROBE = """
   }).observe(document, {
     subtree: true, attributes: true, attributeFilter: ['data-test-script-state'],
   });
+  // the first chart's title: the bold line above it (ui.render.heading_of), else Plotly's own
+  const title = () => {
+    const above = document.querySelector(
+      "[class*='st-key-figure-'] [data-testid='stMarkdownContainer']");
+    const inside = document.querySelector('.js-plotly-plot .gtitle');
+    return (above ? above.textContent : '') + ' ' + (inside ? inside.textContent : '');
+  };
+  const plot = () => document.querySelector('.js-plotly-plot');
+  const redrawn = () => {  // Plotly.react gave the chart new data (or a new chart came)
+    const now = plot();
+    return now !== null && (now !== b.plot || now.data !== b.data);
+  };
   const watchChange = () => {
-    const title = document.querySelector('.js-plotly-plot .gtitle');
-    if (idle() && title && title.textContent.includes(b.want)) {
+    if (idle() && title().includes(b.want) && redrawn()) {
       b.t1 = performance.now();
     } else {
       requestAnimationFrame(watchChange);
@@ -119,6 +142,8 @@ PROBE = """
   document.addEventListener('pointerup', (e) => {
     if (b.want !== null && b.t0 === null && e.target.closest("[role='option']")) {
       b.t0 = performance.now();
+      b.plot = plot();
+      b.data = b.plot ? b.plot.data : null;
       requestAnimationFrame(watchChange);
     }
   }, true);
@@ -500,42 +525,129 @@ def sequence(names: list[str], start: int, count: int) -> list[str]:
     return [names[(start + 1 + i) % len(names)] for i in range(count)]
 
 
-async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
-    from playwright.async_api import async_playwright
+def session_specs(
+    codes: list[str], names: list[str], start: int, count: int, changes: int
+) -> list[tuple[str, list[str]]]:
+    """(query, unit names) of `count` sessions at once: each on a year range of its own (25
+    ranges, then again from another first unit), so that their views miss."""
+    specs = []
+    for k in range(count):
+        first, last = 2016 + k % 5, 2025 - (k // 5) % 5
+        begin = (start + 3 * k) % len(codes)
+        query = f"unit={codes[begin]}&from={first}&to={last}"
+        specs.append((query, sequence(names, begin, changes)))
+    return specs
 
+
+def prepare_equal_floor(env: dict[str, str], codes: list[str], out: Path) -> Path:
+    """The elements /timeliness draws for each unit of `codes` (bench/equal_floor_data.py, the
+    real page under AppTest, on the benchmark's data), before any server starts."""
+    cmd = [str(PYTHON), str(ROOT / "bench" / "equal_floor_data.py"), str(out), "--units", *codes]
+    cmd += ["--query", FIRST_QUERY]
+    subprocess.run(cmd, cwd=ROOT, check=True, env={**os.environ, **env})
+    return out
+
+
+async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
     units = unit_names()
     codes = [code for code, _ in units]
     names = [name for _, name in units]
-    floor_names = [f"Đơn vị {i:02d}" for i in range(1, 31)]
-    think = args.think
     options = tuple(
         x for o in args.option for x in (f"--{o.partition('=')[0]}", o.partition("=")[2])
     )
     result: dict = {"records": args.records}
     load_before = os.getloadavg()[0]
     cpu: dict[str, dict] = {}
-    env = {"PAR_DATA_SOURCE": str(folder), "PYTHONUNBUFFERED": "1"}
+    env = {"PAR_DATA_SOURCE": str(folder), "PAR_DEMO": "1", "PYTHONUNBUFFERED": "1"}
+    start = codes.index(FIRST_UNIT)
+    browsers = args.only != "protocol"
+    if browsers:
+        visited = [FIRST_UNIT] + [
+            codes[names.index(n)] for n in sequence(names, start, args.changes)
+        ]
+        equal_data = prepare_equal_floor(env, visited, logs / "equal_floor.json")
+    problems: list[str] = []
+    with (
+        server("dashboard.py", env, logs / "dashboard.log", options, args.workers) as (url, proc),
+        MemorySampler(proc.pid) as memory,
+    ):
+        if browsers:
+            equal_env = {"BENCH_EQUAL_FLOOR": str(equal_data)}
+            result |= await browser_phase(
+                args, url, proc.pid, cpu, codes, names, start, logs, options, equal_env
+            )
+            problems += result.pop("browser_problems")
+        elif args.workers > 1:
+            await warm_workers(url, args.workers)
+        if args.protocol_sessions:
+            result |= await protocol_phase(args, url, proc.pid, cpu, codes, names, start)
+            problems += result.pop("protocol_problems")
+    result["peak_rss_mb"] = memory.peak_kb / 1024
+    result["cpu"] = cpu
+    result["load_avg_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
+    if browsers:
+        result["ratio_p50"] = _ratio(result["interaction_p50_ms"], result["floor_p50_ms"])
+        result["ratio_equal_p50"] = _ratio(
+            result["interaction_p50_ms"], result["equal_floor_p50_ms"]
+        )
+    if args.sessions > 1 and browsers:
+        result["sessions_ratio_p90"] = _ratio(
+            result["sessions_p90_ms"], result["interaction_p90_ms"]
+        )
+    if args.protocol_sessions:
+        result["protocol_ratio_p90"] = _ratio(
+            result["protocol_sessions_p90_ms"], result["protocol_single_p90_ms"]
+        )
+    print(f"{len(problems)} errors", file=sys.stderr)
+    for problem in problems[:20]:
+        print("  ", problem, file=sys.stderr)
+    return result
+
+
+async def warm_workers(url: str, workers: int) -> None:
+    """Every worker behind nginx loads its data (8 sessions a worker, placed at random)."""
+    from protocol_sessions import run_sessions
+
+    warm_up = [(f"unit={FIRST_UNIT}", [], (0.0, 0.0), k) for k in range(8 * workers)]
+    await run_sessions(f"{url}/timeliness", warm_up)
+
+
+async def browser_phase(
+    args: argparse.Namespace,
+    url: str,
+    pid: int,
+    cpu: dict,
+    codes: list[str],
+    names: list[str],
+    start: int,
+    logs: Path,
+    options: tuple[str, ...],
+    equal_env: dict[str, str],
+) -> dict:
+    """First charts, the filter-change loops on the dashboard, the floor and the equal floor,
+    and --sessions K browsers at once."""
+    from playwright.async_api import async_playwright
+
+    floor_names = [f"Đơn vị {i:02d}" for i in range(1, 31)]
+    think = args.think
+    result: dict = {}
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         with (
-            server("dashboard.py", env, logs / "dashboard.log", options, args.workers) as (
-                url,
-                proc,
-            ),
-            MemorySampler(proc.pid) as memory,
             server("bench/floor_app.py", {}, logs / "floor.log", options) as (
                 floor_url,
                 floor_proc,
             ),
+            server("bench/equal_floor_app.py", equal_env, logs / "equal_floor.log", options) as (
+                equal_url,
+                equal_proc,
+            ),
         ):
             result["first_chart_cold_ms"] = (await first_chart(browser, url + "/"))[0]
             if args.workers > 1:  # every worker loads its data before the warm figures
-                from protocol_sessions import run_sessions
-
-                warm_up = [("unit=001", [], (0.0, 0.0), k) for k in range(8 * args.workers)]
-                await run_sessions(f"{url}/timeliness", warm_up)
+                await warm_workers(url, args.workers)
             warm = [await first_chart(browser, url + "/", again=1) for _ in range(args.warm)]
             floor_first = [(await first_chart(browser, floor_url + "/"))[0] for _ in warm]
             result |= {
@@ -548,16 +660,20 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
                 browser, floor_proc.pid, cpu, "floor",
                 [(floor_url, 0, sequence(floor_names, 0, args.changes), think, 1)],
             )  # fmt: skip
-            start = codes.index(FIRST_UNIT)
-            page = f"{url}/timeliness?unit={FIRST_UNIT}&from=2015&to=2025"
+            page = f"{url}/timeliness?unit={FIRST_UNIT}&{FIRST_QUERY}"
             todo = sequence(names, start, args.changes)
             (single,) = await run_loops(
-                browser, proc.pid, cpu, "single", [(page, UNIT_SELECT, todo, think, 2)]
+                browser, pid, cpu, "single", [(page, UNIT_SELECT, todo, think, 2)]
             )
             # the same changes again: every view is now in Streamlit's cache (the page's own cost)
             (cached,) = await run_loops(
-                browser, proc.pid, cpu, "cached", [(page, UNIT_SELECT, todo, think, 3)]
+                browser, pid, cpu, "cached", [(page, UNIT_SELECT, todo, think, 3)]
             )
+            # the same changes, the same pauses, on the page's elements drawn bare
+            (equal,) = await run_loops(
+                browser, equal_proc.pid, cpu, "equal_floor",
+                [(f"{equal_url}/timeliness", UNIT_SELECT, todo, think, 2)],
+            )  # fmt: skip
             result |= {
                 "interaction_p50_ms": percentile(single.latencies, 50),
                 "interaction_p90_ms": percentile(single.latencies, 90),
@@ -565,52 +681,41 @@ async def measure(args: argparse.Namespace, folder: Path, logs: Path) -> dict:
                 "interaction_cached_p90_ms": percentile(cached.latencies, 90),
                 "floor_p50_ms": percentile(floor.latencies, 50),
                 "floor_p90_ms": percentile(floor.latencies, 90),
+                "equal_floor_p50_ms": percentile(equal.latencies, 50),
+                "equal_floor_p90_ms": percentile(equal.latencies, 90),
                 "server_p50_ms": percentile(_servers(single), 50),
                 "server_p90_ms": percentile(_servers(single), 90),
                 "server_cached_p50_ms": percentile(_servers(cached), 50),
+                "equal_floor_server_p50_ms": percentile(_servers(equal), 50),
                 "interaction_parts_p50_ms": median_parts(single.parts),
                 "floor_parts_p50_ms": median_parts(floor.parts),
+                "equal_floor_parts_p50_ms": median_parts(equal.parts),
                 "changes": len(single.latencies),
-                "errors": len(single.errors) + len(floor.errors) + len(cached.errors),
+                "equal_floor_changes": len(equal.latencies),
+                "errors": sum(len(loop.errors) for loop in (single, floor, cached, equal)),
             }
-            problems = single.errors + floor.errors + cached.errors
-            if args.sessions > 1:
-                specs = []
-                for k in range(args.sessions):  # a year range of its own: the views miss
-                    first, last = 2016 + k % 5, 2025 - k // 5
-                    begin = (start + 3 * k) % len(codes)
-                    link = f"{url}/timeliness?unit={codes[begin]}&from={first}&to={last}"
-                    todo = sequence(names, begin, args.changes)
-                    specs.append((link, UNIT_SELECT, todo, think, 100 + k))
-                done = await run_loops(browser, proc.pid, cpu, "sessions", specs)
-                pooled = [x for loop in done for x in loop.latencies]
-                result |= {
-                    "sessions": args.sessions,
-                    "sessions_p50_ms": percentile(pooled, 50),
-                    "sessions_p90_ms": percentile(pooled, 90),
-                    "sessions_server_p50_ms": percentile(_servers(*done), 50),
-                    "sessions_server_p90_ms": percentile(_servers(*done), 90),
-                    "sessions_changes": len(pooled),
-                    "sessions_errors": sum(len(loop.errors) for loop in done),
-                }
-                problems += [e for loop in done for e in loop.errors]
-            if args.protocol_sessions:
-                result |= await protocol_phase(args, url, proc.pid, cpu, codes, names, start)
-                problems += result.pop("protocol_problems")
-        result["peak_rss_mb"] = memory.peak_kb / 1024
+            problems = single.errors + floor.errors + cached.errors + equal.errors
+        if args.sessions > 1:
+            specs = [
+                (f"{url}/timeliness?{query}", UNIT_SELECT, todo, think, 100 + k)
+                for k, (query, todo) in enumerate(
+                    session_specs(codes, names, start, args.sessions, args.changes)
+                )
+            ]
+            done = await run_loops(browser, pid, cpu, "sessions", specs)
+            pooled = [x for loop in done for x in loop.latencies]
+            result |= {
+                "sessions": args.sessions,
+                "sessions_p50_ms": percentile(pooled, 50),
+                "sessions_p90_ms": percentile(pooled, 90),
+                "sessions_server_p50_ms": percentile(_servers(*done), 50),
+                "sessions_server_p90_ms": percentile(_servers(*done), 90),
+                "sessions_changes": len(pooled),
+                "sessions_errors": sum(len(loop.errors) for loop in done),
+            }
+            problems += [e for loop in done for e in loop.errors]
         await browser.close()
-    result["cpu"] = cpu
-    result["load_avg_1m"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
-    result["ratio_p50"] = _ratio(result["interaction_p50_ms"], result["floor_p50_ms"])
-    if args.sessions > 1:
-        result["sessions_ratio_p90"] = _ratio(
-            result["sessions_p90_ms"], result["interaction_p90_ms"]
-        )
-    if args.protocol_sessions:
-        result["protocol_ratio_p90"] = _ratio(
-            result["protocol_sessions_p90_ms"], result["protocol_single_p90_ms"]
-        )
-    print(f"{len(problems)} errors", file=sys.stderr)
+    result["browser_problems"] = problems
     return result
 
 
@@ -628,16 +733,16 @@ async def protocol_phase(
     from protocol_sessions import run_sessions
 
     page = f"{url}/timeliness"
-    single_query = f"unit={codes[start]}&from=2015&to=2025"
-    single_names = sequence(names, start + 1, args.changes)
+    single_query = f"unit={codes[start]}&{FIRST_QUERY}"
+    single_names = sequence(names, start, args.changes)
     with cpu_meter(pid, cpu, "protocol_single"):
         (single,) = await run_sessions(page, [(single_query, single_names, args.think, 200)])
-    specs = []
-    for k in range(args.protocol_sessions):  # a year range of its own, as the browsers'
-        first, last = 2016 + k % 5, 2025 - k // 5
-        begin = (start + 3 * k) % len(codes)
-        query = f"unit={codes[begin]}&from={first}&to={last}"
-        specs.append((query, sequence(names, begin + 1, args.changes), args.think, 300 + k))
+    specs = [
+        (query, todo, args.think, 300 + k)
+        for k, (query, todo) in enumerate(
+            session_specs(codes, names, start, args.protocol_sessions, args.changes)
+        )
+    ]
     with cpu_meter(pid, cpu, "protocol_sessions"):
         done = await run_sessions(page, specs)
     pooled = [x for one in done for x in one.latencies]
@@ -674,9 +779,9 @@ def _parts(parts: dict) -> str:
     return " / ".join(_ms(parts[k]) for k in ("start", "script", "draw"))
 
 
-def table(r: dict) -> str:
-    rows = [
-        ("records", f"{r['records']:,}"),
+def _browser_rows(r: dict) -> list[tuple[str, str]]:
+    """The table's rows of the browser phase."""
+    return [
         ("first chart, cold (server just started)", _ms(r["first_chart_cold_ms"])),
         ("first chart, warm (new browser context)", _ms(r["first_chart_ms"])),
         ("first chart, warm, browser cache warm too", _ms(r["first_chart_browser_cached_ms"])),
@@ -684,18 +789,29 @@ def table(r: dict) -> str:
         ("filter change p50 / p90", f"{_ms(r['interaction_p50_ms'])} / {_ms(r['interaction_p90_ms'])}"),
         ("filter change, views cached, p50 / p90", f"{_ms(r['interaction_cached_p50_ms'])} / {_ms(r['interaction_cached_p90_ms'])}"),
         ("floor p50 / p90", f"{_ms(r['floor_p50_ms'])} / {_ms(r['floor_p90_ms'])}"),
+        ("equal floor p50 / p90 (the page's elements, bare)", f"{_ms(r['equal_floor_p50_ms'])} / {_ms(r['equal_floor_p90_ms'])}"),
         ("ratio p50 (dashboard / floor)", _num(r["ratio_p50"])),
+        ("ratio p50 (dashboard / equal floor)", _num(r["ratio_equal_p50"])),
         ("dashboard: to rerun / rerun / draw (p50)", _parts(r["interaction_parts_p50_ms"])),
         ("floor: to rerun / rerun / draw (p50)", _parts(r["floor_parts_p50_ms"])),
+        ("equal floor: to rerun / rerun / draw (p50)", _parts(r["equal_floor_parts_p50_ms"])),
         ("server CPU per change: first visit / cached", _per_change(r, "single", "changes")
          + " / " + _per_change(r, "cached", "changes")),
         ("server latency p50 / p90 (rerun sent .. finished)",
          f"{_ms(r['server_p50_ms'])} / {_ms(r['server_p90_ms'])}"),
         ("server latency p50, views cached", _ms(r["server_cached_p50_ms"])),
-        ("floor server CPU per change", _per_change(r, "floor", "changes")),
-        ("server peak RSS", f"{r['peak_rss_mb']:,.0f} MB"),
+        ("equal floor server latency p50", _ms(r["equal_floor_server_p50_ms"])),
+        ("floor / equal floor server CPU per change", _per_change(r, "floor", "changes")
+         + " / " + _per_change(r, "equal_floor", "equal_floor_changes")),
         ("changes timed / errors", f"{r['changes']} / {r['errors']}"),
     ]  # fmt: skip
+
+
+def table(r: dict) -> str:
+    rows = [("records", f"{r['records']:,}")]
+    if "interaction_p50_ms" in r:
+        rows += _browser_rows(r)
+    rows.append(("server peak RSS", f"{r['peak_rss_mb']:,.0f} MB"))
     if "sessions" in r:
         rows += [
             (
@@ -777,7 +893,14 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="a Streamlit option for both servers, e.g. runner.postScriptGC=true (repeatable)",
     )
+    parser.add_argument(
+        "--only",
+        choices=("protocol",),
+        help="only this phase (protocol: no browser, no floors; with --protocol-sessions)",
+    )
     args = parser.parse_args(argv)
+    if args.only == "protocol" and not args.protocol_sessions:
+        parser.error("--only protocol needs --protocol-sessions K")
     folder, info = prepare(args.records)
     print(f"data: {folder} ({info})", flush=True)
     logs = CACHE / "logs"
