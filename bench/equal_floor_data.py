@@ -183,6 +183,20 @@ def _table(arrow: str) -> Any:
     return pa.ipc.open_stream(base64.b64decode(arrow)).read_all()
 
 
+_FIGURES: dict[int, Any] = {}
+
+
+def _figure(spec: dict) -> Any:
+    """The stored figure as a plotly Figure, built (and validated) once per process: the floor
+    is what Streamlit costs to draw the page, and the dashboard's figures are made from frames
+    it keeps; handing st.plotly_chart the dict would rebuild the Figure at every rerun."""
+    import plotly.graph_objects as go
+
+    if id(spec) not in _FIGURES:
+        _FIGURES[id(spec)] = go.Figure(spec)
+    return _FIGURES[id(spec)]
+
+
 def _block(where: DeltaGenerator, op: Op) -> DeltaGenerator:
     kind = op["kind"]
     if kind == "flex_container":
@@ -202,7 +216,7 @@ def _element(where: DeltaGenerator, op: Op) -> None:
         getattr(where, kind)(op["body"], icon=op["icon"])
     elif kind == "plotly_chart":
         modes = op["selection_mode"]
-        where.plotly_chart(op["figure"], key=op["key"], config=op["config"], theme=op["theme"],
+        where.plotly_chart(_figure(op["figure"]), key=op["key"], config=op["config"], theme=op["theme"],
                            on_select="rerun" if modes else "ignore",
                            selection_mode=modes or ("points",))  # fmt: skip
     elif kind == "dataframe":
