@@ -27,6 +27,7 @@ def main() -> None:
 
     try:
         data.use_demo(filters.demo_wanted())  # read before the dataset: it decides which is read
+        data.begin_run()
         dataset = data.dataset()
     except (DatasetInvalid, SettingInvalid) as exc:
         st.navigation(nav.pages(filters.url_lang()), position="hidden")

@@ -13,6 +13,7 @@ part of a year whose exact span the source gives in words (kept in the note).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -185,6 +186,25 @@ def for_year(figures: pd.DataFrame, code: str, year: int, indicator: str) -> pd.
     whole = rows[rows[s.PERIOD] == str(year)]
     chosen = whole if not whole.empty else rows.sort_values(s.PERIOD, kind="stable")
     return chosen.iloc[-1]
+
+
+def for_years(
+    figures: pd.DataFrame, code: str, indicators: Iterable[str]
+) -> dict[tuple[int, str], pd.Series]:
+    """`for_year` of every year and indicator at once, by (year, indicator): one pass over
+    the figures instead of four masks per year and indicator (a chart over eleven years)."""
+    rows = figures[
+        figures[s.UNIT_CODE].eq(code).fillna(False)
+        & figures[s.INDICATOR].isin(list(indicators))
+        & figures[s.VALUE].notna()
+        & figures[s.YEAR].notna()
+    ]
+    chosen: dict[tuple[int, str], pd.Series] = {}
+    for (year, indicator), group in rows.groupby([s.YEAR, s.INDICATOR], sort=False):
+        whole = group[group[s.PERIOD] == str(year)]
+        pick = whole if not whole.empty else group.sort_values(s.PERIOD, kind="stable")
+        chosen[(int(year), str(indicator))] = pick.iloc[-1]
+    return chosen
 
 
 def years_of(figures: pd.DataFrame, code: str) -> tuple[int, ...]:

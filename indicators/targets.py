@@ -59,7 +59,7 @@ def areas_of(units: pd.DataFrame, code: str) -> tuple[str, ...]:
     return tuple(chain)
 
 
-def _of_unit(targets: pd.DataFrame, units: pd.DataFrame, code: str) -> pd.DataFrame:
+def of_unit(targets: pd.DataFrame, units: pd.DataFrame, code: str) -> pd.DataFrame:
     """The measured targets whose area holds the unit and whose levels include its level."""
     row = _latest(units, code)
     if row is None or targets.empty:
@@ -80,17 +80,18 @@ def _span(frame: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
 
 def binding(targets: pd.DataFrame, units: pd.DataFrame, code: str, year: int) -> pd.DataFrame:
     """The targets in force for the unit in `year` (judged then, or due later: NOT_DUE)."""
-    mine = _of_unit(targets, units, code)
+    return binding_of(of_unit(targets, units, code), year)
+
+
+def binding_of(mine: pd.DataFrame, year: int) -> pd.DataFrame:
+    """`binding` from the unit's targets (`of_unit`, which a caller may keep per unit)."""
     start, end = _span(mine)
     return mine[((start <= year) & (end >= year)).fillna(False).astype(bool)]
 
 
-def in_force(
-    targets: pd.DataFrame, units: pd.DataFrame, code: str, years: tuple[int, int], metrics: tuple
-) -> pd.DataFrame:
-    """The unit's targets of `metrics` in force in some year of the period, with a number to
-    draw (a target in words is said, not drawn)."""
-    mine = _of_unit(targets, units, code)
+def in_force_of(mine: pd.DataFrame, years: tuple[int, int], metrics: tuple) -> pd.DataFrame:
+    """The unit's targets (`of_unit`) of `metrics` in force in some year of the period, with
+    a number to draw (a target in words is said, not drawn)."""
     mine = mine[mine[tt.METRIC].isin(metrics) & mine[tt.TARGET_VALUE].notna()]
     start, end = _span(mine)
     return mine[((start <= years[1]) & (end >= years[0])).fillna(False).astype(bool)]

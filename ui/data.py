@@ -44,15 +44,35 @@ def _sql_version(source: str) -> str:
     return served_version(source)
 
 
-def version(source: str | None = None) -> str:
-    """The version `source` (default: the data source) serves now: a few stat calls for a
-    folder, one query at most every SQL_VERSION_TTL seconds for a database, which changes
-    too with every PAR_REFRESH_MINUTES period (raises SettingInvalid for a bad value)."""
-    source = source or data_source()
+def _version_now(source: str) -> str:
     minutes = refresh_minutes()  # read for a folder too: a bad value is reported at once
     if not is_url(source):
         return served_version(source)
     return _sql_version(source) + refresh_period(time.time(), minutes)
+
+
+_RUN_VERSION = "_served_version_of_run"  # session key: (source, version) read by begin_run
+
+
+def begin_run() -> None:
+    """At the start of every run (dashboard.py): read the version the source serves once for
+    the whole run. Every cached call of the run is keyed by it, and asking the source at each
+    (a few stat calls for a folder, ~0,7 ms) added up to a tenth of a filter change; one run
+    also draws all its charts from one version. Raises SettingInvalid for a bad value."""
+    source = data_source()
+    st.session_state[_RUN_VERSION] = (source, _version_now(source))
+
+
+def version(source: str | None = None) -> str:
+    """The version `source` (default: the data source) serves: the one read at the start of
+    this run (begin_run), or now (a few stat calls for a folder, one query at most every
+    SQL_VERSION_TTL seconds for a database, which changes too with every PAR_REFRESH_MINUTES
+    period; raises SettingInvalid for a bad value)."""
+    source = source or data_source()
+    kept = st.session_state.get(_RUN_VERSION)
+    if kept is not None and kept[0] == source:
+        return kept[1]
+    return _version_now(source)
 
 
 READ_AT = shared.READ_AT  # Dataset.derived key: when the served dataset was read (ISO, UTC)
@@ -140,12 +160,34 @@ def goals(key: str, filters: views.Filters) -> pd.DataFrame | None:
     return view(views.chart_goals, *registry.goal_args(chart, filters)) if chart.goals else None
 
 
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _drawn_figure(
+    source: str, served: str, demo: bool, key: str, filters: views.Filters, _finish: Callable
+) -> tuple[Any, Any]:
+    figure = registry.figure(key, frame(key, filters), filters, goals(key, filters))
+    return figure, _finish(figure)
+
+
+def figure(key: str, filters: views.Filters, finish: Callable[[Any], T]) -> tuple[Any, T]:
+    """The figure of chart `key` with the official targets' lines, and what `finish` made of
+    it (ui.render.heading_of: the title taken out to be written above the chart), built once
+    per source, served version, demo switch and filters and shared by every session: a
+    Plotly figure is slow to build (each property validated), so at every filter change
+    building both charts of a page cost more than drawing them. The figure is never changed
+    after `finish` (st.plotly_chart and the downloads only read it). `finish` is not part of
+    the key: the pages pass the one finisher."""
+    source = data_source()
+    return _drawn_figure(source, version(source), demo_on(), key, filters, finish)
+
+
 def refresh() -> None:
     """After an import or a rollback: forget every cached version (the memory is freed and
     the next run loads what the source serves now)."""
+    st.session_state.pop(_RUN_VERSION, None)  # this run reads the new version from here on
     _sql_version.clear()
     _dataset.clear()
     _computed.clear()
+    _drawn_figure.clear()
     shared.clear()
 
 

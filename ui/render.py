@@ -54,8 +54,7 @@ def _drawn(rows: pd.DataFrame, filters: views.Filters, key: str, quiet: bool = F
             st.info(text, icon=":material/block:")
         return False
     goals = data.goals(key, filters)
-    figure = registry.figure(key, rows, filters, goals)
-    title = heading_of(figure)
+    figure, title = data.figure(key, filters, heading_of)
     with st.container(key=f"figure-{key}"):  # the heading and its chart (ui.style, tests)
         st.markdown(f"**{inert(plotly_plain(title))}**")
         # the figure carries its theme (indicators.chart_theme): the browser need not restyle;

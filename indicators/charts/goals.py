@@ -45,7 +45,7 @@ def goal_traces(goals: pd.DataFrame, years: tuple[int, int]) -> list[go.Scatter]
         row = goal._asdict()
         start = row[tt.YEAR_FROM] if not pd.isna(row[tt.YEAR_FROM]) else years[0]
         end = row[tt.YEAR_TO] if not pd.isna(row[tt.YEAR_TO]) else years[1]
-        # in force within the period (targets.in_force): a goal due after it runs to its end
+        # in force within the period (targets.in_force_of): a goal due after it runs to its end
         x0, x1 = max(int(start), years[0]), min(int(end), years[1])
         value = float(row[tt.TARGET_VALUE])
         traces.append(

@@ -80,6 +80,12 @@ def _rows(
     return _mask(mine, years=years, field=field)
 
 
+def unit_figures(dataset: Dataset, code: str) -> pd.DataFrame:
+    """The published figures about the unit (from the index by unit kept with the dataset):
+    figures.for_year over them reads a dozen rows, not every unit's."""
+    return _rows(dataset, "figures", code)
+
+
 def _by_unit(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
     return {str(code): rows for code, rows in frame.groupby(s.UNIT_CODE, sort=False)}
 
@@ -234,10 +240,10 @@ def _published_rows(
 ) -> pd.DataFrame:
     """The unit's published figures of `indicators` (a whole year's, each with its level) as
     rows of a chart frame: year, online_level, `column`, demo (false), source_ids."""
-    rows = []
+    rows, found = [], figures.for_years(unit_figures(dataset, code), code, indicators)
     for year in range(years[0], years[1] + 1):
         for indicator, level in indicators.items():
-            row = figures.for_year(dataset.figures, code, year, indicator)
+            row = found.get((year, indicator))
             if row is None or row[s.PERIOD] != str(year) or row[s.COMPARATOR] != "=":
                 continue
             rows.append(

@@ -23,7 +23,13 @@ from indicators.provenance import SOURCE_IDS, paired_sums, provenance
 from indicators.rankings import RANK
 from indicators.timeliness import ON_TIME_RATE
 from indicators.units import find_unit
-from indicators.views.frames import _rows, _timeliness_by_year, index_for_level, year_ranking
+from indicators.views.frames import (
+    _rows,
+    _timeliness_by_year,
+    index_for_level,
+    unit_figures,
+    year_ranking,
+)
 
 FULL = ("4", "full")  # level 4 until 2022, "toàn trình" since
 ACTUAL, STATUS, LABEL, VALUE = "actual", "status", "label", "value"
@@ -109,7 +115,7 @@ def _rank(dataset: Dataset, code: str, year: int) -> Actual:
 
 
 def _published(dataset: Dataset, code: str, year: int, indicator: str) -> Actual:
-    row = figures.for_year(dataset.figures, code, year, indicator)
+    row = figures.for_year(unit_figures(dataset, code), code, year, indicator)
     if row is None or row[s.PERIOD] != str(year) or row[s.COMPARATOR] != "=":
         return _NONE
     if pd.isna(row[s.VALUE]):
@@ -141,6 +147,14 @@ def _on_time(dataset: Dataset, code: str, year: int) -> Actual:
     return Actual(float(first[ON_TIME_RATE]), bool(first[s.DEMO]), tuple(first[SOURCE_IDS]))
 
 
+def _targets_of(dataset: Dataset, code: str) -> pd.DataFrame:
+    """The unit's targets, worked out once per unit and dataset (its chain of areas and its
+    level: a few masks over the units, at every filter change otherwise)."""
+    return dataset.derived(
+        ("targets_of", code), lambda: targets.of_unit(dataset.targets, dataset.units, code)
+    )
+
+
 GOAL_COLUMNS = [tt.TARGET_ID, tt.METRIC, LABEL, STATUS, ACTUAL, s.DEMO, SOURCE_IDS]
 
 
@@ -151,7 +165,7 @@ def unit_goals(
     (indicators.targets), `demo` when the figure was generated, the sources of both. Without
     `values`, a target not judged that year (due later, or in words) gets no figure."""
     rows = []
-    for _, target in targets.binding(dataset.targets, dataset.units, code, year).iterrows():
+    for _, target in targets.binding_of(_targets_of(dataset, code), year).iterrows():
         judged = targets.status(target, year, 0.0) not in (targets.NOT_DUE, targets.IN_WORDS)
         metric = str(target[tt.METRIC])
         found = actual(dataset, code, year, metric) if judged or values else _NONE
@@ -175,7 +189,7 @@ def chart_goals(
 ) -> pd.DataFrame:
     """The targets a chart of the unit over `years` draws: metric, value, first and last year
     in force, label, demo, source_ids."""
-    rows = targets.in_force(dataset.targets, dataset.units, code, years, metrics)
+    rows = targets.in_force_of(_targets_of(dataset, code), years, metrics)
     return pd.DataFrame(
         {
             tt.METRIC: rows[tt.METRIC],

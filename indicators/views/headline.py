@@ -31,7 +31,13 @@ from indicators.rankings import RANK, UNITS_RANKED
 from indicators.shortened import N_FIELDS, SHORTENED, shortened_summary
 from indicators.timeliness import EARLY_RATE, ON_TIME_RATE
 from indicators.units import find_unit
-from indicators.views.frames import _rows, _timeliness_by_year, index_for_level, year_ranking
+from indicators.views.frames import (
+    _rows,
+    _timeliness_by_year,
+    index_for_level,
+    unit_figures,
+    year_ranking,
+)
 
 PERCENT, COUNT, RANK_KIND = "percent", "count", "rank"
 ERA_KEYS = {ERA_LEVELS: ("3", "4"), ERA_FORMS: ("full", "partial")}
@@ -120,7 +126,7 @@ def _fact(
 
 def _published(dataset: Dataset, code: str, year: int, key: str) -> _Fact:
     """The published figure of a headline fact, if any."""
-    row = figures.for_year(dataset.figures, code, year, FIGURE_OF[key])
+    row = figures.for_year(unit_figures(dataset, code), code, year, FIGURE_OF[key])
     if row is None:
         return _NO_FACT
     period = None if row[s.PERIOD] == str(year) else str(row[s.PERIOD])
