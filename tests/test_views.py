@@ -589,6 +589,13 @@ def test_timeliness_frame_and_trend(data: Dataset) -> None:
         (2018, "city"): 86.33,
     }
     assert v.on_time_trend(data, HN, (2017, 2018)).empty  # no province dossiers
+    # a year's rates do not depend on the period around it (the series is kept per unit and
+    # sliced): 2018 alone, and 2018 within 2010–2030, read as above
+    for period in ((2018, 2018), (2010, 2030)):
+        rows = v.on_time_trend(data, NTL, period)
+        got = {r.series: round(r.on_time_rate, 2) for r in rows.itertuples() if r.year == 2018}
+        assert got == {"unit": 89.5, "city": 86.33}, period
+    assert set(v.on_time_trend(data, NTL, (2018, 2018))[s.YEAR]) == {2018}
 
 
 def test_the_city_series_is_kept_per_dataset(data: Dataset) -> None:

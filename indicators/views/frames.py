@@ -364,13 +364,28 @@ def _timeliness_by_year(
     return _mask(mine, years=years).drop(columns=s.UNIT_CODE).reset_index(drop=True)
 
 
+ALL_YEARS = (1990, 2100)  # wider than any data: a unit's whole series, sliced per period
+
+
 def on_time_trend(
     dataset: Dataset, code: str, years: tuple[int, int], field: str | None = None
 ) -> pd.DataFrame:
     """The unit's on-time rate per year next to the pooled rate of all units of its level.
 
-    Long format: year, series ("unit" / "city"), on_time_rate, demo, source_ids.
+    Long format: year, series ("unit" / "city"), on_time_rate, demo, source_ids. Each year's
+    rows depend on that year alone, so the unit's whole series is worked out once per unit
+    and field, kept with the dataset, and each period is a slice of it: a new period (every
+    session has its own) costs a filter, not the series again.
     """
+    whole = dataset.derived(
+        ("on_time_trend", code, field), lambda: _on_time_trend(dataset, code, ALL_YEARS, field)
+    )
+    return whole[whole[s.YEAR].between(*years)].reset_index(drop=True)
+
+
+def _on_time_trend(
+    dataset: Dataset, code: str, years: tuple[int, int], field: str | None
+) -> pd.DataFrame:
     levels = tuple(sorted(set(dataset.units.loc[dataset.units[s.CODE] == code, s.LEVEL])))
     mine = _timeliness_by_year(dataset, code, years, field)
     if field is None:  # the unit's published on-time rates of the years without rows
