@@ -42,9 +42,13 @@ ICONS = {
 }
 
 
-def source_line(rows: pd.DataFrame, lang: str) -> list[sources.Citation]:
-    """A caption citing the sources of the rows (linked); returns all of them."""
-    cited = sources.of_rows(data.dataset(), rows)
+def source_line(
+    rows: pd.DataFrame, lang: str, also: pd.DataFrame | None = None
+) -> list[sources.Citation]:
+    """A caption citing the sources of the rows and of the rows `also` cites (a chart's
+    targets; linked); returns all of them."""
+    ids = set(sources.ids_of(rows)) | (set(sources.ids_of(also)) if also is not None else set())
+    cited = sources.citations(data.dataset(), ids)
     if cited:
         shown = "; ".join(sources.markdown(c, lang) for c in cited[:INLINE_SOURCES])
         rest = len(cited) - INLINE_SOURCES
@@ -242,8 +246,7 @@ def footer(
     instead of in it) and the rows behind the chart. `goals`: the official targets drawn on
     it, whose instruments are cited too."""
     lang = filters.lang
-    cited = rows if goals is None or goals.empty else pd.concat([rows, goals], ignore_index=True)
-    refs = source_line(cited, lang)
+    refs = source_line(rows, lang, goals)  # the targets' instruments are cited too
     demo_badge(rows, lang)
     downloads(rows, filters, key, figure, title)
     rows_behind(rows, refs, lang, key)

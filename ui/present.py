@@ -257,8 +257,7 @@ def _chart_screen(filters: Filters, key: str, frame: pd.DataFrame) -> None:
     st.plotly_chart(
         figure, key=f"{CHART_KEY}{key}", config=CHART_CONFIG, theme=None, height="stretch"
     )
-    cited = frame if goals is None or goals.empty else pd.concat([frame, goals], ignore_index=True)
-    source_line(cited, filters.lang)
+    source_line(frame, filters.lang, goals)
     demo_badge(frame, filters.lang)
 
 
