@@ -85,6 +85,8 @@ def open_screen(page: Page, url: str, number: int) -> dict:
     page.goto(f"{url}&slide={number}", timeout=SLOW)
     page.wait_for_selector(IDLE_SELECTOR, state="attached", timeout=SLOW)
     page.wait_for_selector(".st-key-present-bar", timeout=SLOW)
+    for control in ("prev", "next", "exit"):  # the bar is drawn before its buttons (CI, busy)
+        page.wait_for_selector(f".st-key-present-{control} button", timeout=SLOW)
     if number > 1:
         page.wait_for_selector(f"{PLOT} .main-svg", timeout=SLOW)
     page.wait_for_selector(IDLE_SELECTOR, state="attached", timeout=SLOW)
