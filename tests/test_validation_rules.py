@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+import pandas as pd
 from support.frames import frame, units
 
 from indicators import schema as s
@@ -93,3 +96,38 @@ def test_a_report_line_never_carries_a_character_that_drives_the_terminal():
     line = failure.line()
     assert line.isprintable() and "\\x1b[2Jdiem.csv" in line and "Điểm\\u202e" in line
     assert len(line) < 140 and "x" * 60 not in line
+
+
+def test_cells_are_converted_by_value_not_by_spelling():
+    """Text is NFC-normalised and typed once per distinct value (a demo table has 70 000 rows
+    and a few hundred distinct values): two spellings of one name become one text, a number in
+    a name column keeps its own spelling (1 and 1.0 are equal numbers, not equal texts), a
+    code is checked against its pattern, and yes/no cells read as the same flags."""
+    nfc = "Quận Nam Từ Liêm"
+    nfd = unicodedata.normalize("NFD", nfc)  # as some keyboards and PDFs write it
+    df = units(
+        [
+            {"code": "019", "name_vi": nfd, "level": "district", "valid_from": "2014-04-01"},
+            {"code": "001", "name_vi": nfc, "level": "district", "valid_from": "2008-08-01"},
+            {"code": "002", "name_vi": 1, "level": "district", "valid_from": "2008-08-01"},
+            {"code": "003", "name_vi": 1.0, "level": "district", "valid_from": "2008-08-01"},
+            {"code": "1a", "name_vi": "X", "level": "district", "valid_from": "2008-08-01"},
+        ]
+    )
+    typed, failures = check_table(s.UNITS, df)
+    assert list(typed[s.NAME_VI]) == [nfc, nfc, "1", "1.0", "X"]
+    assert len(nfd) == len(nfc) + 5
+    assert {(f.rule, f.row) for f in failures if f.column == s.CODE} >= {("format", 5)}
+    assert all(f.row == 5 for f in failures)
+
+    cells = [True, "true", "1", 1, "False", 0, "0", None, "yes"]
+    flags = frame(
+        "procedures",
+        [{"unit_code": "019", "year": 2024, "procedure_code": f"P{i}", "procedure_name": "Cấp phép",
+          "field": "Xây dựng", "source_id": "x", "demo": False} for i in range(len(cells))],
+    ).assign(one_stop=pd.Series(cells, dtype=object))  # fmt: skip
+    typed, failures = check_table(s.PROCEDURES, flags)
+    assert list(typed[s.ONE_STOP].astype(object)) == [
+        True, True, True, True, False, False, False, pd.NA, pd.NA,
+    ]  # fmt: skip
+    assert ("type", 9, s.ONE_STOP) in {(f.rule, f.row, f.column) for f in failures}
