@@ -202,13 +202,32 @@ def rank_table(
     Raises RankingError for mixed levels, non-overlapping unit periods or unknown unit codes.
     """
     table = _ranked(par_scores, units, index_id, year, component)
+    before = _ranked_or_empty(par_scores, units, index_id, year - 1, component)
+    return _with_changes(table, before, par_scores, index_id, year, component)
+
+
+def _ranked_or_empty(
+    par_scores: pd.DataFrame, units: pd.DataFrame, index_id: str, year: int, component: str
+) -> pd.DataFrame:
+    """`_ranked`, or an empty table when the year cannot be ranked (the year before a ranked
+    one: its changes are then unknown, not an error)."""
+    try:
+        return _ranked(par_scores, units, index_id, year, component)
+    except RankingError:
+        return _empty_table().drop(columns=[RANK_CHANGE, SCORE_CHANGE])
+
+
+def _with_changes(
+    table: pd.DataFrame,
+    before: pd.DataFrame,
+    par_scores: pd.DataFrame,
+    index_id: str,
+    year: int,
+    component: str,
+) -> pd.DataFrame:
+    """The ranked `table` of `year` with its changes since `before`, the year before's."""
     if table.empty:
         return _empty_table()
-
-    try:
-        before = _ranked(par_scores, units, index_id, year - 1, component)
-    except RankingError:
-        before = _empty_table().drop(columns=[RANK_CHANGE, SCORE_CHANGE])
     before = before[[s.UNIT_CODE, s.LEVEL, RANK]].rename(
         columns={s.LEVEL: "_level_before", RANK: "_rank_before"}
     )
@@ -237,13 +256,21 @@ def rank_history(
     years: list[int] | None = None,
     component: str = s.TOTAL,
 ) -> pd.DataFrame:
-    """`rank_table` of every year of the index (or of the given years), one after the other."""
+    """`rank_table` of every year of the index (or of the given years), one after the other;
+    each year is ranked once (it is also the year before of the next)."""
     if years is None:
         mask = par_scores[s.INDEX_ID].eq(index_id) & par_scores[s.COMPONENT].eq(component)
         present = par_scores.loc[mask.fillna(False).astype(bool), s.YEAR].dropna()
         years = sorted({int(y) for y in present})
-    tables = [rank_table(par_scores, units, index_id, y, component) for y in years]
-    tables = [t for t in tables if not t.empty]
+    ranked = {y: _ranked(par_scores, units, index_id, y, component) for y in years}
+    tables = []
+    for y in years:
+        before = ranked.get(y - 1)
+        if before is None:
+            before = _ranked_or_empty(par_scores, units, index_id, y - 1, component)
+        table = _with_changes(ranked[y], before, par_scores, index_id, y, component)
+        if not table.empty:
+            tables.append(table)
     if not tables:
         return _empty_table()
     return pd.concat(tables, ignore_index=True)

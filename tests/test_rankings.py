@@ -358,3 +358,25 @@ def test_best_and_average_without_scores_is_na() -> None:
     result = best_and_average(t)
     assert pd.isna(result["best"]) and pd.isna(result["average"])
     assert result["units_scored"] == 0
+
+
+def test_the_history_and_a_year_of_it_are_the_years_ranked_one_by_one() -> None:
+    """rank_history ranks each year once and reuses it as the next year's "year before";
+    the views take a year's table from that kept history. Both must equal rank_table of the
+    year on the bundled data with the demo layer (two indexes, every year, and years with no
+    scores, whose table is empty)."""
+    from indicators.dataset import load_dataset
+    from indicators.views import year_ranking
+
+    data = load_dataset(demo=True)
+    for index_id in (s.INDEX_HANOI, s.INDEX_NATIONAL):
+        history = rank_history(data.par_scores, data.units, index_id)
+        years = sorted(history[s.YEAR].unique().tolist())
+        assert len(years) >= 5
+        if index_id == s.INDEX_NATIONAL:
+            years = years[-3:]
+        for year in [years[0] - 1, *years, years[-1] + 1]:
+            alone = rank_table(data.par_scores, data.units, index_id, year)
+            kept = history[history[s.YEAR] == year].reset_index(drop=True)
+            pd.testing.assert_frame_equal(kept, alone)
+            pd.testing.assert_frame_equal(year_ranking(data, index_id, year), alone)

@@ -28,6 +28,7 @@ from indicators.rankings import (
     BY_SCORES,
     RANK,
     RANKED_BY,
+    RankingError,
     best_and_average,
     rank_history,
     rank_table,
@@ -117,15 +118,24 @@ def index_history(dataset: Dataset, index_id: str) -> pd.DataFrame:
     return rank_history(dataset.par_scores, dataset.units, index_id)
 
 
+def _kept_history(dataset: Dataset, index_id: str) -> pd.DataFrame:
+    """`index_history`, computed once per dataset (it is the same for every period)."""
+    return dataset.derived(("index_history", index_id), lambda: index_history(dataset, index_id))
+
+
 def index_history_between(dataset: Dataset, index_id: str, years: tuple[int, int]) -> pd.DataFrame:
-    """`index_history` within the years; the whole history is computed once per dataset (it
-    is the same for every period), so that a change of period reads a few rows."""
-    history = dataset.derived(("index_history", index_id), lambda: index_history(dataset, index_id))
-    return years_between(history, *years)
+    """`index_history` within the years, so that a change of period reads a few rows."""
+    return years_between(_kept_history(dataset, index_id), *years)
 
 
 def year_ranking(dataset: Dataset, index_id: str, year: int) -> pd.DataFrame:
-    return rank_table(dataset.par_scores, dataset.units, index_id, year)
+    """The year's rank table: its rows of the kept history (a unit's first visit then ranks
+    nothing), or the year ranked alone when another year of the index cannot be ranked."""
+    try:
+        history = _kept_history(dataset, index_id)
+    except RankingError:
+        return rank_table(dataset.par_scores, dataset.units, index_id, year)
+    return history[history[s.YEAR].eq(year).fillna(False).astype(bool)].reset_index(drop=True)
 
 
 def year_scores(dataset: Dataset, index_id: str, year: int) -> pd.DataFrame:
