@@ -40,9 +40,17 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 SERIAL_GROUPS = ("browser", "postgres", "tools")
 
 
+# A module marked `costly_fixtures` runs in one worker too (after the serial groups), so that
+# its module-scoped fixtures (packs, decks, images built once for many checks) are built once
+# per run instead of once per worker.
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist's, which reads the groups into the test ids
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         group = next((name for name in SERIAL_GROUPS if item.get_closest_marker(name)), None)
+        if group is None and item.get_closest_marker("costly_fixtures"):
+            group = item.module.__name__
         if group and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group(group))
 

@@ -20,6 +20,8 @@ from indicators import sources
 from indicators.selection import Selection
 from indicators.sources import Citation
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 EXPORTED = date(2025, 11, 28)
 TITLE = "Xếp hạng chỉ số CCHC của Quận Nam Từ Liêm, 2016–2019"

@@ -21,6 +21,8 @@ from indicators.escaping import plotly_plain
 from indicators.i18n import t
 from indicators.views import Catalog, Filters, build_catalog, make_filters
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 NO_DEMO_KEY = {"unit-766"}  # the 766 snapshots are published figures only
 

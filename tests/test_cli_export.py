@@ -23,6 +23,8 @@ from indicators.cli import main
 from indicators.dataset import Dataset, load_dataset
 from indicators.export import filtered_tables
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 NTL_ARGS = ["--unit", "019", "--from", "2016", "--to", "2019"]
 

@@ -40,6 +40,8 @@ from indicators.settings import BUNDLED_DATA
 from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE, timeliness
 from indicators.views import ON_TIME_ONLY_RATE, Headline, Metric
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 EXPORTED = date(2025, 11, 28)
 NTL_NAME = "Quận Nam Từ Liêm"

@@ -25,6 +25,8 @@ from indicators.selection import SelectionError, display_source, select
 from indicators.settings import BUNDLED_DATA
 from indicators.units import UnitNotFound
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 EXPORTED = date(2025, 11, 28)
 NTL = ("019", 2016, 2019)
 BOM = b"\xef\xbb\xbf"

@@ -18,6 +18,8 @@ from indicators import sources, views
 from indicators.dataset import Dataset, load_dataset
 from indicators.selection import Selection
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 EXPORTED = date(2025, 11, 28)
 BOM = b"\xef\xbb\xbf"
 NTL = {"unit_code": "019", "unit_name": "Quận Nam Từ Liêm", "year": 2019, "source": "data"}

@@ -15,6 +15,8 @@ from indicators.dataset import load_dataset
 from indicators.importing import import_bytes, import_log, rollback, versions
 from indicators.importing.versions import LOG, WORK
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 
 class Crash(BaseException):
     """Stands for a kill: no `except Exception` or `except OSError` cleans up after it."""

@@ -23,6 +23,8 @@ from indicators.i18n import t
 from indicators.map_charts import labels
 from indicators.timeliness import ONLINE_RATE, timeliness
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 DONG_DA = "006"
 

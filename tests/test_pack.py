@@ -30,6 +30,8 @@ from indicators.pack.page import build_html, css_string
 from indicators.selection import select
 from indicators.sources import Citation
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 ROOT = Path(__file__).resolve().parent.parent
 NTL = ("--unit", "019", "--from", "2019", "--to", "2024")
 VIETNAMPLUS = (

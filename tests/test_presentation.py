@@ -11,6 +11,8 @@ from indicators import presentation as p
 from indicators.dataset import Dataset, load_dataset
 from indicators.views import Filters, build_catalog, make_filters
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:

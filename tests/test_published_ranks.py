@@ -13,6 +13,8 @@ from indicators import schema as s
 from indicators.dataset import load_dataset
 from indicators.rankings import RANK, rank_history, rank_table
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 
 @pytest.fixture(scope="module")
 def data():

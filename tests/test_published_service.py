@@ -13,6 +13,8 @@ from indicators.dataset import load_dataset
 from indicators.online import level_counts
 from indicators.timeliness import ON_TIME_RATE, ONLINE_RATE, timeliness
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 
 @pytest.fixture(scope="module")
 def data():

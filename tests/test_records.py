@@ -28,6 +28,8 @@ from indicators.settings import BUNDLED_DATA
 from indicators.timeliness import EARLY_RATE, LATE_RATE, ON_TIME_RATE, ONLINE_RATE, timeliness
 from indicators.validation import check_table
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # The exact-mode subset: two districts, one year of per-procedure rows and their March 2025
 # totals (which have no procedure: the generator draws one).

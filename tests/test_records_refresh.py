@@ -21,6 +21,8 @@ from indicators.build import records_generator as gen
 from indicators.dataset import load_dataset, sql_engine
 from indicators.settings import BUNDLED_DATA
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 GENERATED = 20_000
 UNIT_YEAR = [s.UNIT_CODE, s.YEAR]
 

@@ -16,6 +16,8 @@ from indicators.build.demo_scores.numeric import assign_order, latent_paths, tem
 from indicators.facts import check, load_facts
 from indicators.rankings import competition_rank
 
+pytestmark = pytest.mark.costly_fixtures  # built once per run (conftest.py)
+
 # --- building blocks ----------------------------------------------------------------------------
 
 
