@@ -14,7 +14,7 @@ from indicators.formatting import is_missing
 from indicators.online import online_share_by_level, procedures_by_level
 from indicators.shortened import shortened_summary
 from indicators.timeliness import timeliness
-from indicators.views.frames import _mask, _rows, index_history, with_names, years_between
+from indicators.views.frames import _mask, _rows, index_history_between, with_names
 
 DATA_TABLES = ("scores", "figures", "levels", "online_share", "shortened", "timeliness")
 
@@ -32,7 +32,7 @@ def data_table(
 ) -> pd.DataFrame:
     """One of DATA_TABLES for every unit (or only `code`) over the years, with unit names."""
     if name == "scores":
-        history = years_between(index_history(dataset, index_id), *years)
+        history = index_history_between(dataset, index_id, years)
         return history if code is None else history[history[s.UNIT_CODE] == code]
     if name == "figures":  # every published figure of the years (or of the unit)
         rows = _mask(dataset.figures, years=years)

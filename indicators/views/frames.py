@@ -221,7 +221,7 @@ def versus_frame(
     dataset: Dataset, index_id: str, code: str, years: tuple[int, int]
 ) -> pd.DataFrame:
     """best_average of the unit over the years, with the index's published averages."""
-    history = years_between(index_history(dataset, index_id), *years)
+    history = index_history_between(dataset, index_id, years)
     averages = published_averages(dataset, index_id)
     out = best_average(history, code, averages)
     alone = [y for y in averages if years[0] <= y <= years[1] and y not in set(out[s.YEAR])]
