@@ -560,6 +560,13 @@ def test_share_frame(data: Dataset) -> None:
         for y, lv, x in zip(out[s.YEAR], out[s.ONLINE_LEVEL], out["share"], strict=True)
     ]
     assert got == [(2017, "3", 25.0), (2018, "3", 66.67), (2018, "4", 20.0)]  # no level 2
+    # a year's shares do not depend on the period around it (the unit's shares are kept
+    # for every year and sliced): 2018 alone and within 2010–2030 read as above
+    for period in ((2018, 2018), (2010, 2030)):
+        rows = v.share_frame(data, NTL, period)
+        rows = rows[rows[s.YEAR] == 2018]
+        assert [round(x, 2) for x in rows["share"]] == [66.67, 20.0], period
+    assert set(v.share_frame(data, NTL, (2018, 2018))[s.YEAR]) == {2018}
 
 
 def test_shortened_fields_and_days(data: Dataset) -> None:

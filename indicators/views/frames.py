@@ -296,14 +296,29 @@ def levels_frame(
     return _append(counted, published)
 
 
+def online_shares(
+    dataset: Dataset, code: str, years: tuple[int, int], field: str | None = None
+) -> pd.DataFrame:
+    """`online_share_by_level` of the unit's rows by year. Each year's rows depend on that
+    year alone, so the unit's every year is worked out once per unit and field, kept with the
+    dataset, and a period is a slice of it (the headline, the targets and the chart of a
+    first visit all ask for it)."""
+
+    def whole() -> pd.DataFrame:
+        dossiers = _rows(dataset, "dossier_stats", code, ALL_YEARS, field)
+        procedures = _rows(dataset, "procedures", code, ALL_YEARS, field)
+        return online_share_by_level(dossiers, procedures, by=[s.YEAR])
+
+    shares = dataset.derived(("online_shares", code, field), whole)
+    return shares[shares[s.YEAR].between(*years)].reset_index(drop=True)
+
+
 def share_frame(
     dataset: Dataset, code: str, years: tuple[int, int], field: str | None = None
 ) -> pd.DataFrame:
     """Share of dossiers submitted online per year and online level (levels 3, 4, full and
     partial: the others cannot be submitted online)."""
-    dossiers = _rows(dataset, "dossier_stats", code, years, field)
-    procedures = _rows(dataset, "procedures", code, years, field)
-    shares = online_share_by_level(dossiers, procedures, by=[s.YEAR])
+    shares = online_shares(dataset, code, years, field)
     keep = shares[s.ONLINE_LEVEL].isin(ONLINE_CAPABLE).fillna(False).astype(bool)
     shares = shares[keep].reset_index(drop=True)
     if field is not None:

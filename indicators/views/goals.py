@@ -18,7 +18,6 @@ from indicators import targets_table as tt
 from indicators.dataset import Dataset
 from indicators.formatting import fmt_published
 from indicators.i18n import t
-from indicators.online import online_share_by_level
 from indicators.provenance import SOURCE_IDS, paired_sums, provenance
 from indicators.rankings import RANK
 from indicators.timeliness import ON_TIME_RATE
@@ -27,6 +26,7 @@ from indicators.views.frames import (
     _rows,
     _timeliness_by_year,
     index_for_level,
+    online_shares,
     unit_figures,
     year_ranking,
 )
@@ -87,7 +87,7 @@ def _online(
     """Per year of the period, the four online figures (ONLINE_METRICS), read once."""
     catalogue = _rows(dataset, "procedures", code, years, field)
     dossiers = _rows(dataset, "dossier_stats", code, years, field)
-    shares = online_share_by_level(dossiers, catalogue, by=[s.YEAR])
+    shares = online_shares(dataset, code, years, field)
     out = {}
     for year in range(years[0], years[1] + 1):
         mine = catalogue[catalogue[s.YEAR] == year]

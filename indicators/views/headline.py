@@ -25,7 +25,7 @@ from indicators.formatting import (
 )
 from indicators.i18n import t
 from indicators.onestop import ONE_STOP_SHARE, one_stop_share
-from indicators.online import ERA_FORMS, ERA_LEVELS, SHARE, level_counts, online_share_by_level
+from indicators.online import ERA_FORMS, ERA_LEVELS, SHARE, level_counts
 from indicators.provenance import SOURCE_IDS, paired_sums, percent, provenance
 from indicators.rankings import RANK, UNITS_RANKED
 from indicators.shortened import N_FIELDS, SHORTENED, shortened_summary
@@ -35,6 +35,7 @@ from indicators.views.frames import (
     _rows,
     _timeliness_by_year,
     index_for_level,
+    online_shares,
     unit_figures,
     year_ranking,
 )
@@ -186,7 +187,7 @@ def _facts(dataset: Dataset, code: str, year: int, field: str | None, index_id: 
     facts["era"] = catalogue_era(catalogue, year)
     counts = level_counts(catalogue, code, year)
     whole = provenance(catalogue, []).iloc[0]
-    shares = online_share_by_level(dossiers, catalogue)
+    shares = online_shares(dataset, code, (year, year), field)
     by_catalogue = rows_basis(catalogue, "procedures", year)
     by_dossiers = rows_basis(dossiers, "dossier_stats", year)
     for level in ONLINE_CAPABLE:
