@@ -47,20 +47,28 @@ def wait_idle(page: Page, *, timeout: float = 30000) -> None:
     page.wait_for_selector(IDLE_SELECTOR, state="attached", timeout=timeout)
 
 
-def choose(page: Page, label: str, option: str, *, tries: int = 3) -> None:
-    """Pick `option` in the selectbox `label`, once the script is idle; a click that lands
-    while Streamlit redraws the widget opens nothing, so open it again (busy machines)."""
-    wait_idle(page)
+def choose(page: Page, label: str, option: str, *, tries: int = 4) -> None:
+    """Pick `option` in the selectbox `label`, once the script is idle.
+
+    The option's text is typed into the box first, so the list holds it whatever its length.
+    A click that lands while Streamlit redraws the widget opens nothing (busy machines; CI
+    failed on it once, stop 24): close what may be open, wait for idle and open it again.
+    """
     item = page.get_by_role("option", name=option, exact=True)
     for attempt in range(tries):
-        page.get_by_label(label, exact=True).click()
+        wait_idle(page)
+        box = page.get_by_label(label, exact=True)
+        box.click()
         try:
+            box.fill(option, timeout=5_000)
             item.wait_for(timeout=10_000)
+            item.click(timeout=5_000)
         except PlaywrightTimeout:
             if attempt == tries - 1:
+                _save_failure(page, f"choose-failure-{label}-{option}")
                 raise
+            page.keyboard.press("Escape")
             continue
-        item.click()
         return
 
 
