@@ -11,6 +11,7 @@ with a bilingual `RankingError`.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 import pandas as pd
@@ -319,14 +320,25 @@ def best_and_average(table: pd.DataFrame) -> dict[str, Any]:
     }
 
 
-def rank_disagreements(par_scores: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+def rank_disagreements(
+    par_scores: pd.DataFrame,
+    units: pd.DataFrame,
+    years: Collection[tuple[str, int]] | None = None,
+) -> pd.DataFrame:
     """The rows of every complete year (ranked from its scores) whose computed rank is not
     the rank published for them: index_id, year, unit_code, name_vi, rank_published, rank.
-    An import that makes a year complete must agree with what was published."""
+    An import that makes a year complete must agree with what was published.
+
+    `years`: only these (index_id, year) pairs, e.g. those an imported file touches (a year's
+    ranks depend on that year's rows alone); default every year of the scores."""
     columns = [s.INDEX_ID, s.YEAR, s.UNIT_CODE, s.NAME_VI, s.RANK_PUBLISHED, RANK]
     totals = par_scores[par_scores[s.COMPONENT].eq(s.TOTAL).fillna(False).astype(bool)]
+    pairs = totals[[s.INDEX_ID, s.YEAR]].drop_duplicates().itertuples(index=False)
+    if years is not None:
+        wanted = {(str(i), int(y)) for i, y in years}
+        pairs = (p for p in list(pairs) if (str(p[0]), int(p[1])) in wanted)
     found = []
-    for index_id, year in totals[[s.INDEX_ID, s.YEAR]].drop_duplicates().itertuples(index=False):
+    for index_id, year in pairs:
         try:
             table = _ranked(par_scores, units, str(index_id), int(year), s.TOTAL)
         except RankingError:

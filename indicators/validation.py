@@ -113,6 +113,16 @@ def _all_text(series: pd.Series) -> bool:
     )
 
 
+# The dtype each kind is converted to; a column read from Parquet or SQL often has it already.
+_TYPED = {s.INT: "Int64", s.FLOAT: "Float64", s.BOOL: "boolean", s.DATE: "datetime64[ns]"}
+
+
+def _already(series: pd.Series, kind: str) -> bool:
+    """True when the column has its kind's dtype: converting would give it back unchanged
+    (text is not: it is still brought to NFC)."""
+    return kind in _TYPED and series.dtype == _TYPED[kind]
+
+
 def _coerce(series: pd.Series, kind: str) -> pd.Series:
     """Convert to the column's type; values that cannot be converted become NA."""
     if kind == s.TEXT:
@@ -121,6 +131,8 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
             return pd.Series(normal, index=series.index, dtype="string")
         text = series.map(lambda v: v if pd.isna(v) else _nfc(str(v)), na_action=None)
         return text.astype("string")
+    if _already(series, kind):
+        return series
     if kind == s.INT:
         numbers = pd.to_numeric(series, errors="coerce")
         whole = numbers.where(numbers.isna() | (numbers == numbers.round()))
@@ -145,13 +157,12 @@ def _coerce(series: pd.Series, kind: str) -> pd.Series:
     raise ValueError(kind)
 
 
-def _not_finite(values: pd.Series, kind: str) -> pd.Series:
-    """True where a number column holds an infinite number or one beyond NUMBER_LIMIT (which
-    would become infinite, or wrap round to a negative 64-bit integer)."""
-    if kind not in (s.INT, s.FLOAT):
-        return pd.Series(False, index=values.index)
-    numbers = pd.to_numeric(values, errors="coerce").astype("Float64")
-    return (numbers.abs() > NUMBER_LIMIT).fillna(False).astype(bool)
+def _not_finite(values: pd.Series) -> np.ndarray:
+    """True where a number holds an infinite number or one beyond NUMBER_LIMIT (which would
+    become infinite, or wrap round to a negative 64-bit integer)."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        return np.abs(numbers) > NUMBER_LIMIT
 
 
 def _fail(
@@ -170,6 +181,26 @@ def _fail(
         out.append(Failure(table, int(i) + 1, column, value, rule, vi, en))
 
 
+def _fail_where(
+    out: list[Failure],
+    table: str,
+    bad: np.ndarray,
+    column: str | None,
+    values: pd.Series | None,
+    rule: str,
+    text: str,
+    **fields: object,
+) -> None:
+    """`_fail` for the rows where `bad` is True; the texts are only made when there are some."""
+    if bad.any():
+        _fail(out, table, np.flatnonzero(bad), column, values, rule, *bilingual(text, **fields))
+
+
+def _mask(test: pd.Series) -> np.ndarray:
+    """A test's result as booleans, False where it gave NA."""
+    return test.to_numpy(dtype=bool, na_value=False)
+
+
 def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Failure]]:
     failures: list[Failure] = []
     added = [c.name for c in table.columns if c.optional and c.name not in raw.columns]
@@ -184,93 +215,84 @@ def check_table(table: s.Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[F
         )
     if missing:
         return raw, failures
-    raw = raw.reset_index(drop=True)
-    typed = pd.DataFrame(index=raw.index)
-    for col in table.columns:
-        values = raw[col.name]
-        huge = _not_finite(values, col.kind)
-        if huge.any():  # refused here, and NA below: never infinite, never wrapped round
-            texts = bilingual("check_not_finite", limit=f"{NUMBER_LIMIT:.0e}")
-            _fail(failures, table.name, raw.index[huge], col.name, values, "finite", *texts)
-            values = values.where(~huge)
-        typed[col.name] = _coerce(values, col.kind)
-        bad_type = typed[col.name].isna() & values.notna()
-        if col.kind == s.TEXT:
-            bad_type &= False
-        _fail(
-            failures,
-            table.name,
-            raw.index[bad_type],
-            col.name,
-            values,
-            "type",
-            *bilingual("check_type", kind=col.kind),
-        )
-        present = typed[col.name].notna()
-        if not col.nullable:
-            empty = ~present & ~bad_type
+    raw = raw.reset_index(drop=True)  # row i is at position i: masks index it directly
+    typed = pd.DataFrame(
+        {
+            col.name: _typed_column(failures, table.name, col, raw[col.name])
+            for col in table.columns
+        },
+        index=raw.index,
+    )
+    key = ", ".join(table.key)
+    dup = typed.duplicated(list(table.key), keep="first").to_numpy()
+    _fail_where(
+        failures, table.name, dup, key, None, "duplicate_key", "check_duplicate_key", key=key
+    )
+    for rule in table.rules:
+        bad = _mask(rule.bad(typed))
+        if bad.any():
+            rows = np.flatnonzero(bad)
             _fail(
                 failures,
                 table.name,
-                raw.index[empty],
-                col.name,
-                None,
-                "required",
-                *bilingual("check_required"),
+                rows,
+                rule.column,
+                typed[rule.column],
+                rule.name,
+                rule.vi,
+                rule.en,
             )
-        _check_values(failures, table.name, col, typed[col.name], present)
-    dup = typed.duplicated(list(table.key), keep="first")
-    _fail(
-        failures,
-        table.name,
-        typed.index[dup],
-        ", ".join(table.key),
-        None,
-        "duplicate_key",
-        *bilingual("check_duplicate_key", key=", ".join(table.key)),
-    )
-    for rule in table.rules:
-        bad = rule.bad(typed).fillna(False).astype(bool)
-        _fail(
-            failures,
-            table.name,
-            typed.index[bad],
-            rule.column,
-            typed[rule.column],
-            rule.name,
-            rule.vi,
-            rule.en,
-        )
     return typed, failures
 
 
-def _value_checks(col: s.Column, values: pd.Series) -> list[tuple[pd.Series, str, str, str]]:
-    """(bad rows, rule, vi, en) for each value constraint the column declares."""
-    checks = []
+def _typed_column(out: list[Failure], table: str, col: s.Column, values: pd.Series) -> pd.Series:
+    """The column converted to its kind; its failures (too large, wrong type, required,
+    value rules) are added to `out`, in that order."""
+    if col.kind in (s.INT, s.FLOAT):
+        huge = _not_finite(values)
+        if huge.any():  # refused here, and NA below: never infinite, never wrapped round
+            limit = f"{NUMBER_LIMIT:.0e}"
+            _fail_where(
+                out, table, huge, col.name, values, "finite", "check_not_finite", limit=limit
+            )
+            values = values.where(~huge)
+    typed = _coerce(values, col.kind)
+    absent = typed.isna().to_numpy()
+    if col.kind == s.TEXT:  # any value is text
+        bad_type = np.zeros(len(values), dtype=bool)
+    else:
+        bad_type = absent & values.notna().to_numpy()
+        _fail_where(out, table, bad_type, col.name, values, "type", "check_type", kind=col.kind)
+    if not col.nullable:
+        _fail_where(out, table, absent & ~bad_type, col.name, None, "required", "check_required")
+    _check_values(out, table, col, typed, ~absent)
+    return typed
+
+
+def _value_checks(col: s.Column, values: pd.Series) -> list[tuple[pd.Series, str, str, dict]]:
+    """(bad rows, rule, text key, its fields) for each value constraint the column declares."""
+    checks: list[tuple[pd.Series, str, str, dict]] = []
     if col.allowed is not None:
         allowed = ", ".join(col.allowed)
-        checks.append(
-            (~values.isin(col.allowed), "allowed", *bilingual("check_allowed", allowed=allowed))
-        )
+        checks.append((~values.isin(col.allowed), "allowed", "check_allowed", {"allowed": allowed}))
     if col.minimum is not None:
-        m = f"{col.minimum:g}"
-        checks.append((values < col.minimum, "minimum", *bilingual("check_minimum", limit=m)))
+        limit = f"{col.minimum:g}"
+        checks.append((values < col.minimum, "minimum", "check_minimum", {"limit": limit}))
     if col.maximum is not None:
-        m = f"{col.maximum:g}"
-        checks.append((values > col.maximum, "maximum", *bilingual("check_maximum", limit=m)))
+        limit = f"{col.maximum:g}"
+        checks.append((values > col.maximum, "maximum", "check_maximum", {"limit": limit}))
     if col.pattern is not None:
         pattern = re.compile(col.pattern)
         ok = _each_distinct(values, lambda v: bool(pattern.fullmatch(v)), True).astype(bool)
-        checks.append((pd.Series(~ok, index=values.index), "format", *bilingual("check_format")))
+        checks.append((pd.Series(~ok, index=values.index), "format", "check_format", {}))
     return checks
 
 
 def _check_values(
-    out: list[Failure], table: str, col: s.Column, values: pd.Series, present: pd.Series
+    out: list[Failure], table: str, col: s.Column, values: pd.Series, present: np.ndarray
 ) -> None:
-    for bad, rule, vi, en in _value_checks(col, values):
-        rows = values.index[(present & bad).fillna(False).astype(bool)]
-        _fail(out, table, rows, col.name, values, rule, vi, en)
+    for bad, rule, text, fields in _value_checks(col, values):
+        _fail_where(out, table, present & _mask(bad), col.name, values, rule, text, **fields)
 
 
 def _unknown_sources(ids: pd.Series, sources: set) -> pd.Series:

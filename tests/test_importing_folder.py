@@ -255,3 +255,34 @@ def test_an_ignored_column_name_is_reported_inert_and_short(tmp_path):
     warning = next(w for w in result.warnings if "columns ignored" in w)
     assert "\x1b" not in warning and "ghi chú\\x1b[2J" in warning
     assert len(warning) < 200 and warning.endswith("…")
+
+
+HANOI_DISTRICTS_2024 = (
+    "001 002 003 004 005 006 007 008 009 016 017 018 019 020 021 250 268 269 271 272 273 274 "
+    "275 276 277 278 279 280 281 282"
+).split()
+
+
+def _hanoi_2024_file(long_bien_score: float) -> bytes:
+    """Every one of Hanoi's 30 districts scored for 2024 (the year complete, so it is ranked
+    from its scores): Long Biên (004) published 1st, the others 2nd to 30th by their scores
+    (90, 89, … 62)."""
+    others = [code for code in HANOI_DISTRICTS_2024 if code != "004"]
+    rows = [
+        {"unit_code": code, "year": 2024, "score": 90 - i, "rank_published": i + 2}
+        for i, code in enumerate(others)
+    ]
+    rows.append({"unit_code": "004", "year": 2024, "score": long_bien_score, "rank_published": 1})
+    return filled_template("par_scores", [{"unit_name": None, **row} for row in rows])
+
+
+def test_a_file_that_completes_a_year_must_agree_with_its_published_ranks(tmp_path):
+    """30 scores make 2024 complete: ranked by scores, Long Biên is 1st with 95,39 (agrees
+    with its published rank 1) and 30th with 50 (refused, naming the unit, year and ranks)."""
+    store = str(copy_data(tmp_path / "store"))
+    agreeing = validate_bytes(_hanoi_2024_file(95.39), "diem.xlsx", store)
+    assert agreeing.ok, agreeing.report()
+    refused = validate_bytes(_hanoi_2024_file(50), "diem.xlsx", store)
+    assert not refused.ok
+    text = refused.report()
+    assert "Quận Long Biên" in text and "2024" in text and "30" in text, text

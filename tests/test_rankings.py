@@ -152,6 +152,10 @@ def test_computed_ranks_that_disagree_with_published_ones_are_named() -> None:
     assert found[[s.UNIT_CODE, s.YEAR, s.RANK_PUBLISHED, RANK]].values.tolist() == [
         [HK, 2023, 2, 4]
     ]
+    # an import checks the years of its file only: 2022's ranks do not depend on 2023's rows
+    assert rank_disagreements(wrong, _units(), {(s.INDEX_HANOI, 2022)}).empty
+    found = rank_disagreements(wrong, _units(), {(s.INDEX_HANOI, 2023)})
+    assert found[s.UNIT_CODE].tolist() == [HK]
 
 
 def test_year_without_rows_gives_empty_table() -> None:

@@ -131,7 +131,7 @@ def plan_import(
     origins = {name: merged.origin, "sources": new_sources.origin}
     checked = _check_merged(where, layout, tables, origins)
     if name == "par_scores":
-        _check_ranks(where, checked)
+        _check_ranks(where, checked, _years_of_file(checked[name], merged.origin))
     return Plan(
         table=name,
         tables=checked,
@@ -185,10 +185,18 @@ def _check_merged(
         raise FileRefused(kept) from None
 
 
-def _check_ranks(where: str, tables: dict[str, pd.DataFrame]) -> None:
+def _years_of_file(scores: pd.DataFrame, origin: list) -> set[tuple[str, int]]:
+    """The (index_id, year) pairs of the merged rows that came from the file."""
+    from_file = scores[[row is not None for row in origin]]
+    pairs = zip(from_file[s.INDEX_ID], from_file[s.YEAR], strict=True)
+    return {(str(i), int(y)) for i, y in pairs}
+
+
+def _check_ranks(where: str, tables: dict[str, pd.DataFrame], years: set[tuple[str, int]]) -> None:
     """A year the import completes is ranked from its scores: refused when a computed rank
-    is not the published one (the file's scores, or the stored ones, are wrong)."""
-    wrong = rank_disagreements(tables["par_scores"], tables["units"])
+    is not the published one (the file's scores, or the stored ones, are wrong). Only the
+    file's years: another year's ranks do not change with it."""
+    wrong = rank_disagreements(tables["par_scores"], tables["units"], years)
     if wrong.empty:
         return
     failures = [
