@@ -47,14 +47,32 @@ def served_like_a_real_server(monkeypatch):
     PagesManager.uses_pages_directory = None
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    """A copy of the bundled data served by the app; no password unless a test sets one."""
-    folder = copy_data(tmp_path / "data")
+def _serve(folder, monkeypatch):
     monkeypatch.setenv("PAR_DATA_SOURCE", str(folder))
     monkeypatch.delenv("PAR_ADMIN_PASSWORD", raising=False)
     admin._throttle.clear()
     return folder
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """A copy of the bundled data served by the app, for a test that imports or rolls back;
+    no password unless a test sets one."""
+    return _serve(copy_data(tmp_path / "data"), monkeypatch)
+
+
+@pytest.fixture(scope="module")
+def _unchanged_copy(tmp_path_factory):
+    return copy_data(tmp_path_factory.mktemp("unchanged") / "data")
+
+
+@pytest.fixture
+def read_only_store(_unchanged_copy, monkeypatch):
+    """One copy of the bundled data for the tests that change nothing (sign-in, templates, a
+    refused file): its dataset is loaded once for them all. Each checks it is unchanged."""
+    before = served_hashes(_unchanged_copy)
+    yield _serve(_unchanged_copy, monkeypatch)
+    assert served_hashes(_unchanged_copy) == before, "a read-only test changed the data"
 
 
 def open_data(lang: str = "vi", secrets: dict | None = None, **params: str) -> AppTest:
@@ -94,7 +112,7 @@ def code_blocks(at: AppTest) -> str:
     return "\n".join(str(c.value) for c in at.code)
 
 
-def test_templates_are_offered_for_the_four_tables(store) -> None:
+def test_templates_are_offered_for_the_four_tables(read_only_store) -> None:
     at = open_data()
     names = [b.proto.label for b in at.get("download_button")]
     assert names.count("Mẫu Excel (.xlsx)") == 4 and names.count("Mẫu CSV") == 4
@@ -103,7 +121,7 @@ def test_templates_are_offered_for_the_four_tables(store) -> None:
         assert f"**{label}**" in heads
 
 
-def test_upload_is_off_without_a_password_and_shows_no_server_set_up(store) -> None:
+def test_upload_is_off_without_a_password_and_shows_no_server_set_up(read_only_store) -> None:
     """A visitor reads that upload is off and whom to ask; the server's set-up (setting
     names, secrets file, commands) is the administrator's, in the README."""
     at = open_data()
@@ -116,7 +134,7 @@ def test_upload_is_off_without_a_password_and_shows_no_server_set_up(store) -> N
     assert "Upload on this page is off" in "\n".join(str(i.value) for i in en.info)
 
 
-def test_a_wrong_password_is_refused(store, monkeypatch) -> None:
+def test_a_wrong_password_is_refused(read_only_store, monkeypatch) -> None:
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     at = sign_in(open_data(), password="mat-khau-sai")
     assert [e.value for e in at.error] == ["Sai mật khẩu."]
@@ -125,7 +143,9 @@ def test_a_wrong_password_is_refused(store, monkeypatch) -> None:
     assert not uploaders(at)
 
 
-def test_too_many_wrong_passwords_make_that_visitor_wait_not_another(store, monkeypatch) -> None:
+def test_too_many_wrong_passwords_make_that_visitor_wait_not_another(
+    read_only_store, monkeypatch
+) -> None:
     """On localhost (no address) each session is a visitor of its own."""
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     admin._throttle.clear()
@@ -142,7 +162,7 @@ def test_too_many_wrong_passwords_make_that_visitor_wait_not_another(store, monk
     admin._throttle.clear()
 
 
-def test_the_password_may_come_from_secrets_toml(store) -> None:
+def test_the_password_may_come_from_secrets_toml(read_only_store) -> None:
     at = sign_in(open_data(secrets={"PAR_ADMIN_PASSWORD": PASSWORD}))
     assert len(uploaders(at)) == 1
 
@@ -185,10 +205,12 @@ def test_another_session_sees_an_import_made_elsewhere(store) -> None:
     assert "97,25%" in texts(at)
 
 
-def test_a_refused_file_shows_its_problems_as_text_and_changes_nothing(store, monkeypatch) -> None:
+def test_a_refused_file_shows_its_problems_as_text_and_changes_nothing(
+    read_only_store, monkeypatch
+) -> None:
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     at = sign_in(open_data())
-    before = served_hashes(store)
+    before = served_hashes(read_only_store)
     row = {"unit_code": None, "unit_name": SCRIPT, "year": 2024, "score": 96}
     at = upload(at, "xau.xlsx", filled_template("par_scores", [row]))
     assert [e.value for e in at.error] == [
@@ -207,10 +229,12 @@ def test_a_refused_file_shows_its_problems_as_text_and_changes_nothing(store, mo
     report = code_blocks(at)
     assert "bị từ chối" in report and "refused" in report and SCRIPT in report
     assert not any(b.label == "Nhập số liệu" for b in at.button)
-    assert served_hashes(store) == before
+    assert served_hashes(read_only_store) == before
 
 
-def test_a_file_that_is_not_a_spreadsheet_is_refused_with_advice(store, monkeypatch) -> None:
+def test_a_file_that_is_not_a_spreadsheet_is_refused_with_advice(
+    read_only_store, monkeypatch
+) -> None:
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     content = (BAD_FILES / "excel_97.xls").read_bytes()
     at = upload(sign_in(open_data("en")), "bao_cao.xls", content)
@@ -256,11 +280,11 @@ def test_the_log_is_shown_to_every_visitor(store) -> None:
     assert "No import into this data source yet." not in texts(at)
 
 
-def test_a_new_store_says_its_log_is_empty(store) -> None:
+def test_a_new_store_says_its_log_is_empty(read_only_store) -> None:
     assert "Chưa có lần nhập nào vào nguồn dữ liệu này." in texts(open_data())
 
 
-def test_signing_out_and_a_changed_password_end_the_session(store, monkeypatch) -> None:
+def test_signing_out_and_a_changed_password_end_the_session(read_only_store, monkeypatch) -> None:
     monkeypatch.setenv("PAR_ADMIN_PASSWORD", PASSWORD)
     at = sign_in(open_data())
     assert uploaders(at)
@@ -274,7 +298,7 @@ def test_signing_out_and_a_changed_password_end_the_session(store, monkeypatch) 
     assert not uploaders(at)
 
 
-def test_the_template_downloads_are_the_importing_templates(store) -> None:
+def test_the_template_downloads_are_the_importing_templates(read_only_store) -> None:
     book = openpyxl.load_workbook(io.BytesIO(admin._template("procedures", "xlsx")))
     assert book.sheetnames == ["Dữ liệu", "Hướng dẫn"]
     assert admin._template("dossier_stats", "csv").startswith(b"\xef\xbb\xbf")
