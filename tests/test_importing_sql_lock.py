@@ -15,7 +15,7 @@ from support.importing import DATA, copy_data, score_file
 
 from indicators import schema as s
 from indicators.cli import main
-from indicators.dataset import load_dataset, load_raw, write_sql
+from indicators.dataset import load_raw, write_sql
 from indicators.importing import import_bytes, import_log, rollback, sql_store
 from indicators.importing.service import log_entry
 
@@ -31,9 +31,10 @@ def url(tmp_path) -> str:
 
 def totals_of(url: str, year: int = 2023) -> dict[str, float]:
     """Total scores of the year by unit code (2023: both Long Biên's and Cầu Giấy's are
-    stored, so an import replaces them)."""
-    scores = load_dataset(url).par_scores
-    hit = scores[(scores[s.YEAR] == year) & (scores[s.COMPONENT] == s.TOTAL)]
+    stored, so an import replaces them). Read as stored: the table alone, not the checked
+    dataset (20 rounds)."""
+    scores = load_raw(url)[1]["par_scores"]
+    hit = scores[(scores[s.YEAR].astype(int) == year) & (scores[s.COMPONENT] == s.TOTAL)]
     return dict(zip(hit[s.UNIT_CODE], hit[s.SCORE].astype(float), strict=True))
 
 
