@@ -31,7 +31,7 @@ from indicators import schema as s
 from indicators.formatting import fmt_number, fmt_place, fmt_published, is_missing
 from indicators.i18n import has, t
 from indicators.provenance import SOURCE_IDS
-from indicators.sources import Citation, citations_in
+from indicators.sources import Citation, citation_index, cited_by_id
 
 if TYPE_CHECKING:  # the headline imports Basis from here
     from indicators.views.headline import Headline, Metric
@@ -204,10 +204,10 @@ def quotes(
     return tuple(out)
 
 
-def _cited(sources: pd.DataFrame, ids: Iterable[str], demo: bool) -> list[Citation]:
-    """The citations of `ids`; of a generated figure, only the generator's: a published
-    source is never cited as if it stated a generated figure."""
-    cited = citations_in(sources, ids) if s.ID in sources.columns else []
+def _cited(index: Mapping[str, Citation], ids: Iterable[str], demo: bool) -> list[Citation]:
+    """The citations of `ids` (`index`: sources.citation_index); of a generated figure, only
+    the generator's: a published source is never cited as if it stated a generated figure."""
+    cited = cited_by_id(index, ids)
     if demo:
         return [c for c in cited if c.demo] or [
             Citation("demo", t("demo_citation", "vi"), None, None, None, "demo")
@@ -295,7 +295,7 @@ def explain_metric(
     if metric.value is None:
         return Explanation(lang, title, method=t("ex_no_value", lang))
     basis = metric.basis
-    cited = _cited(sources, metric.source_ids, metric.demo)
+    cited = _cited(citation_index(sources), metric.source_ids, metric.demo)
     numbers = [metric.value]
     score = head.get("m_score")
     if metric.key == "m_rank" and score is not None and score.value is not None:
@@ -384,11 +384,16 @@ def _row_method(row: Mapping[str, Any], lang: str) -> str | None:
 
 
 def explain_row(
-    row: Mapping[str, Any], sources: pd.DataFrame, lang: str, imports: Imports | None = None
+    row: Mapping[str, Any],
+    sources: pd.DataFrame,
+    lang: str,
+    imports: Imports | None = None,
+    index: Mapping[str, Citation] | None = None,
 ) -> Explanation:
-    """The explanation of one row of a view's frame: a chart's point, a table's row."""
+    """The explanation of one row of a view's frame: a chart's point, a table's row.
+    `index`: `sources`' citation_index, when the caller explains many rows."""
     demo = bool(_get(row, s.DEMO) or False)
-    cited = _cited(sources, _ids(row), demo)
+    cited = _cited(citation_index(sources) if index is None else index, _ids(row), demo)
     name = _get(row, s.NAME_VI)
     own = _get(row, s.EXCERPT)
     found = quotes(cited, str(own) if own else None, _row_numbers(row), name_needles(name))
@@ -411,4 +416,5 @@ def row_texts(
     rows: pd.DataFrame, sources: pd.DataFrame, lang: str, imports: Imports | None = None
 ) -> list[str]:
     """One explanation per row, as one paragraph (the download's explanation column)."""
-    return [explain_row(r, sources, lang, imports).text() for r in rows.to_dict("records")]
+    index = citation_index(sources)
+    return [explain_row(r, sources, lang, imports, index).text() for r in rows.to_dict("records")]

@@ -15,7 +15,7 @@ Generated rows cite the demo generator in one plain sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -143,14 +143,24 @@ def citations_in(sources: pd.DataFrame, ids: Iterable[str]) -> list[Citation]:
     return sorted((_citation(r) for r in rows), key=_order)
 
 
+def citation_index(sources: pd.DataFrame) -> dict[str, Citation]:
+    """Every citation of a sources table by its id, to look many up (`cited_by_id`): filtering
+    the table for each row of a download cost ~6 ms a row."""
+    if s.ID not in sources.columns:
+        return {}
+    return {c.id: c for c in citations_in(sources, sources[s.ID])}
+
+
+def cited_by_id(index: Mapping[str, Citation], ids: Iterable[str]) -> list[Citation]:
+    """`citations_in` through an index of `citation_index`: the same citations, in its order."""
+    return sorted((index[i] for i in set(ids) if i in index), key=_order)
+
+
 def citations(dataset: Dataset, ids: Iterable[str]) -> list[Citation]:
     """`citations_in(dataset.sources, ids)` from an index by id kept with the dataset (every
     chart asks at every run)."""
-    every = dataset.derived(
-        ("citations_by_id",),
-        lambda: {c.id: c for c in citations_in(dataset.sources, dataset.sources[s.ID])},
-    )
-    return sorted((every[i] for i in set(ids) if i in every), key=_order)
+    every = dataset.derived(("citations_by_id",), lambda: citation_index(dataset.sources))
+    return cited_by_id(every, ids)
 
 
 def of_rows(dataset: Dataset, rows: pd.DataFrame) -> list[Citation]:

@@ -110,6 +110,19 @@ def test_every_bundled_source_reads_as_a_citation(bundled):
         assert "seed" not in text and "data/" not in text
 
 
+def test_looking_up_by_index_gives_the_table_s_citations_in_order(bundled):
+    """A download explains each row through an index of the sources (built once): the same
+    citations, official sites first, as filtering the table; unknown ids are left out."""
+    index = sources.citation_index(bundled.sources)
+    ids = [*bundled.sources[s.ID].iloc[::7], "no-such-source"]
+    assert sources.cited_by_id(index, ids) == sources.citations_in(bundled.sources, ids)
+    assert [c.kind for c in sources.cited_by_id(index, ids)] == sorted(
+        (c.kind for c in sources.cited_by_id(index, ids)),
+        key=lambda k: sources.KIND_ORDER.get(k, 3),
+    )
+    assert sources.citation_index(bundled.sources.drop(columns=[s.ID])) == {}
+
+
 def test_the_seed_article_is_cited_as_a_reprint(bundled):
     """seed_facts.csv: the article survives only on an aggregator (note "reprint only")."""
     found = sources.citations(
