@@ -66,10 +66,24 @@ def choose(page: Page, label: str, option: str, *, tries: int = 4) -> None:
         except PlaywrightTimeout:
             if attempt == tries - 1:
                 _save_failure(page, f"choose-failure-{label}-{option}")
-                raise
+                pytest.fail(_choose_failure(page, label, option, tries), pytrace=False)
             page.keyboard.press("Escape")
             continue
         return
+
+
+def _choose_failure(page: Page, label: str, option: str, tries: int) -> str:
+    """What the page showed when `choose` gave up: CI keeps the log, not the screenshot."""
+    try:
+        typed = page.get_by_label(label, exact=True).input_value(timeout=2_000)
+        shown = page.get_by_role("option").all_inner_texts()
+        state = page.locator("[data-testid='stApp']").get_attribute("data-test-script-state")
+    except Exception as exc:  # the page may be gone
+        return f"choose({label!r}, {option!r}): no option after {tries} tries ({exc})"
+    return (
+        f"choose({label!r}, {option!r}): no such option after {tries} tries; "
+        f"the box holds {typed!r}, the list shows {shown[:20]!r}, the script is {state!r}"
+    )
 
 
 def page_problems(page: Page) -> list[str]:
