@@ -336,7 +336,7 @@ def rank_disagreements(
     pairs = totals[[s.INDEX_ID, s.YEAR]].drop_duplicates().itertuples(index=False)
     if years is not None:
         wanted = {(str(i), int(y)) for i, y in years}
-        pairs = (p for p in list(pairs) if (str(p[0]), int(p[1])) in wanted)
+        pairs = [p for p in pairs if (str(p[0]), int(p[1])) in wanted]
     found = []
     for index_id, year in pairs:
         try:
